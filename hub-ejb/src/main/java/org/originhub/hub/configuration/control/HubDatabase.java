@@ -1,0 +1,144 @@
+package org.originhub.hub.configuration.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.originhub.db.Migrations;
+
+/**
+ * The hub's database: defines the JDBC pool at deployment from the environment ({@code HUB_DB_URL},
+ * {@code HUB_DB_USER}, {@code HUB_DB_PASSWORD}), so no address or password is ever packaged, and applies the schema
+ * migrations at start, before anything else uses the schema. {@code ./hub start} points the variables at the embedded
+ * database when no external one is configured. Connector/J talks to MySQL 8 and MariaDB 10.11 alike.
+ *
+ * <p>A database that is down at boot does not fail the deployment: the hub stays not-ready (readiness DOWN with the
+ * reason) and retries the migration every few seconds until it succeeds.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@DataSourceDefinition(
+        name = HubDatabase.JNDI_NAME,
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${ENV=HUB_DB_URL}",
+        user = "${ENV=HUB_DB_USER:root}",
+        password = "${ENV=HUB_DB_PASSWORD:}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        initialPoolSize = 2,
+        maxIdleTime = 300,
+        properties = {
+            "connectionTimeZone=UTC",
+            "forceConnectionTimeZoneToSession=true",
+            "characterEncoding=UTF-8",
+            "rewriteBatchedStatements=true",
+            "connectTimeout=5000",
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=auto-commit",
+            "fish.payara.fail-all-connections=true"
+        })
+public class HubDatabase {
+
+    public static final String JNDI_NAME = "java:app/jdbc/hub";
+    private static final Logger LOG = Logger.getLogger(HubDatabase.class.getName());
+    private static final long RETRY_MILLIS = 5_000;
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    private volatile boolean migrated;
+    private volatile String lastProblem = "migrations not yet applied";
+
+    @PostConstruct
+    void start() {
+        if (!migrate()) {
+            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("schema-migration-retry", false));
+        }
+    }
+
+    @Timeout
+    void retry(Timer timer) {
+        if (migrate()) {
+            timer.cancel();
+        }
+    }
+
+    private boolean migrate() {
+        String version;
+        try {
+            Migrations migrations = new Migrations(dataSource);
+            int applied = migrations.migrate();
+            version = migrations.currentVersion();
+            migrated = true;
+            lastProblem = null;
+            LOG.info("Database schema at version " + version + " (" + applied + " migration(s) applied now)");
+        } catch (RuntimeException e) {
+            lastProblem = "schema migration failed: " + rootMessage(e);
+            LOG.log(Level.SEVERE, "Database schema migration failed; retrying in " + RETRY_MILLIS / 1000 + " s", e);
+            return false;
+        }
+        try {
+            schemaReady.fire(new SchemaReady(version));
+        } catch (RuntimeException e) {
+            // The schema is usable; a failed start-up task must not re-run the migration loop.
+            LOG.log(Level.SEVERE, "A start-up task failed after the schema migration", e);
+        }
+        return true;
+    }
+
+    /** The readiness of the database: it answers, and every migration has been applied. */
+    public DatabaseState state() {
+        if (!migrated) {
+            return DatabaseState.down(lastProblem);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(2)) {
+                return DatabaseState.down("database does not answer");
+            }
+        } catch (SQLException e) {
+            return DatabaseState.down("database unreachable: " + rootMessage(e));
+        }
+        Migrations migrations = new Migrations(dataSource);
+        if (!migrations.isUpToDate()) {
+            return DatabaseState.down("migrations pending or failed");
+        }
+        return DatabaseState.up(migrations.currentVersion());
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,18 @@
+package org.originhub.web.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.originhub.hub.configuration.control.HubVersion;
+
+/** Live while the hub application is deployed; the database does not affect liveness (a restart would not help). */
+@Liveness
+@ApplicationScoped
+public class ApplicationLiveness implements HealthCheck {
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("origin-hub").up().withData("version", HubVersion.current()).build();
+    }
+}
