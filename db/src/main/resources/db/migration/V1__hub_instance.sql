@@ -4,7 +4,7 @@ CREATE TABLE hub_instance (
     id            TINYINT      NOT NULL,
     instance_id   CHAR(36)     NOT NULL,
     created_at    DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_hub_instance PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT ck_hub_instance_single CHECK (id = 1)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -14,6 +14,6 @@ CREATE TABLE hub_start (
     node_name     VARCHAR(100) NOT NULL,
     hub_version   VARCHAR(40)  NOT NULL,
     started_at    DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_hub_start PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 CREATE INDEX ix_hub_start_started_at ON hub_start (started_at);

