@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Converter;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -25,7 +26,8 @@ class PersistenceUnitTest {
         Set<String> mapped = new HashSet<>();
         for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.originhub")) {
-            if (c.isAnnotatedWith(Entity.class) || c.isAnnotatedWith(Converter.class)) {
+            if (c.isAnnotatedWith(Entity.class) || c.isAnnotatedWith(Converter.class)
+                    || c.isAnnotatedWith(Embeddable.class)) {
                 mapped.add(c.getName());
             }
         }

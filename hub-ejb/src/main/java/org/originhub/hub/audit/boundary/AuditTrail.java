@@ -1,0 +1,49 @@
+package org.originhub.hub.audit.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import org.originhub.hub.audit.control.AuditCanonicalForm;
+import org.originhub.hub.audit.entity.AuditEntry;
+import org.originhub.hub.audit.entity.AuditHead;
+import org.originhub.hub.audit.entity.AuditRecord;
+import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.registry.events.RegistryChanged;
+
+/**
+ * The one audit entry point. Joins the caller's transaction (REQUIRED): the record commits with the change it
+ * records, or not at all. Appending locks the chain head, which orders records across hub nodes.
+ */
+@Stateless
+public class AuditTrail {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Appends a record to the chain and returns its sequence number. */
+    public long record(AuditEntry entry) {
+        AuditHead head = em.find(AuditHead.class, AuditHead.SINGLE_ROW, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("audit_head row missing: the audit migration did not run");
+        }
+        long seq = head.seq() + 1;
+        Instant at = AuditCanonicalForm.truncate(clock.instant());
+        String hash = AuditCanonicalForm.hash(seq, at, entry, head.hash());
+        em.persist(new AuditRecord(seq, at, entry, head.hash(), hash));
+        head.advance(seq, hash);
+        return seq;
+    }
+
+    /** Every registry change and decision, in the registry's transaction. */
+    public void onRegistryChanged(@Observes RegistryChanged change) {
+        record(new AuditEntry(change.actor().kind().name(), change.actor().name(), change.actor().memberCode(),
+                change.action().name(), change.refused() ? Outcome.REJECTED : Outcome.SUCCESS, change.objectType(),
+                change.objectId(), null, null, change.memberCode(), null, change.detail()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.originhub.web.api.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything not mapped elsewhere: JAX-RS's own errors keep their status with a JSON body; anything else is a 500
+ * whose body carries only a reference id, logged with the real exception.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            String code = Response.Status.fromStatusCode(status) == null ? "HttpError"
+                    : Response.Status.fromStatusCode(status).name();
+            return new ApiError(status, code, status == 400 || status == 415 || status == 406
+                    ? "The request is malformed or not in the expected format (JSON for documents, PEM or DER "
+                            + "for certificates)"
+                    : Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                            : Response.Status.fromStatusCode(status).getReasonPhrase()).toResponse();
+        }
+        if (e instanceof jakarta.json.bind.JsonbException || e instanceof jakarta.ws.rs.ProcessingException
+                || e instanceof jakarta.json.JsonException) {
+            return new ApiError(400, "MalformedRequest", "The request body is not valid JSON for this operation")
+                    .toResponse();
+        }
+        return unexpected(e);
+    }
+
+    static Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected API failure, reference " + reference, e);
+        return new ApiError(500, "InternalError", "The hub could not complete the request; reference " + reference)
+                .toResponse();
+    }
+}

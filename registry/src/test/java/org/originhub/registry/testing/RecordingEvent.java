@@ -1,0 +1,68 @@
+package org.originhub.registry.testing;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * A CDI {@link Event} for tests outside the container: records what was fired and passes it, synchronously, to the
+ * observers the test registers (as the container would call {@code @Observes} methods).
+ */
+public class RecordingEvent<T> implements Event<T> {
+
+    private final List<T> fired = new ArrayList<>();
+    private final List<Consumer<T>> observers = new ArrayList<>();
+
+    public RecordingEvent<T> observedBy(Consumer<T> observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    public List<T> fired() {
+        return fired;
+    }
+
+    public void clear() {
+        fired.clear();
+    }
+
+    @Override
+    public void fire(T event) {
+        fired.add(event);
+        observers.forEach(o -> o.accept(event));
+    }
+
+    @Override
+    public <U extends T> CompletionStage<U> fireAsync(U event) {
+        fire(event);
+        return CompletableFuture.completedFuture(event);
+    }
+
+    @Override
+    public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+        return fireAsync(event);
+    }
+
+    @Override
+    public Event<T> select(Annotation... qualifiers) {
+        return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+        return (Event<U>) this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+        return (Event<U>) this;
+    }
+}
