@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -30,6 +32,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -112,14 +115,21 @@ public final class TestPki {
 
     /** A CRL signed by {@code ca} that revokes {@code revoked}. */
     public static X509CRL crl(Issued ca, X509Certificate... revoked) {
+        return crl(ca, Instant.now().minusSeconds(60), revoked);
+    }
+
+    /**
+     * A CRL signed by {@code ca}, issued at {@code thisUpdate} (next update a week later), that revokes
+     * {@code revoked} (reason keyCompromise, 30 seconds after {@code thisUpdate}).
+     */
+    public static X509CRL crl(Issued ca, Instant thisUpdate, X509Certificate... revoked) {
         try {
-            Instant now = Instant.now();
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
-                    Date.from(now.minusSeconds(60)));
-            builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+                    Date.from(thisUpdate));
+            builder.setNextUpdate(Date.from(thisUpdate.plus(Duration.ofDays(7))));
             for (X509Certificate certificate : revoked) {
-                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(now.minusSeconds(30)),
+                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(thisUpdate.plusSeconds(30)),
                         CRLReason.keyCompromise);
             }
             X509CRLHolder holder = builder.build(signer(ca.privateKey()));
@@ -140,6 +150,17 @@ public final class TestPki {
         }
     }
 
+    public static String pem(X509CRL crl) {
+        try {
+            return "-----BEGIN X509 CRL-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(crl.getEncoded())
+                    + "\n-----END X509 CRL-----\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static KeyPair rsa(int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -150,10 +171,32 @@ public final class TestPki {
         }
     }
 
+    /**
+     * An EC key pair on a named curve. Curves the JDK no longer implements (secp192r1, brainpool...) come from
+     * BouncyCastle, so tests can offer keys that the code under test must refuse.
+     */
     public static KeyPair ec(String curve) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec(curve), RANDOM);
+            return generator.generateKeyPair();
+        } catch (InvalidAlgorithmParameterException unsupportedByJdk) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+                generator.initialize(new ECGenParameterSpec(curve), RANDOM);
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static KeyPair dsa(int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
+            generator.initialize(bits, RANDOM);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -161,8 +204,11 @@ public final class TestPki {
     }
 
     private static ContentSigner signer(PrivateKey key) {
+        return signer(key, "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA");
+    }
+
+    private static ContentSigner signer(PrivateKey key, String algorithm) {
         try {
-            String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
             return new JcaContentSignerBuilder(algorithm).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
@@ -178,6 +224,7 @@ public final class TestPki {
         private Instant notAfter = Instant.now().plus(Duration.ofDays(365));
         private boolean ca;
         private Integer keyUsage = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+        private String signatureAlgorithm;
 
         private Builder(Issued issuer, String subject) {
             this.issuer = issuer;
@@ -208,10 +255,19 @@ public final class TestPki {
             return this;
         }
 
+        /** The issuer's signature algorithm, e.g. {@code SHA1withRSA}; by default SHA-256 for the issuer's key type. */
+        public Builder signatureAlgorithm(String algorithm) {
+            this.signatureAlgorithm = algorithm;
+            return this;
+        }
+
         public Issued build() {
             try {
                 KeyPair pair = keys != null ? keys : rsa(2048);
-                X500Name subjectName = new X500Name(subject);
+                // Parsed as the JDK reads a DN (RFC 2253, most specific RDN first), so that a subject written as
+                // "CN=gw.ke,O=...,C=KE" reads back the same from getSubjectX500Principal(); BouncyCastle's own
+                // X500Name(String) would encode the RDNs in reverse.
+                X500Name subjectName = X500Name.getInstance(new X500Principal(subject).getEncoded());
                 X500Name issuerName = issuer == null ? subjectName
                         : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
                 X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
@@ -230,7 +286,8 @@ public final class TestPki {
                 }
                 PrivateKey signingKey = issuer == null ? pair.getPrivate() : issuer.privateKey();
                 X509Certificate certificate = new JcaX509CertificateConverter()
-                        .getCertificate(builder.build(signer(signingKey)));
+                        .getCertificate(builder.build(signatureAlgorithm == null ? signer(signingKey)
+                                : signer(signingKey, signatureAlgorithm)));
                 X509Certificate[] chain = issuer == null ? new X509Certificate[0] : chainOf(issuer);
                 return new Issued(certificate, pair, chain);
             } catch (GeneralSecurityException | IOException e) {
