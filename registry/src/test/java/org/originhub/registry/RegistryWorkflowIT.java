@@ -128,7 +128,8 @@ class RegistryWorkflowIT {
                 RegistryAction.MEMBER_STATE_REGISTERED, RegistryAction.MEMBER_STATE_SUSPENDED,
                 RegistryAction.MEMBER_STATE_REACTIVATED, RegistryAction.MEMBER_STATE_WITHDRAWN);
         assertThat(hub.changes.fired()).allMatch(c -> c.actor().equals(ADMIN) && code.equals(c.memberCode()));
-        assertThat(hub.tx(h -> h.directory.serial())).isEqualTo(serialBefore + 4);
+        long serialAfter = hub.tx(h -> h.directory.serial());
+        assertThat(serialAfter).isEqualTo(serialBefore + 4);
     }
 
     @Test
@@ -167,7 +168,8 @@ class RegistryWorkflowIT {
 
         assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(request.kind()).isEqualTo(RequestKind.GATEWAY_REGISTRATION);
-        assertThat(hub.tx(h -> h.gateways.list(member))).isEmpty();
+        List<org.originhub.registry.gateways.boundary.GatewayView> none = hub.tx(h -> h.gateways.list(member));
+        assertThat(none).isEmpty();
         String fingerprint = request.certificateFingerprint();
         assertThat(hub.tx(h -> h.gateways.checkSender(fingerprint, Instant.now())).verdict())
                 .isEqualTo(Verdict.UNKNOWN_CERTIFICATE);

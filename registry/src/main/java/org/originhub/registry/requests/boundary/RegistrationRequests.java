@@ -105,8 +105,8 @@ public class RegistrationRequests {
                 : em.createNamedQuery(OnboardingCode.BY_HASH, OnboardingCode.class)
                         .setParameter("hash", hash(normaliseCode(onboardingCode)))
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
-        String refusal = code.map(c -> c.refusal(member, clock.instant()))
-                .orElse("no valid onboarding code was given");
+        String refusal = code.isEmpty() ? "no valid onboarding code was given"
+                : code.get().refusal(member, clock.instant());
         if (refusal != null) {
             changes.fire(RegistryChanged.refusal(actor, RegistryAction.REGISTRATION_REQUEST_REFUSED, "Gateway",
                     gatewayName, member, refusal));
