@@ -19,6 +19,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.originhub.registry.persistence.InstantConverter;
+import org.originhub.registry.persistence.MariaDbPlatform;
 
 /**
  * EclipseLink outside the container, for persistence tests against the embedded MariaDB with the real migrations
@@ -39,7 +40,7 @@ public final class TestPersistence implements AutoCloseable {
         classes.add(InstantConverter.class.getName());
         Arrays.stream(managed).map(Class::getName).forEach(classes::add);
         Properties properties = new Properties();
-        properties.put("eclipselink.target-database", "MySQL");
+        properties.put("eclipselink.target-database", MariaDbPlatform.class.getName());
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.weaving", "false");
