@@ -8,10 +8,15 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -23,10 +28,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
+import org.originhub.hub.users.control.PasswordHashing;
 
 /**
- * The real WAR on Payara Micro against a real MariaDB: readiness, the published WSDL and a SOAP call. The database
- * extension comes first so the server starts after the database it is configured for.
+ * The real WAR on Payara Micro against a real MariaDB: readiness, the published WSDL and a SOAP call, and the REST
+ * API's authentication (HTTP Basic against hub users, the first administrator from {@code HUB_ADMIN_PASSWORD}, set
+ * for this test in hub-web/pom.xml). The database extension comes first so the server starts after the database it is
+ * configured for.
  */
 @ExtendWith({EmbeddedDatabaseExtension.class, ArquillianExtension.class})
 class HubSystemIT {
@@ -87,6 +95,120 @@ class HubSystemIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void theApiAsksAnonymousCallersForBasicCredentials() throws Exception {
+        for (String path : new String[] {"api/me", "api/no-such-resource"}) {
+            HttpResponse<String> response = get(URI.create(base + path));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
+                    .hasValue("Basic realm=\"Origin Hub\"");
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).as(path).contains("\"status\":401").contains("\"code\":\"Unauthenticated\"")
+                    .contains("\"message\":");
+        }
+    }
+
+    @Test
+    void aWrongPasswordOrUnknownUserIsUnauthorized() throws Exception {
+        for (String[] credentials : new String[][] {{"admin", "not the admin password"},
+            {"nobody", "no password at all"}}) {
+            HttpResponse<String> response = get(URI.create(base + "api/me"), credentials[0], credentials[1]);
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Origin Hub\"");
+            assertThat(response.body()).contains("Invalid username or password");
+        }
+    }
+
+    @Test
+    void theFirstAdministratorSignsInWithThePasswordFromTheEnvironment() throws Exception {
+        HttpResponse<String> response = get(URI.create(base + "api/me"), "admin", adminPassword());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"username\":\"admin\"").contains("\"role\":\"SECRETARIAT_ADMIN\"")
+                .contains("\"memberCode\":null");
+    }
+
+    @Test
+    void anOperationWithoutAnAccessRuleIsForbiddenEvenToTheAdministrator() throws Exception {
+        // Jersey answers OPTIONS itself, from a handler that carries no @RolesAllowed: deny by default must hold.
+        String basic = Base64.getEncoder().encodeToString(("admin:" + adminPassword())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/me"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"status\":403").contains("\"code\":\"Forbidden\"");
+    }
+
+    @Test
+    void otherRolesSignInTooAndAMemberAuditorSeesItsMemberState(DataSource dataSource) throws Exception {
+        insertUser(dataSource, "it-member-auditor", "member auditor password", "MEMBER_AUDITOR", "KE", null);
+
+        HttpResponse<String> response = get(URI.create(base + "api/me"), "it-member-auditor",
+                "member auditor password");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"username\":\"it-member-auditor\"")
+                .contains("\"role\":\"MEMBER_AUDITOR\"").contains("\"memberCode\":\"KE\"");
+    }
+
+    @Test
+    void aLockedAccountIsToldUntilWhenEvenWithTheRightPassword(DataSource dataSource) throws Exception {
+        Instant lockedUntil = Instant.now().plus(Duration.ofHours(1));
+        insertUser(dataSource, "it-locked", "locked user password", "OPERATOR", null, lockedUntil);
+
+        HttpResponse<String> response = get(URI.create(base + "api/me"), "it-locked", "locked user password");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Origin Hub\"");
+        assertThat(response.body()).contains("\"code\":\"Unauthenticated\"").contains("locked")
+                .contains("until " + lockedUntil.toString().substring(0, 16));
+    }
+
+    @Test
+    void healthAndTheSoapServicesIgnoreTheApiAuthentication() throws Exception {
+        for (URI uri : new URI[] {URI.create(base.toString()).resolve("/health/ready"),
+            URI.create(base.toString()).resolve("/health/live"), URI.create(base + "services/hub?wsdl")}) {
+            assertThat(get(uri).statusCode()).as(uri + " anonymously").isEqualTo(200);
+            assertThat(get(uri, "nobody", "wrong password").statusCode())
+                    .as(uri + " with credentials that are not a hub user's").isEqualTo(200);
+        }
+    }
+
+    private static String adminPassword() {
+        String password = System.getenv("HUB_ADMIN_PASSWORD");
+        assertThat(password).as("HUB_ADMIN_PASSWORD from hub-web/pom.xml").isNotBlank();
+        return password;
+    }
+
+    /** A hub user written straight into the database, as another node or an earlier session would have left it. */
+    private static void insertUser(DataSource dataSource, String username, String password, String role,
+            String memberCode, Instant lockedUntil) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO hub_user (username, password_hash, role, member_code, status, failed_logins, "
+                        + "locked_until, password_changed_at, must_change_password, created_at, created_by) "
+                        + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, NOW(6), FALSE, NOW(6), 'HubSystemIT')")) {
+            insert.setString(1, username);
+            insert.setString(2, new PasswordHashing(PasswordHashing.MINIMUM_ITERATIONS).hash(password));
+            insert.setString(3, role);
+            insert.setString(4, memberCode);
+            insert.setInt(5, lockedUntil == null ? 0 : 5);
+            insert.setTimestamp(6, lockedUntil == null ? null : Timestamp.from(lockedUntil));
+            insert.executeUpdate();
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri, String username, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
