@@ -24,7 +24,7 @@ class MigrationsIT {
 
         assertThat(migrations.isUpToDate()).isTrue();
         assertThat(migrations.currentVersion()).isNotEqualTo("none");
-        assertThat(tables(dataSource)).contains("hub_instance", "hub_start", "flyway_schema_history");
+        assertThat(tables(dataSource)).contains("hub_instance", "hub_start", "hub_user", "flyway_schema_history");
     }
 
     @Test
@@ -41,6 +41,24 @@ class MigrationsIT {
                     "INSERT INTO hub_instance (id, instance_id, created_at) VALUES (2, 'b', NOW(6))"))
                     .isInstanceOf(SQLException.class);
             s.executeUpdate("DELETE FROM hub_instance");
+        }
+    }
+
+    @Test
+    void onlyAMemberAuditorHasAMemberCodeAndUsernamesAreUniqueWithoutRegardToCase(DataSource dataSource)
+            throws SQLException {
+        String insert = "INSERT INTO hub_user (username, password_hash, role, member_code, status, "
+                + "password_changed_at, must_change_password, created_at, created_by) VALUES ('%s', 'h', '%s', %s, "
+                + "'ACTIVE', NOW(6), FALSE, NOW(6), 'test')";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(insert.formatted("ke-auditor", "MEMBER_AUDITOR", "'KE'"));
+            s.executeUpdate(insert.formatted("operator", "OPERATOR", "NULL"));
+            for (String[] wrong : new String[][] {{"a1", "MEMBER_AUDITOR", "NULL"}, {"a2", "MEMBER_AUDITOR", "'ke'"},
+                {"a3", "OPERATOR", "'KE'"}, {"a4", "ROOT", "NULL"}, {"Operator", "OPERATOR", "NULL"}}) {
+                assertThatThrownBy(() -> s.executeUpdate(insert.formatted(wrong[0], wrong[1], wrong[2])))
+                        .as(String.join(" ", wrong)).isInstanceOf(SQLException.class);
+            }
+            s.executeUpdate("DELETE FROM hub_user WHERE created_by = 'test'");
         }
     }
 

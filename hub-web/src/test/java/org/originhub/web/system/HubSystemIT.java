@@ -8,10 +8,15 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -23,10 +28,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
+import org.originhub.registry.testing.TestPki;
+import org.originhub.hub.users.control.PasswordHashing;
 
 /**
- * The real WAR on Payara Micro against a real MariaDB: readiness, the published WSDL and a SOAP call. The database
- * extension comes first so the server starts after the database it is configured for.
+ * The real WAR on Payara Micro against a real MariaDB: readiness, the published WSDL and a SOAP call, and the REST
+ * API's authentication (HTTP Basic against hub users, the first administrator from {@code HUB_ADMIN_PASSWORD}, set
+ * for this test in hub-web/pom.xml). The database extension comes first so the server starts after the database it is
+ * configured for.
  */
 @ExtendWith({EmbeddedDatabaseExtension.class, ArquillianExtension.class})
 class HubSystemIT {
@@ -87,6 +96,206 @@ class HubSystemIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void theApiAsksAnonymousCallersForBasicCredentials() throws Exception {
+        for (String path : new String[] {"api/me", "api/no-such-resource"}) {
+            HttpResponse<String> response = get(URI.create(base + path));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
+                    .hasValue("Basic realm=\"Origin Hub\"");
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).as(path).contains("\"status\":401").contains("\"code\":\"Unauthenticated\"")
+                    .contains("\"message\":");
+        }
+    }
+
+    @Test
+    void aWrongPasswordOrUnknownUserIsUnauthorized() throws Exception {
+        for (String[] credentials : new String[][] {{"admin", "not the admin password"},
+            {"nobody", "no password at all"}}) {
+            HttpResponse<String> response = get(URI.create(base + "api/me"), credentials[0], credentials[1]);
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Origin Hub\"");
+            assertThat(response.body()).contains("Invalid username or password");
+        }
+    }
+
+    @Test
+    void theFirstAdministratorSignsInWithThePasswordFromTheEnvironment() throws Exception {
+        HttpResponse<String> response = get(URI.create(base + "api/me"), "admin", adminPassword());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"username\":\"admin\"").contains("\"role\":\"SECRETARIAT_ADMIN\"")
+                .contains("\"memberCode\":null");
+    }
+
+    @Test
+    void anOperationWithoutAnAccessRuleIsForbiddenEvenToTheAdministrator() throws Exception {
+        // Jersey answers OPTIONS itself, from a handler that carries no @RolesAllowed: deny by default must hold.
+        String basic = Base64.getEncoder().encodeToString(("admin:" + adminPassword())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/me"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"status\":403").contains("\"code\":\"Forbidden\"");
+    }
+
+    @Test
+    void otherRolesSignInTooAndAMemberAuditorSeesItsMemberState(DataSource dataSource) throws Exception {
+        insertUser(dataSource, "it-member-auditor", "member auditor password", "MEMBER_AUDITOR", "KE", null);
+
+        HttpResponse<String> response = get(URI.create(base + "api/me"), "it-member-auditor",
+                "member auditor password");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"username\":\"it-member-auditor\"")
+                .contains("\"role\":\"MEMBER_AUDITOR\"").contains("\"memberCode\":\"KE\"");
+    }
+
+    @Test
+    void aLockedAccountIsToldUntilWhenEvenWithTheRightPassword(DataSource dataSource) throws Exception {
+        Instant lockedUntil = Instant.now().plus(Duration.ofHours(1));
+        insertUser(dataSource, "it-locked", "locked user password", "OPERATOR", null, lockedUntil);
+
+        HttpResponse<String> response = get(URI.create(base + "api/me"), "it-locked", "locked user password");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Origin Hub\"");
+        assertThat(response.body()).contains("\"code\":\"Unauthenticated\"").contains("locked")
+                .contains("until " + lockedUntil.toString().substring(0, 16));
+    }
+
+    @Test
+    void healthAndTheSoapServicesIgnoreTheApiAuthentication() throws Exception {
+        for (URI uri : new URI[] {URI.create(base.toString()).resolve("/health/ready"),
+            URI.create(base.toString()).resolve("/health/live"), URI.create(base + "services/hub?wsdl")}) {
+            assertThat(get(uri).statusCode()).as(uri + " anonymously").isEqualTo(200);
+            assertThat(get(uri, "nobody", "wrong password").statusCode())
+                    .as(uri + " with credentials that are not a hub user's").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSecretariatOnboardsAMemberStateAndItsGatewayThroughTheAdminApi(DataSource dataSource) throws Exception {
+        TestPki.Issued ca = TestPki.ca("CN=System Test CA,O=Origin Hub");
+        TestPki.Issued gateway = TestPki.leaf(ca, "CN=gw.sy,O=Syldavia Customs,C=SY").build();
+        String admin = adminPassword();
+
+        HttpResponse<String> anchor = post("admin/trust-anchors", "admin", admin,
+                "{\"name\":\"System Test CA\",\"certificate\":\"" + json(ca.pem()) + "\"}");
+        assertThat(anchor.statusCode()).as(anchor.body()).isEqualTo(201);
+        assertThat(post("admin/member-states", "admin", admin, "{\"code\":\"sy\",\"name\":\"Syldavia\"}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> request = post("admin/gateways", "admin", admin, "{\"memberCode\":\"SY\","
+                + "\"name\":\"customs-gw\",\"deliveryMode\":\"PULL\",\"permissions\":"
+                + "[\"SEND:CERTIFICATE_OF_ORIGIN\",\"RECEIVE:BUSINESS_RESPONSE\"],\"certificate\":\""
+                + json(gateway.pem()) + "\"}");
+        assertThat(request.statusCode()).as(request.body()).isEqualTo(202);
+        assertThat(request.body()).contains("\"status\":\"SUBMITTED\"").contains("GATEWAY_REGISTRATION");
+        String requestId = field(request.body(), "id");
+        assertThat(get(URI.create(base + "api/admin/gateways?member=SY"), "admin", admin).body())
+                .as("nothing changes before approval").isEqualTo("[]");
+
+        HttpResponse<String> approved = post("admin/requests/" + requestId + "/approve", "admin", admin,
+                "{\"reason\":\"verified by phone\"}");
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("\"status\":\"APPROVED\"").contains("\"decidedBy\":\"admin\"");
+        String fingerprint = field(request.body(), "certificateFingerprint");
+        assertThat(get(URI.create(base + "api/admin/directory"), "admin", admin).body())
+                .contains("\"memberCode\":\"SY\"").contains("\"activeCertificate\":\"" + fingerprint + "\"");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT action, actor FROM audit_record WHERE actor_member IS NULL "
+                        + "AND (sender_member = 'SY' OR object_type = 'TrustAnchor') ORDER BY seq")) {
+            java.util.List<String> actions = new java.util.ArrayList<>();
+            while (rs.next()) {
+                assertThat(rs.getString("actor")).isEqualTo("admin");
+                actions.add(rs.getString("action"));
+            }
+            assertThat(actions).containsSubsequence("TRUST_ANCHOR_IMPORTED", "MEMBER_STATE_REGISTERED",
+                    "REGISTRATION_REQUESTED", "GATEWAY_REGISTERED", "GATEWAY_CERTIFICATE_ACTIVATED",
+                    "REGISTRATION_APPROVED");
+        }
+    }
+
+    @Test
+    void theAdminApiRefusesBadInputAndWrongRolesWithSpecificErrors(DataSource dataSource) throws Exception {
+        insertUser(dataSource, "auditor-api", "auditor-password-1", "AUDITOR", null, null);
+        TestPki.Issued stranger = TestPki.leaf(TestPki.ca("CN=Stranger CA"), "CN=stranger").build();
+        String admin = adminPassword();
+        post("admin/member-states", "admin", admin, "{\"code\":\"BT\",\"name\":\"Bordurie\"}");
+
+        HttpResponse<String> untrusted = post("admin/gateways", "admin", admin, "{\"memberCode\":\"BT\","
+                + "\"name\":\"gw\",\"deliveryMode\":\"PULL\",\"permissions\":[\"SEND:CERTIFICATE_OF_ORIGIN\"],"
+                + "\"certificate\":\"" + json(stranger.pem()) + "\"}");
+        assertThat(untrusted.statusCode()).isEqualTo(422);
+        assertThat(untrusted.body()).contains("\"code\":\"CertificateNotTrusted\"");
+        HttpResponse<String> unknown = post("admin/member-states/QQ/suspend", "admin", admin, "{}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("UnknownMemberState").contains("QQ");
+        HttpResponse<String> malformed = post("admin/member-states", "admin", admin, "{not json");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("java.");
+        HttpResponse<String> auditorWrites = post("admin/member-states", "auditor-api", "auditor-password-1",
+                "{\"code\":\"ZZ\",\"name\":\"Nope\"}");
+        assertThat(auditorWrites.statusCode()).isEqualTo(403);
+        assertThat(get(URI.create(base + "api/admin/member-states"), "auditor-api", "auditor-password-1")
+                .statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String path, String username, String password, String body) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/" + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
+    private static String adminPassword() {
+        String password = System.getenv("HUB_ADMIN_PASSWORD");
+        assertThat(password).as("HUB_ADMIN_PASSWORD from hub-web/pom.xml").isNotBlank();
+        return password;
+    }
+
+    /** A hub user written straight into the database, as another node or an earlier session would have left it. */
+    private static void insertUser(DataSource dataSource, String username, String password, String role,
+            String memberCode, Instant lockedUntil) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO hub_user (username, password_hash, role, member_code, status, failed_logins, "
+                        + "locked_until, password_changed_at, must_change_password, created_at, created_by) "
+                        + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, NOW(6), FALSE, NOW(6), 'HubSystemIT')")) {
+            insert.setString(1, username);
+            insert.setString(2, new PasswordHashing(PasswordHashing.MINIMUM_ITERATIONS).hash(password));
+            insert.setString(3, role);
+            insert.setString(4, memberCode);
+            insert.setInt(5, lockedUntil == null ? 0 : 5);
+            insert.setTimestamp(6, lockedUntil == null ? null : Timestamp.from(lockedUntil));
+            insert.executeUpdate();
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri, String username, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {

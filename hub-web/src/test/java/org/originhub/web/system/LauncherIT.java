@@ -113,7 +113,9 @@ class LauncherIT {
 
     private Map<String, String> environment(Path dataDir, int port) {
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.keySet().removeIf(k -> k.startsWith("HUB_"));
+        // HUB_ADMIN_PASSWORD stays: the external-database test shares its database with HubSystemIT, and whichever
+        // hub starts first on it creates the first administrator with that password.
+        env.keySet().removeIf(k -> k.startsWith("HUB_") && !k.equals("HUB_ADMIN_PASSWORD"));
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_HTTP_PORT", Integer.toString(port));
         // The test runs inside the build that made the WAR: use it as it is.

@@ -12,6 +12,7 @@ import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.AuditHead;
 import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.users.boundary.UserEvent;
 import org.originhub.registry.events.RegistryChanged;
 
 /**
@@ -38,6 +39,48 @@ public class AuditTrail {
         em.persist(new AuditRecord(seq, at, entry, head.hash(), hash));
         head.advance(seq, hash);
         return seq;
+    }
+
+    /**
+     * Users, roles, passwords, logins and failed logins (a failed login's transaction commits, so its record
+     * does too). Never a password: the events carry none.
+     */
+    public void onUserEvent(@Observes UserEvent event) {
+        String action;
+        String actor = event.username();
+        String detail = null;
+        if (event instanceof UserEvent.UserCreated e) {
+            action = "USER_CREATED";
+            actor = e.by();
+            detail = "role=" + e.role() + (e.memberCode() == null ? "" : " member=" + e.memberCode());
+        } else if (event instanceof UserEvent.RoleChanged e) {
+            action = "USER_ROLE_CHANGED";
+            actor = e.by();
+            detail = "role=" + e.previousRole() + "->" + e.role()
+                    + (e.memberCode() == null ? "" : " member=" + e.memberCode());
+        } else if (event instanceof UserEvent.PasswordChanged e) {
+            action = "USER_PASSWORD_CHANGED";
+            actor = e.by();
+        } else if (event instanceof UserEvent.LoginSucceeded) {
+            action = "LOGIN";
+        } else if (event instanceof UserEvent.LoginFailed e) {
+            action = "LOGIN_FAILED";
+            detail = "reason=" + e.reason();
+        } else if (event instanceof UserEvent.AccountLocked e) {
+            action = "USER_LOCKED";
+            detail = "failedLogins=" + e.failedLogins() + " lockedUntil=" + e.lockedUntil();
+        } else if (event instanceof UserEvent.UserDisabled e) {
+            action = "USER_DISABLED";
+            actor = e.by();
+        } else if (event instanceof UserEvent.UserEnabled e) {
+            action = "USER_ENABLED";
+            actor = e.by();
+        } else {
+            action = "USER_" + event.getClass().getSimpleName();
+        }
+        Outcome outcome = event instanceof UserEvent.LoginFailed ? Outcome.REJECTED : Outcome.SUCCESS;
+        record(new AuditEntry("USER", actor, null, action, outcome, "User", event.username(), null, null, null, null,
+                detail));
     }
 
     /** Every registry change and decision, in the registry's transaction. */

@@ -1,5 +1,7 @@
 package org.originhub.web.api.errors;
 
+import org.originhub.web.api.ApiError;
+
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,7 +18,7 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
 
     @Override
     public Response toResponse(RegistryException e) {
-        return new ApiError(status(e), e.code(), e.getMessage()).toResponse();
+        return ApiError.response(status(e), e.code(), e.getMessage());
     }
 
     static int status(RegistryException e) {

@@ -1,5 +1,7 @@
 package org.originhub.web.api.errors;
 
+import org.originhub.web.api.ApiError;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -23,16 +25,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             int status = web.getResponse().getStatus();
             String code = Response.Status.fromStatusCode(status) == null ? "HttpError"
                     : Response.Status.fromStatusCode(status).name();
-            return new ApiError(status, code, status == 400 || status == 415 || status == 406
+            return ApiError.response(status, code, status == 400 || status == 415 || status == 406
                     ? "The request is malformed or not in the expected format (JSON for documents, PEM or DER "
                             + "for certificates)"
                     : Response.Status.fromStatusCode(status) == null ? "HTTP " + status
-                            : Response.Status.fromStatusCode(status).getReasonPhrase()).toResponse();
+                            : Response.Status.fromStatusCode(status).getReasonPhrase());
         }
         if (e instanceof jakarta.json.bind.JsonbException || e instanceof jakarta.ws.rs.ProcessingException
                 || e instanceof jakarta.json.JsonException) {
-            return new ApiError(400, "MalformedRequest", "The request body is not valid JSON for this operation")
-                    .toResponse();
+            return ApiError.response(400, "MalformedRequest", "The request body is not valid JSON for this operation");
         }
         return unexpected(e);
     }
@@ -40,7 +41,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     static Response unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected API failure, reference " + reference, e);
-        return new ApiError(500, "InternalError", "The hub could not complete the request; reference " + reference)
-                .toResponse();
+        return ApiError.response(500, "InternalError", "The hub could not complete the request; reference "
+                + reference);
     }
 }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.originhub.registry.agreements.boundary.AgreementView;
 import org.originhub.registry.agreements.boundary.Agreements;
+import org.originhub.hub.users.entity.Roles;
 
 /** Agreements and their parties. */
 @Path("admin/agreements")
@@ -36,20 +37,20 @@ public class AgreementsResource {
     SecurityContext security;
 
     @GET
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<AgreementView> list() {
         return agreements.list();
     }
 
     @GET
     @Path("{code}")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public AgreementView find(@PathParam("code") String code) {
         return agreements.find(code);
     }
 
     @POST
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public Response create(AgreementBody body) {
         AgreementBody b = body == null ? new AgreementBody(null, null, null, null, null) : body;
         AgreementView created = agreements.create(Callers.actor(security), b.code(), b.name(), b.inForceFrom(),
@@ -59,7 +60,7 @@ public class AgreementsResource {
 
     @PUT
     @Path("{code}")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public AgreementView change(@PathParam("code") String code, AgreementBody body) {
         AgreementBody b = body == null ? new AgreementBody(null, null, null, null, null) : body;
         return agreements.change(Callers.actor(security), code, b.name(), b.inForceFrom(), b.inForceUntil(),

@@ -19,6 +19,7 @@ import org.originhub.registry.authorities.boundary.Authorities;
 import org.originhub.registry.authorities.boundary.AuthorityView;
 import org.originhub.registry.authorities.boundary.SignerVerdict;
 import org.originhub.registry.authorities.boundary.SignerView;
+import org.originhub.hub.users.entity.Roles;
 
 /** Issuing authorities, their authorised signers, and the signer check. */
 @Path("admin")
@@ -44,14 +45,14 @@ public class AuthoritiesResource {
 
     @GET
     @Path("authorities")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<AuthorityView> list(@QueryParam("member") String member) {
         return authorities.authorities(member);
     }
 
     @POST
     @Path("authorities")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public Response register(NewAuthority body) {
         NewAuthority b = body == null ? new NewAuthority(null, null, null, null) : body;
         return Response.status(Response.Status.CREATED).entity(authorities.registerAuthority(
@@ -60,21 +61,21 @@ public class AuthoritiesResource {
 
     @POST
     @Path("authorities/{id}/revoke")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public AuthorityView revoke(@PathParam("id") Long id, Reason body) {
         return authorities.revokeAuthority(Callers.actor(security), id, body == null ? null : body.reason());
     }
 
     @GET
     @Path("signers")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<SignerView> signers(@QueryParam("member") String member) {
         return authorities.signers(member);
     }
 
     @POST
     @Path("authorities/{id}/signers")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public Response registerSigner(@PathParam("id") Long authorityId, NewSigner body) {
         NewSigner b = body == null ? new NewSigner(null, null, null, null, null) : body;
         return Response.status(Response.Status.CREATED).entity(authorities.registerSigner(Callers.actor(security),
@@ -84,7 +85,7 @@ public class AuthoritiesResource {
 
     @POST
     @Path("signers/{fingerprint}/revoke")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public SignerView revokeSigner(@PathParam("fingerprint") String fingerprint, Reason body) {
         return authorities.revokeSigner(Callers.actor(security), fingerprint, body == null ? null : body.reason());
     }
@@ -92,7 +93,7 @@ public class AuthoritiesResource {
     /** The same check gateways make with the SOAP CheckSigner operation. */
     @GET
     @Path("signers/{fingerprint}/check")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public SignerVerdict check(@PathParam("fingerprint") String fingerprint, @QueryParam("member") String member,
             @QueryParam("agreement") String agreement, @QueryParam("at") String at) {
         return authorities.checkSigner(fingerprint, member, agreement, instant(at));

@@ -15,6 +15,7 @@ import org.originhub.hub.alerts.boundary.AlertView;
 import org.originhub.hub.alerts.boundary.Alerts;
 import org.originhub.registry.directory.boundary.Directory;
 import org.originhub.registry.directory.boundary.DirectorySnapshot;
+import org.originhub.hub.users.entity.Roles;
 
 /** The directory snapshot as gateways receive it, and the open alerts. */
 @Path("admin")
@@ -32,21 +33,21 @@ public class DirectoryResource {
 
     @GET
     @Path("directory")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public DirectorySnapshot directory() {
         return directory.snapshot();
     }
 
     @GET
     @Path("alerts")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<AlertView> alerts() {
         return alerts.open();
     }
 
     @POST
     @Path("alerts/{id}/acknowledge")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public AlertView acknowledge(@PathParam("id") Long id) {
         return alerts.acknowledge(id, security.getUserPrincipal().getName());
     }

@@ -22,6 +22,7 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
 import org.originhub.registry.requests.boundary.RegistrationRequests;
 import org.originhub.registry.requests.boundary.RequestView;
 import org.originhub.registry.requests.entity.SubmissionChannel;
+import org.originhub.hub.users.entity.Roles;
 
 /**
  * Gateways: registering one, a new certificate or an endpoint change creates a registration request (approved under
@@ -56,14 +57,14 @@ public class GatewaysResource {
 
     @GET
     @Path("gateways")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<GatewayView> list(@QueryParam("member") String member) {
         return gateways.list(member);
     }
 
     @GET
     @Path("gateways/{id}")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public GatewayView find(@PathParam("id") Long id) {
         return gateways.find(id);
     }
@@ -71,7 +72,7 @@ public class GatewaysResource {
     /** Creates a GATEWAY_REGISTRATION request. */
     @POST
     @Path("gateways")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public Response register(GatewayRegistration body) {
         GatewayRegistration b = body == null
                 ? new GatewayRegistration(null, null, null, null, null, null, null) : body;
@@ -83,7 +84,7 @@ public class GatewaysResource {
 
     @GET
     @Path("gateways/{id}/certificates")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<CertificateView> certificates(@PathParam("id") Long id) {
         return gateways.certificates(id);
     }
@@ -91,7 +92,7 @@ public class GatewaysResource {
     /** Creates a CERTIFICATE_REGISTRATION (no active certificate) or CERTIFICATE_ROTATION request. */
     @POST
     @Path("gateways/{id}/certificates")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public Response newCertificate(@PathParam("id") Long id, NewCertificate body) {
         RequestView request = requests.submitCertificate(Callers.actor(security), SubmissionChannel.API, id,
                 CertificateText.bytes(body == null ? null : body.certificate(), "gateway certificate"),
@@ -101,7 +102,7 @@ public class GatewaysResource {
 
     @POST
     @Path("gateways/{id}/activate-staged-certificate")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public CertificateView activateStaged(@PathParam("id") Long id) {
         return gateways.activateStaged(Callers.actor(security), id);
     }
@@ -109,7 +110,7 @@ public class GatewaysResource {
     /** Creates an ENDPOINT_CHANGE request. */
     @POST
     @Path("gateways/{id}/endpoint")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public Response changeEndpoint(@PathParam("id") Long id, EndpointChange body) {
         EndpointChange b = body == null ? new EndpointChange(null, null, null) : body;
         RequestView request = requests.submitEndpointChange(Callers.actor(security), SubmissionChannel.API, id,
@@ -119,21 +120,21 @@ public class GatewaysResource {
 
     @POST
     @Path("gateways/{id}/suspend")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public GatewayView suspend(@PathParam("id") Long id, Reason body) {
         return gateways.suspend(Callers.actor(security), id, body == null ? null : body.reason());
     }
 
     @POST
     @Path("gateways/{id}/reactivate")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public GatewayView reactivate(@PathParam("id") Long id, Reason body) {
         return gateways.reactivate(Callers.actor(security), id, body == null ? null : body.reason());
     }
 
     @GET
     @Path("certificates/{fingerprint}")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public CertificateView certificate(@PathParam("fingerprint") String fingerprint) {
         return gateways.certificate(fingerprint);
     }
@@ -141,7 +142,7 @@ public class GatewaysResource {
     /** Takes effect for the very next message signed with it. */
     @POST
     @Path("certificates/{fingerprint}/revoke")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public CertificateView revoke(@PathParam("fingerprint") String fingerprint, Reason body) {
         return gateways.revokeCertificate(Callers.actor(security), fingerprint, body == null ? null : body.reason());
     }

@@ -20,6 +20,7 @@ import org.originhub.registry.memberstates.boundary.MemberStateView;
 import org.originhub.registry.memberstates.boundary.MemberStates;
 import org.originhub.registry.requests.boundary.IssuedOnboardingCode;
 import org.originhub.registry.requests.boundary.RegistrationRequests;
+import org.originhub.hub.users.entity.Roles;
 
 /** Member states: list, register, rename, suspend, reactivate, withdraw; onboarding codes for their gateways. */
 @Path("admin/member-states")
@@ -49,20 +50,20 @@ public class MemberStatesResource {
     SecurityContext security;
 
     @GET
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<MemberStateView> list() {
         return memberStates.list();
     }
 
     @GET
     @Path("{code}")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public MemberStateView find(@PathParam("code") String code) {
         return memberStates.find(code);
     }
 
     @POST
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public Response register(NewMemberState body) {
         MemberStateView created = memberStates.register(Callers.actor(security), body == null ? null : body.code(),
                 body == null ? null : body.name());
@@ -71,28 +72,28 @@ public class MemberStatesResource {
 
     @PUT
     @Path("{code}")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public MemberStateView rename(@PathParam("code") String code, Rename body) {
         return memberStates.rename(Callers.actor(security), code, body == null ? null : body.name());
     }
 
     @POST
     @Path("{code}/suspend")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public MemberStateView suspend(@PathParam("code") String code, Reason body) {
         return memberStates.suspend(Callers.actor(security), code, reason(body));
     }
 
     @POST
     @Path("{code}/reactivate")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public MemberStateView reactivate(@PathParam("code") String code, Reason body) {
         return memberStates.reactivate(Callers.actor(security), code, reason(body));
     }
 
     @POST
     @Path("{code}/withdraw")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public MemberStateView withdraw(@PathParam("code") String code, Reason body) {
         return memberStates.withdraw(Callers.actor(security), code, reason(body));
     }
@@ -100,7 +101,7 @@ public class MemberStatesResource {
     /** The code is in this response only: the hub keeps its hash. */
     @POST
     @Path("{code}/onboarding-codes")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public Response onboardingCode(@PathParam("code") String code, OnboardingCodeRequest body) {
         Duration validity = body == null || body.validityDays() == null ? null
                 : Duration.ofDays(body.validityDays());

@@ -20,6 +20,7 @@ import org.originhub.registry.requests.boundary.RegistrationRequests;
 import org.originhub.registry.requests.boundary.RequestView;
 import org.originhub.registry.requests.entity.RequestKind;
 import org.originhub.registry.requests.entity.RequestStatus;
+import org.originhub.hub.users.entity.Roles;
 
 /**
  * The registration request queue. Operators decide routine requests (certificate rotations, endpoint changes);
@@ -40,21 +41,21 @@ public class RequestsResource {
     SecurityContext security;
 
     @GET
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<RequestView> list(@QueryParam("status") String status) {
         return requests.list(status(status));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public RequestView find(@PathParam("id") Long id) {
         return requests.find(id);
     }
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public RequestView approve(@PathParam("id") Long id, Decision body) {
         requireMayDecide(id);
         return requests.approve(Callers.actor(security), id, body == null ? null : body.reason());
@@ -62,7 +63,7 @@ public class RequestsResource {
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public RequestView reject(@PathParam("id") Long id, Decision body) {
         requireMayDecide(id);
         return requests.reject(Callers.actor(security), id, body == null ? null : body.reason());
@@ -70,7 +71,7 @@ public class RequestsResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public RequestView cancel(@PathParam("id") Long id) {
         return requests.cancel(Callers.actor(security), id);
     }
@@ -78,7 +79,7 @@ public class RequestsResource {
     private void requireMayDecide(Long id) {
         RequestKind kind = requests.find(id).kind();
         boolean routine = kind == RequestKind.CERTIFICATE_ROTATION || kind == RequestKind.ENDPOINT_CHANGE;
-        if (!routine && !security.isUserInRole("SECRETARIAT_ADMIN")) {
+        if (!routine && !security.isUserInRole(Roles.SECRETARIAT_ADMIN)) {
             throw new ForbiddenException("Only a secretariat administrator decides " + kind + " requests");
         }
     }

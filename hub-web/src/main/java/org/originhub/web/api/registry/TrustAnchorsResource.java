@@ -17,6 +17,7 @@ import java.util.List;
 import org.originhub.registry.certificates.boundary.CrlView;
 import org.originhub.registry.certificates.boundary.TrustAnchorView;
 import org.originhub.registry.certificates.boundary.TrustAnchors;
+import org.originhub.hub.users.entity.Roles;
 
 /** Trust anchors (CA certificates) and their CRLs: secretariat administrators only change them. */
 @Path("admin/trust-anchors")
@@ -40,20 +41,20 @@ public class TrustAnchorsResource {
     SecurityContext security;
 
     @GET
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public List<TrustAnchorView> list() {
         return anchors.list();
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"SECRETARIAT_ADMIN", "OPERATOR", "AUDITOR"})
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     public TrustAnchorView find(@PathParam("id") Long id) {
         return anchors.find(id);
     }
 
     @POST
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public Response importAnchor(NewAnchor body) {
         TrustAnchorView created = anchors.importAnchor(Callers.actor(security), body == null ? null : body.name(),
                 CertificateText.bytes(body == null ? null : body.certificate(), "CA certificate"));
@@ -62,7 +63,7 @@ public class TrustAnchorsResource {
 
     @POST
     @Path("{id}/crls")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public CrlView importCrl(@PathParam("id") Long id, Crl body) {
         return anchors.importCrl(Callers.actor(security), id, CertificateText.bytes(body == null ? null : body.crl(),
                 "CRL"));
@@ -70,7 +71,7 @@ public class TrustAnchorsResource {
 
     @POST
     @Path("{id}/retire")
-    @RolesAllowed("SECRETARIAT_ADMIN")
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public TrustAnchorView retire(@PathParam("id") Long id, Reason body) {
         return anchors.retire(Callers.actor(security), id, body == null ? null : body.reason());
     }
