@@ -1,6 +1,5 @@
 package org.originhub.registry.authorities.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -77,7 +76,6 @@ public class AuthorisedSigner {
     private Instant notAfter;
 
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "der", nullable = false, updatable = false)
     private byte[] der;
 

@@ -1,9 +1,7 @@
 package org.originhub.registry.certificates.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -33,7 +31,6 @@ public class RevocationList {
     private int entryCount;
 
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "der", nullable = false, updatable = false)
     private byte[] der;
 

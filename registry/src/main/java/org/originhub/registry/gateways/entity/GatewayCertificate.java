@@ -1,11 +1,9 @@
 package org.originhub.registry.gateways.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -76,7 +74,6 @@ public class GatewayCertificate {
     private Instant notAfter;
 
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "der", nullable = false, updatable = false)
     private byte[] der;
 
