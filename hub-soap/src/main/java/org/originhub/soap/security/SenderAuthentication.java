@@ -3,6 +3,7 @@ package org.originhub.soap.security;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -21,7 +22,7 @@ final class SenderAuthentication extends AbstractSoapInterceptor {
     static final String SIGNER_FINGERPRINT = "org.originhub.soap.security.signerFingerprint";
 
     /** Nodes' clocks differ a little; the replay record outlives the timestamp window by this much. */
-    private static final java.time.Duration REPLAY_MARGIN = SecurityProfile.FUTURE_SKEW;
+    private static final Duration REPLAY_MARGIN = SecurityProfile.FUTURE_SKEW;
 
     private final SenderDirectory directory;
     private final ReplayGuard replayGuard;

@@ -32,16 +32,23 @@ final class LocalHub implements AutoCloseable {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    final EchoEndpoint endpoint = new EchoEndpoint();
+    final EchoEndpoint endpoint;
     private final Bus bus;
     private final String address;
     private final EndpointImpl published;
 
+    /** The echo endpoint behind the full pipeline. */
     LocalHub(SecurityPipeline pipeline) {
+        this(new EchoEndpoint(), pipeline::secure);
+    }
+
+    /** Any implementor, configured as the servlet would (e.g. {@code SecurityPipeline::mapFaults}). */
+    LocalHub(Object implementor, java.util.function.Consumer<EndpointImpl> configuration) {
+        endpoint = implementor instanceof EchoEndpoint echo ? echo : null;
         bus = BusFactory.newInstance().createBus();
         address = "local://origin-hub-security-" + ADDRESSES.incrementAndGet();
-        published = new EndpointImpl(bus, endpoint);
-        pipeline.secure(published);
+        published = new EndpointImpl(bus, implementor);
+        configuration.accept(published);
         published.publish(address);
     }
 
