@@ -8,6 +8,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.originhub.hub.configuration.boundary.HubStatus;
 import org.originhub.soap.info.HubInfoEndpoint;
+import org.originhub.soap.security.SecurityPipeline;
 
 /**
  * Publishes the hub's SOAP services under {@code /services/*}. CDI injects the boundaries here (CXF creates the
@@ -25,11 +26,16 @@ public class HubServicesServlet extends CXFNonSpringServlet {
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
         Bus bus = getBus();
-        publish(bus, "/hub", new HubInfoEndpoint(hubStatus));
+        publishPublic(bus, "/hub", new HubInfoEndpoint(hubStatus));
     }
 
-    private static EndpointImpl publish(Bus bus, String address, Object implementor) {
+    /**
+     * A service anyone may call: no signature, but its faults go through the hub's fault mapping like every other.
+     * Protected services are published with {@code SecurityPipeline.secure(endpoint)} instead, before publish.
+     */
+    private static EndpointImpl publishPublic(Bus bus, String address, Object implementor) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor);
+        SecurityPipeline.mapFaults(endpoint);
         endpoint.publish(address);
         return endpoint;
     }

@@ -1,0 +1,73 @@
+package org.originhub.soap.security;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
+import org.apache.cxf.interceptor.StaxInInterceptor;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+
+/**
+ * Refuses a soap:Body anywhere but directly under the Envelope, while the request is being read. CXF takes the first
+ * soap:Body element it meets as the Body, even one inside the Header, and never reads past it; a signature-wrapping
+ * message (the signed Body moved into a header wrapper, a forged Body after it) would then be processed as its signed
+ * part and the forgery silently dropped. Such a message is malformed and refused as a whole, before anything else.
+ */
+final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
+
+    private static final String SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+
+    EnvelopeShapeCheck() {
+        super(Phase.POST_STREAM);
+        addAfter(StaxInInterceptor.class.getName());
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        XMLStreamReader reader = message.getContent(XMLStreamReader.class);
+        if (reader != null && !(reader instanceof ShapeCheckingReader)) {
+            message.setContent(XMLStreamReader.class, new ShapeCheckingReader(reader));
+        }
+    }
+
+    /** Follows the element depth of everything read and checks each soap:Body as it starts. */
+    private static final class ShapeCheckingReader extends StreamReaderDelegate {
+        private int depth;
+
+        ShapeCheckingReader(XMLStreamReader reader) {
+            super(reader);
+            depth = reader.getEventType() == XMLStreamConstants.START_ELEMENT ? 1 : 0;
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            return track(super.next());
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            return track(super.nextTag());
+        }
+
+        @Override
+        public String getElementText() throws XMLStreamException {
+            String text = super.getElementText();
+            depth--;
+            return text;
+        }
+
+        private int track(int event) {
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                if (depth != 2 && "Body".equals(getLocalName()) && SOAP11_NS.equals(getNamespaceURI())) {
+                    throw new SecurityHeaderException(FaultCode.ENVELOPE_INVALID);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+            return event;
+        }
+    }
+}

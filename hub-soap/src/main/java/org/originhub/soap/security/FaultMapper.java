@@ -1,0 +1,132 @@
+package org.originhub.soap.security;
+
+import jakarta.xml.ws.WebFault;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.wss4j.common.ext.WSSecurityException;
+
+/**
+ * The one place where failures become SOAP faults on this edge. Runs first on the outbound fault chain and replaces
+ * whatever fault CXF built with one from {@link FaultCode}: a rejection keeps its code and reason; a WSS4J error is
+ * classified; a malformed request becomes {@code InvalidRequest}; anything else becomes {@code InternalError} with
+ * a reference that is logged here with the real exception. No exception text, class name or stack trace ever reaches
+ * the caller (by default CXF would send them verbatim).
+ *
+ * <p>The only faults left as they are: those declared in the WSDL ({@code @WebFault} exceptions), whose text is part
+ * of the contract and written for integrators.
+ */
+final class FaultMapper extends AbstractPhaseInterceptor<Message> {
+
+    private static final Logger LOG = Logger.getLogger(FaultMapper.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> CLIENT_CODES =
+            Set.of("client", "sender", "versionmismatch", "mustunderstand");
+    private static final int MAX_CAUSES = 32;
+
+    FaultMapper() {
+        super(Phase.PRE_LOGICAL);
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        Exception thrown = message.getContent(Exception.class);
+        if (thrown == null || declaredInContract(thrown)) {
+            return;
+        }
+        FaultCode code = classify(thrown);
+        String reason = code.reason();
+        if (code == FaultCode.INTERNAL_ERROR) {
+            String reference = HexFormat.of().formatHex(bytes(6));
+            reason = String.format(code.reason(), reference);
+            LOG.log(Level.SEVERE, "Internal error " + reference + " serving a SOAP request to " + service(message),
+                    thrown);
+        } else {
+            LOG.info(() -> "Rejected a SOAP request to " + service(message) + ": " + code.code() + " (" + code
+                    + "), signer " + signer(message));
+        }
+        SoapFault fault = new SoapFault(reason, code.qname());
+        message.setContent(Exception.class, fault);
+        message.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
+        message.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
+    }
+
+    static FaultCode classify(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            if (t instanceof MessageRejectedException rejected) {
+                return rejected.faultCode();
+            }
+        }
+        depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            if (t instanceof WSSecurityException security) {
+                return classify(security);
+            }
+        }
+        if (thrown instanceof Fault fault && isClientCode(fault.getFaultCode()) && !hasUnexpectedCause(fault)) {
+            return FaultCode.INVALID_REQUEST;
+        }
+        return FaultCode.INTERNAL_ERROR;
+    }
+
+    private static FaultCode classify(WSSecurityException security) {
+        if (security.getErrorCode() == null) {
+            return FaultCode.SECURITY_HEADER_INVALID;
+        }
+        return switch (security.getErrorCode()) {
+            case FAILED_CHECK -> FaultCode.SIGNATURE_INVALID;
+            case MESSAGE_EXPIRED -> FaultCode.TIMESTAMP_EXPIRED;
+            case UNSUPPORTED_ALGORITHM -> FaultCode.SIGNATURE_ALGORITHM_NOT_ACCEPTED;
+            case SECURITY_TOKEN_UNAVAILABLE, INVALID_SECURITY_TOKEN, UNSUPPORTED_SECURITY_TOKEN ->
+                    FaultCode.SIGNER_TOKEN_INVALID;
+            default -> FaultCode.SECURITY_HEADER_INVALID;
+        };
+    }
+
+    /** A client-side fault from CXF itself (unparsable XML, unknown operation) says so with a client code. */
+    private static boolean isClientCode(QName code) {
+        return code != null && CLIENT_CODES.contains(code.getLocalPart().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A client code wrapped around a runtime failure of the hub's own code is still the hub's failure. */
+    private static boolean hasUnexpectedCause(Fault fault) {
+        Throwable cause = fault.getCause();
+        return cause instanceof RuntimeException && !(cause instanceof Fault);
+    }
+
+    private static boolean declaredInContract(Exception thrown) {
+        Throwable cause = thrown instanceof Fault ? thrown.getCause() : thrown;
+        return cause != null && cause.getClass().isAnnotationPresent(WebFault.class);
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String service(Message message) {
+        Exchange exchange = message.getExchange();
+        if (exchange == null || exchange.getService() == null) {
+            return "(unknown service)";
+        }
+        return exchange.getService().getName().getLocalPart();
+    }
+
+    private static String signer(Message message) {
+        Exchange exchange = message.getExchange();
+        Message in = exchange == null ? null : exchange.getInMessage();
+        Object fingerprint = in == null ? null : in.get(SenderAuthentication.SIGNER_FINGERPRINT);
+        return fingerprint == null ? "not established" : fingerprint.toString();
+    }
+}

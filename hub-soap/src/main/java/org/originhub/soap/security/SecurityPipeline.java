@@ -1,0 +1,112 @@
+package org.originhub.soap.security;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.wss4j.common.ConfigurationConstants;
+import org.apache.wss4j.common.WSS4JConstants;
+
+/**
+ * Applies the hub's WS-Security profile to a CXF endpoint, the one way every protected endpoint is secured.
+ *
+ * <p>Inbound, in order, all before any business code: {@link EnvelopeShapeCheck} (no Body outside its place),
+ * {@link SecurityHeaderCheck} (shape of the Security header, algorithms),
+ * {@link ProfileWss4jInInterceptor} (signature and timestamp verification), {@link SignedPartsCheck} (Body and
+ * Timestamp signed, by element identity), {@link SenderAuthentication} (trust anchors, registry, shared replay
+ * guard; puts the {@link AuthenticatedSender} on the message). Outbound, responses and faults are signed with the
+ * {@link HubKey} (Timestamp and Body, BinarySecurityToken, RSA-SHA256, exclusive C14N, SHA-256), and every fault is
+ * rewritten by {@link FaultMapper}.
+ *
+ * <pre>
+ * SecurityPipeline pipeline = new SecurityPipeline(directory, replayGuard, HubKey.fromConfig(config));
+ * EndpointImpl endpoint = new EndpointImpl(bus, implementor);
+ * pipeline.secure(endpoint);
+ * endpoint.publish("/exchange");
+ * </pre>
+ */
+public final class SecurityPipeline {
+
+    private static final String SIGNING_CRYPTO = "originhub.hubSigningCrypto";
+
+    private final SenderDirectory directory;
+    private final ReplayGuard replayGuard;
+    private final HubKey hubKey;
+    private final Clock clock;
+
+    public SecurityPipeline(SenderDirectory directory, ReplayGuard replayGuard, HubKey hubKey) {
+        this(directory, replayGuard, hubKey, Clock.systemUTC());
+    }
+
+    SecurityPipeline(SenderDirectory directory, ReplayGuard replayGuard, HubKey hubKey, Clock clock) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+        this.hubKey = Objects.requireNonNull(hubKey, "hubKey");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Secures an endpoint before it is published: signed requests only, signed responses, mapped faults. */
+    public EndpointImpl secure(EndpointImpl endpoint) {
+        requireUnpublished(endpoint);
+        endpoint.getInInterceptors().add(new EnvelopeShapeCheck());
+        endpoint.getInInterceptors().add(new SecurityHeaderCheck());
+        endpoint.getInInterceptors().add(new ProfileWss4jInInterceptor(clock));
+        endpoint.getInInterceptors().add(new SignedPartsCheck());
+        endpoint.getInInterceptors().add(new SenderAuthentication(directory, replayGuard, clock));
+        endpoint.getOutInterceptors().add(signer());
+        endpoint.getOutFaultInterceptors().add(new FaultMapper());
+        endpoint.getOutFaultInterceptors().add(signer());
+        hideFaultDetail(endpoint);
+        return endpoint;
+    }
+
+    /**
+     * For a public endpoint that needs no signature (the hub information service): only the fault mapping, so that
+     * it leaks no internal detail either.
+     */
+    public static EndpointImpl mapFaults(EndpointImpl endpoint) {
+        requireUnpublished(endpoint);
+        endpoint.getOutFaultInterceptors().add(new FaultMapper());
+        hideFaultDetail(endpoint);
+        return endpoint;
+    }
+
+    private WSS4JOutInterceptor signer() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ConfigurationConstants.ACTION,
+                ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);
+        properties.put(ConfigurationConstants.USER, hubKey.alias());
+        properties.put(ConfigurationConstants.SIG_PROP_REF_ID, SIGNING_CRYPTO);
+        properties.put(SIGNING_CRYPTO, hubKey.crypto());
+        properties.put(ConfigurationConstants.PW_CALLBACK_REF, hubKey.passwordCallback());
+        properties.put(ConfigurationConstants.SIG_KEY_ID, "DirectReference");
+        properties.put(ConfigurationConstants.USE_SINGLE_CERTIFICATE, "true");
+        // Explicit, or xmlsec falls back to SHA-1 digests.
+        properties.put(ConfigurationConstants.SIG_ALGO, WSS4JConstants.RSA_SHA256);
+        properties.put(ConfigurationConstants.SIG_DIGEST_ALGO, WSS4JConstants.SHA256);
+        properties.put(ConfigurationConstants.SIG_C14N_ALGO, SecurityProfile.C14N);
+        properties.put(ConfigurationConstants.SIGNATURE_PARTS,
+                "{Element}{" + WSS4JConstants.WSU_NS + "}Timestamp;"
+                + "{Element}{http://schemas.xmlsoap.org/soap/envelope/}Body");
+        properties.put(ConfigurationConstants.TTL_TIMESTAMP, Long.toString(SecurityProfile.TIMESTAMP_TTL.toSeconds()));
+        properties.put(ConfigurationConstants.MUST_UNDERSTAND, "true");
+        return new WSS4JOutInterceptor(properties);
+    }
+
+    private static void hideFaultDetail(EndpointImpl endpoint) {
+        Map<String, Object> properties = endpoint.getProperties() == null ? new HashMap<>()
+                : new HashMap<>(endpoint.getProperties());
+        properties.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
+        properties.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
+        endpoint.setProperties(properties);
+    }
+
+    private static void requireUnpublished(EndpointImpl endpoint) {
+        if (endpoint.isPublished()) {
+            throw new IllegalStateException("Secure the endpoint before publishing it");
+        }
+    }
+}

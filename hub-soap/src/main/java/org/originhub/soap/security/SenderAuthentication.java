@@ -1,0 +1,85 @@
+package org.originhub.soap.security;
+
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.wss4j.dom.message.token.Timestamp;
+
+/**
+ * Who signed, and may they send? Runs after WSS4J verified the signature and {@link SignedPartsCheck} its coverage:
+ * takes the signer's certificate from WSS4J's results, requires a strong enough key, a chain to a current trust
+ * anchor and an accepting {@link SenderDirectory}, then claims the message's signature in the shared
+ * {@link ReplayGuard}. Only then is an {@link AuthenticatedSender} put on the message for the endpoint.
+ */
+final class SenderAuthentication extends AbstractSoapInterceptor {
+
+    /** Message property with the signer's fingerprint, for the log line of a later rejection. */
+    static final String SIGNER_FINGERPRINT = "org.originhub.soap.security.signerFingerprint";
+
+    /** Nodes' clocks differ a little; the replay record outlives the timestamp window by this much. */
+    private static final Duration REPLAY_MARGIN = SecurityProfile.FUTURE_SKEW;
+
+    private final SenderDirectory directory;
+    private final ReplayGuard replayGuard;
+    private final Clock clock;
+
+    SenderAuthentication(SenderDirectory directory, ReplayGuard replayGuard, Clock clock) {
+        super(Phase.PRE_PROTOCOL);
+        addAfter(SignedPartsCheck.class.getName());
+        this.directory = directory;
+        this.replayGuard = replayGuard;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        VerifiedSecurity verified = VerifiedSecurity.of(message);
+        X509Certificate signer = verified.signer();
+        if (signer == null) {
+            throw new SecurityHeaderException(FaultCode.SIGNER_TOKEN_INVALID);
+        }
+        if (!(signer.getPublicKey() instanceof RSAPublicKey rsa)
+                || rsa.getModulus().bitLength() < SecurityProfile.MIN_RSA_BITS) {
+            throw new SecurityHeaderException(FaultCode.SIGNER_KEY_TOO_WEAK);
+        }
+        String fingerprint = SecurityProfile.fingerprint(signer);
+        message.put(SIGNER_FINGERPRINT, fingerprint);
+
+        Instant now = clock.instant();
+        SignerTrust.verify(signer, directory.trustAnchors(), now);
+        SenderStanding standing = directory.lookup(fingerprint);
+        if (standing == null) {
+            standing = SenderStanding.unknown();
+        }
+        if (!standing.accepted()) {
+            FaultCode refusal = standing.status().refusal();
+            if (FaultCode.UNKNOWN_SENDER.equals(refusal.code())) {
+                throw new UnknownSenderException(refusal);
+            }
+            throw new SenderNotActiveException(refusal);
+        }
+
+        byte[] signatureValue = verified.signatureValue();
+        if (signatureValue == null || signatureValue.length == 0) {
+            throw new SecurityHeaderException(FaultCode.SIGNATURE_MISSING);
+        }
+        if (!replayGuard.firstUse(SecurityProfile.sha256Hex(signatureValue), keepUntil(verified.timestampToken()))) {
+            throw new ReplayedMessageException();
+        }
+        new AuthenticatedSender(standing.memberCode(), standing.gatewayId(), fingerprint).storeOn(message);
+    }
+
+    /** The end of the window in which the timestamp check would still accept this message, plus a margin. */
+    private static Instant keepUntil(Timestamp timestamp) {
+        Instant end = timestamp.getCreated().plus(SecurityProfile.TIMESTAMP_TTL);
+        if (timestamp.getExpires() != null && timestamp.getExpires().isBefore(end)) {
+            end = timestamp.getExpires();
+        }
+        return end.plus(REPLAY_MARGIN);
+    }
+}
