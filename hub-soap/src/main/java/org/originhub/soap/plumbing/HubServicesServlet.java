@@ -8,6 +8,18 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.originhub.hub.configuration.boundary.HubStatus;
 import org.originhub.soap.info.HubInfoEndpoint;
+import org.originhub.soap.registry.RegistryEndpoint;
+import org.originhub.soap.registry.RegistrySenderDirectory;
+import org.originhub.soap.security.HubKey;
+import java.time.Clock;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.originhub.hub.replay.boundary.Replays;
+import org.originhub.registry.authorities.boundary.Authorities;
+import org.originhub.registry.certificates.boundary.TrustAnchors;
+import org.originhub.registry.directory.boundary.Directory;
+import org.originhub.registry.gateways.boundary.Gateways;
+import org.originhub.registry.requests.boundary.RegistrationRequests;
 import org.originhub.soap.security.SecurityPipeline;
 
 /**
@@ -22,11 +34,38 @@ public class HubServicesServlet extends CXFNonSpringServlet {
     @Inject
     transient HubStatus hubStatus;
 
+    @Inject
+    transient Gateways gateways;
+
+    @Inject
+    transient TrustAnchors trustAnchors;
+
+    @Inject
+    transient Directory directory;
+
+    @Inject
+    transient RegistrationRequests requests;
+
+    @Inject
+    transient Authorities authorities;
+
+    @Inject
+    transient Replays replays;
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
         Bus bus = getBus();
         publishPublic(bus, "/hub", new HubInfoEndpoint(hubStatus));
+
+        // A keystore that cannot be read fails the deployment: better no hub than an unsigned one.
+        HubKey hubKey = HubKey.fromConfig(ConfigProvider.getConfig());
+        SecurityPipeline pipeline = new SecurityPipeline(
+                new RegistrySenderDirectory(gateways, trustAnchors, Clock.systemUTC()), replays::firstUse, hubKey);
+        EndpointImpl registry = new EndpointImpl(bus, new RegistryEndpoint(directory, gateways, requests,
+                authorities, hubKey));
+        pipeline.secure(registry, Set.of(RegistryEndpoint.ONBOARDING_OPERATION));
+        registry.publish("/registry");
     }
 
     /**

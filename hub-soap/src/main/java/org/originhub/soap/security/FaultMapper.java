@@ -43,6 +43,15 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
         if (thrown == null || declaredInContract(thrown)) {
             return;
         }
+        RequestFault refusal = requestFault(thrown);
+        if (refusal != null) {
+            LOG.info(() -> "Refused a SOAP request to " + service(message) + ": " + refusal.code() + ", signer "
+                    + signer(message));
+            message.setContent(Exception.class, new SoapFault(refusal.getMessage(), refusal.qname()));
+            message.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
+            message.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
+            return;
+        }
         FaultCode code = classify(thrown);
         String reason = code.reason();
         if (code == FaultCode.INTERNAL_ERROR) {
@@ -58,6 +67,16 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
         message.setContent(Exception.class, fault);
         message.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
         message.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
+    }
+
+    private static RequestFault requestFault(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            if (t instanceof RequestFault fault) {
+                return fault;
+            }
+        }
+        return null;
     }
 
     static FaultCode classify(Throwable thrown) {

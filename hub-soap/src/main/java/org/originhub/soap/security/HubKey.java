@@ -50,6 +50,8 @@ public final class HubKey {
     public static final String KEYSTORE = "HUB_KEYSTORE";
     public static final String KEYSTORE_PASSWORD = "HUB_KEYSTORE_PASSWORD";
     public static final String DATA_DIR = "HUB_DATA_DIR";
+    /** The algorithm of {@link #sign(byte[])}. */
+    public static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
     static final String DEFAULT_DATA_DIR = "./var";
     static final String DEVELOPMENT_KEYSTORE = "hub-development-key.p12";
     static final String DEVELOPMENT_PASSWORD = "hub-development-key.password";
@@ -254,6 +256,21 @@ public final class HubKey {
     }
 
     /** The hub's certificate, as gateways receive it to verify the hub's signatures. */
+    /**
+     * Signs {@code data} with the hub's key (SHA256withRSA): for documents that must stay verifiable after the SOAP
+     * exchange, such as the directory a gateway caches. The key itself never leaves this class.
+     */
+    public byte[] sign(byte[] data) {
+        try {
+            java.security.Signature signature = java.security.Signature.getInstance(SIGNATURE_ALGORITHM);
+            signature.initSign((PrivateKey) keyStore.getKey(alias, password));
+            signature.update(data);
+            return signature.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The hub key could not sign a document", e);
+        }
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import javax.xml.namespace.QName;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
@@ -50,12 +52,23 @@ public final class SecurityPipeline {
 
     /** Secures an endpoint before it is published: signed requests only, signed responses, mapped faults. */
     public EndpointImpl secure(EndpointImpl endpoint) {
+        return secure(endpoint, Set.of());
+    }
+
+    /**
+     * As {@link #secure(EndpointImpl)}, and lets an unregistered signer whose certificate chains to an active anchor
+     * send the given onboarding requests (identified by their Body element); the endpoint then finds an
+     * {@link OnboardingCandidate} instead of an {@link AuthenticatedSender}. Everything else (algorithms, coverage,
+     * timestamp, replay) applies unchanged.
+     */
+    public EndpointImpl secure(EndpointImpl endpoint, Set<QName> onboardingOperations) {
         requireUnpublished(endpoint);
         endpoint.getInInterceptors().add(new EnvelopeShapeCheck());
         endpoint.getInInterceptors().add(new SecurityHeaderCheck());
         endpoint.getInInterceptors().add(new ProfileWss4jInInterceptor(clock));
         endpoint.getInInterceptors().add(new SignedPartsCheck());
-        endpoint.getInInterceptors().add(new SenderAuthentication(directory, replayGuard, clock));
+        endpoint.getInInterceptors().add(new SenderAuthentication(directory, replayGuard, clock,
+                onboardingOperations));
         endpoint.getOutInterceptors().add(signer());
         endpoint.getOutFaultInterceptors().add(new FaultMapper());
         endpoint.getOutFaultInterceptors().add(signer());

@@ -2,7 +2,12 @@ package org.originhub.soap.security;
 
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPMessage;
 import java.time.Clock;
+import java.util.Set;
+import javax.xml.namespace.QName;
+import org.w3c.dom.Node;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -27,13 +32,24 @@ final class SenderAuthentication extends AbstractSoapInterceptor {
     private final SenderDirectory directory;
     private final ReplayGuard replayGuard;
     private final Clock clock;
+    private final Set<QName> onboardingOperations;
 
     SenderAuthentication(SenderDirectory directory, ReplayGuard replayGuard, Clock clock) {
+        this(directory, replayGuard, clock, Set.of());
+    }
+
+    /**
+     * @param onboardingOperations the request elements (Body children) that an unregistered signer whose certificate
+     *        chains to an active anchor may send: a gateway registering itself
+     */
+    SenderAuthentication(SenderDirectory directory, ReplayGuard replayGuard, Clock clock,
+            Set<QName> onboardingOperations) {
         super(Phase.PRE_PROTOCOL);
         addAfter(SignedPartsCheck.class.getName());
         this.directory = directory;
         this.replayGuard = replayGuard;
         this.clock = clock;
+        this.onboardingOperations = Set.copyOf(onboardingOperations);
     }
 
     @Override
@@ -56,7 +72,8 @@ final class SenderAuthentication extends AbstractSoapInterceptor {
         if (standing == null) {
             standing = SenderStanding.unknown();
         }
-        if (!standing.accepted()) {
+        boolean onboarding = standing.status() == SenderStanding.Status.UNKNOWN && isOnboarding(message);
+        if (!standing.accepted() && !onboarding) {
             FaultCode refusal = standing.status().refusal();
             if (FaultCode.UNKNOWN_SENDER.equals(refusal.code())) {
                 throw new UnknownSenderException(refusal);
@@ -71,7 +88,32 @@ final class SenderAuthentication extends AbstractSoapInterceptor {
         if (!replayGuard.firstUse(SecurityProfile.sha256Hex(signatureValue), keepUntil(verified.timestampToken()))) {
             throw new ReplayedMessageException();
         }
+        if (onboarding) {
+            new OnboardingCandidate(fingerprint, signer).storeOn(message);
+            return;
+        }
         new AuthenticatedSender(standing.memberCode(), standing.gatewayId(), fingerprint).storeOn(message);
+    }
+
+    /** The Body is signed (checked before this interceptor), so its first element names the operation reliably. */
+    private boolean isOnboarding(SoapMessage message) {
+        if (onboardingOperations.isEmpty()) {
+            return false;
+        }
+        SOAPMessage saaj = message.getContent(SOAPMessage.class);
+        if (saaj == null) {
+            return false;
+        }
+        try {
+            for (Node child = saaj.getSOAPBody().getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child.getNodeType() == Node.ELEMENT_NODE) {
+                    return onboardingOperations.contains(new QName(child.getNamespaceURI(), child.getLocalName()));
+                }
+            }
+        } catch (SOAPException e) {
+            return false;
+        }
+        return false;
     }
 
     /** The end of the window in which the timestamp check would still accept this message, plus a margin. */

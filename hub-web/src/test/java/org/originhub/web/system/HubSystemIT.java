@@ -250,6 +250,101 @@ class HubSystemIT {
                 .statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aGatewayRegistersItselfWithAnOnboardingCodeThenReadsTheSignedDirectoryOverSoap(DataSource dataSource)
+            throws Exception {
+        TestPki.Issued ca = TestPki.ca("CN=Soap Test CA,O=Origin Hub");
+        TestPki.Issued candidate = TestPki.leaf(ca, "CN=gw.ld,O=Lower Danube Customs").build();
+        TestPki.Issued stranger = TestPki.leaf(ca, "CN=not-registered").build();
+        String admin = adminPassword();
+        assertThat(post("admin/trust-anchors", "admin", admin, "{\"name\":\"Soap Test CA\",\"certificate\":\""
+                + json(ca.pem()) + "\"}").statusCode()).isEqualTo(201);
+        post("admin/member-states", "admin", admin, "{\"code\":\"LD\",\"name\":\"Lower Danube\"}");
+        String code = field(post("admin/member-states/LD/onboarding-codes", "admin", admin, "{}").body(), "code");
+        String der = Base64.getEncoder().encodeToString(candidate.der());
+
+        HttpResponse<String> refused = soap("registry", SignedSoap.sign(registration("WRONG-CODE", der), candidate));
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.body()).contains("InvalidOnboardingCode").doesNotContain("Exception");
+
+        HttpResponse<String> receipt = soap("registry", SignedSoap.sign(registration(code, der), candidate));
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+        assertThat(receipt.body()).contains("<Status>SUBMITTED</Status>").contains("wsse:Security");
+        String requestId = between(receipt.body(), "<RequestId>", "</RequestId>");
+
+        HttpResponse<String> beforeApproval = soap("registry", SignedSoap.sign(
+                "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", candidate));
+        assertThat(beforeApproval.body()).as("not a gateway until approved").contains("UnknownSender");
+
+        assertThat(post("admin/requests/" + requestId + "/approve", "admin", admin, "{}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> directory = soap("registry", SignedSoap.sign(
+                "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", candidate));
+
+        assertThat(directory.statusCode()).as(directory.body()).isEqualTo(200);
+        byte[] document = Base64.getDecoder().decode(between(directory.body(), "<Document>", "</Document>"));
+        byte[] signatureValue = Base64.getDecoder().decode(between(directory.body(), "<Signature>", "</Signature>"));
+        java.security.cert.X509Certificate hub = (java.security.cert.X509Certificate) java.security.cert
+                .CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(
+                        Base64.getDecoder().decode(between(directory.body(), "<HubCertificate>",
+                                "</HubCertificate>"))));
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(hub.getPublicKey());
+        verifier.update(document);
+        assertThat(verifier.verify(signatureValue)).as("the cached directory verifies with the hub certificate")
+                .isTrue();
+        String xml = new String(document, StandardCharsets.UTF_8);
+        assertThat(xml).contains("urn:originhub:directory:v1").contains("memberState=\"LD\"")
+                .contains("activeCertificate=\"" + org.originhub.registry.certificates.entity.CertificateFingerprint
+                        .of(candidate.der()).hex() + "\"");
+        String serial = between(directory.body(), "<Serial>", "</Serial>");
+        assertThat(soap("registry", SignedSoap.sign("<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\">"
+                + "<r:KnownSerial>" + serial + "</r:KnownSerial></r:GetDirectoryRequest>", candidate)).body())
+                .contains("<NotModified>true</NotModified>").doesNotContain("<Document>");
+
+        HttpResponse<String> profile = soap("registry", SignedSoap.sign(
+                "<r:GetMyProfileRequest xmlns:r=\"urn:originhub:registry:v1\"/>", candidate));
+        assertThat(profile.body()).contains("<MemberState>LD</MemberState>").contains("<GatewayName>ld-gw</GatewayName>");
+        HttpResponse<String> rotation = soap("registry", SignedSoap.sign("<r:RequestCertificateRotationRequest "
+                + "xmlns:r=\"urn:originhub:registry:v1\"><r:Certificate>" + Base64.getEncoder().encodeToString(
+                        TestPki.leaf(ca, "CN=gw2.ld").build().der()) + "</r:Certificate>"
+                + "</r:RequestCertificateRotationRequest>", candidate));
+        assertThat(rotation.body()).contains("<Status>SUBMITTED</Status>");
+
+        HttpResponse<String> unknown = soap("registry", SignedSoap.sign(
+                "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", stranger));
+        assertThat(unknown.body()).contains("UnknownSender");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT action, outcome, actor_kind FROM audit_record "
+                        + "WHERE sender_member = 'LD' AND action = 'REGISTRATION_REQUEST_REFUSED'")) {
+            assertThat(rs.next()).as("the refused self-registration is audited").isTrue();
+            assertThat(rs.getString("outcome")).isEqualTo("REJECTED");
+            assertThat(rs.getString("actor_kind")).isEqualTo("GATEWAY");
+        }
+    }
+
+    private static String registration(String code, String certificateBase64) {
+        return "<r:RequestGatewayRegistrationRequest xmlns:r=\"urn:originhub:registry:v1\">"
+                + "<r:MemberState>LD</r:MemberState><r:OnboardingCode>" + code + "</r:OnboardingCode>"
+                + "<r:GatewayName>ld-gw</r:GatewayName><r:DeliveryMode>PULL</r:DeliveryMode>"
+                + "<r:Permission>SEND:CERTIFICATE_OF_ORIGIN</r:Permission>"
+                + "<r:Certificate>" + certificateBase64 + "</r:Certificate></r:RequestGatewayRegistrationRequest>";
+    }
+
+    private HttpResponse<String> soap(String service, byte[] envelope) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "services/" + service))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start + " in " + text).isNotNegative();
+        int to = text.indexOf(end, from + start.length());
+        return text.substring(from + start.length(), to);
+    }
+
     private HttpResponse<String> post(String path, String username, String password, String body) throws Exception {
         String basic = Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

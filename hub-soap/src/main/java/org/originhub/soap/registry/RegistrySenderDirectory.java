@@ -1,0 +1,51 @@
+package org.originhub.soap.registry;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Collection;
+import org.originhub.registry.certificates.boundary.TrustAnchors;
+import org.originhub.registry.gateways.boundary.Gateways;
+import org.originhub.registry.gateways.boundary.SenderCheck;
+import org.originhub.soap.security.SenderDirectory;
+import org.originhub.soap.security.SenderStanding;
+import org.originhub.soap.security.SenderStanding.Status;
+
+/**
+ * The security pipeline's view of the registry: the active trust anchors and, per signing certificate, whether it
+ * belongs to a gateway that may exchange now. Both are read from the database for every message, so a revocation,
+ * suspension or new anchor applies to the very next one.
+ */
+public class RegistrySenderDirectory implements SenderDirectory {
+
+    private final Gateways gateways;
+    private final TrustAnchors trustAnchors;
+    private final Clock clock;
+
+    public RegistrySenderDirectory(Gateways gateways, TrustAnchors trustAnchors, Clock clock) {
+        this.gateways = gateways;
+        this.trustAnchors = trustAnchors;
+        this.clock = clock;
+    }
+
+    @Override
+    public Collection<X509Certificate> trustAnchors() {
+        return trustAnchors.activeAnchorCertificates();
+    }
+
+    @Override
+    public SenderStanding lookup(String sha256LowerHex) {
+        SenderCheck check = gateways.checkSender(sha256LowerHex, clock.instant());
+        String gateway = check.gatewayId() == null ? null : check.gatewayId().toString();
+        return switch (check.verdict()) {
+            case ACCEPTED -> SenderStanding.active(check.memberCode(), gateway);
+            case UNKNOWN_CERTIFICATE -> SenderStanding.unknown();
+            case CERTIFICATE_REVOKED -> SenderStanding.refused(Status.REVOKED, check.memberCode(), gateway);
+            case CERTIFICATE_SUPERSEDED -> SenderStanding.refused(Status.SUPERSEDED, check.memberCode(), gateway);
+            case CERTIFICATE_EXPIRED -> SenderStanding.refused(Status.EXPIRED, check.memberCode(), gateway);
+            case GATEWAY_SUSPENDED -> SenderStanding.refused(Status.GATEWAY_SUSPENDED, check.memberCode(), gateway);
+            case MEMBER_NOT_ACTIVE -> SenderStanding.refused(check.detail() != null
+                    && check.detail().contains("WITHDRAWN") ? Status.MEMBER_WITHDRAWN : Status.MEMBER_SUSPENDED,
+                    check.memberCode(), gateway);
+        };
+    }
+}
