@@ -311,6 +311,23 @@ class HubSystemIT {
                 + "</r:RequestCertificateRotationRequest>", candidate));
         assertThat(rotation.body()).contains("<Status>SUBMITTED</Status>");
 
+        String authority = field(post("admin/authorities", "admin", admin,
+                "{\"memberCode\":\"LD\",\"name\":\"LD Chamber of Commerce\"}").body(), "id");
+        TestPki.Issued official = TestPki.leaf(ca, "CN=Official LD").build();
+        HttpResponse<String> signer = post("admin/authorities/" + authority + "/signers", "admin", admin,
+                "{\"name\":\"A. Official\",\"certificate\":\"" + json(official.pem()) + "\"}");
+        assertThat(signer.statusCode()).as(signer.body()).isEqualTo(201);
+        String officialDer = Base64.getEncoder().encodeToString(official.der());
+        HttpResponse<String> yes = soap("registry", SignedSoap.sign("<r:CheckSignerRequest "
+                + "xmlns:r=\"urn:originhub:registry:v1\"><r:Certificate>" + officialDer + "</r:Certificate>"
+                + "<r:MemberState>LD</r:MemberState></r:CheckSignerRequest>", candidate));
+        assertThat(yes.body()).as(yes.body()).contains("<Authorised>true</Authorised>")
+                .contains("LD Chamber of Commerce");
+        HttpResponse<String> no = soap("registry", SignedSoap.sign("<r:CheckSignerRequest "
+                + "xmlns:r=\"urn:originhub:registry:v1\"><r:Certificate>" + officialDer + "</r:Certificate>"
+                + "<r:MemberState>SY</r:MemberState></r:CheckSignerRequest>", candidate));
+        assertThat(no.body()).contains("<Authorised>false</Authorised>").contains("not SY");
+
         HttpResponse<String> unknown = soap("registry", SignedSoap.sign(
                 "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", stranger));
         assertThat(unknown.body()).contains("UnknownSender");
