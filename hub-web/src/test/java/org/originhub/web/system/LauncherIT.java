@@ -3,6 +3,7 @@ package org.originhub.web.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,11 +12,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +39,8 @@ import org.originhub.db.testing.EmbeddedDatabaseExtension;
 
 /**
  * {@code ./hub} as a newcomer uses it: start detached on a non-default port with the embedded database, stop without
- * leaving processes behind, keep data across a restart, and run on an external database given by HUB_DB_URL.
+ * leaving processes behind, keep data across a restart, run on an external database given by HUB_DB_URL, and seed
+ * the demo community with {@code --demo}.
  */
 @ExtendWith(EmbeddedDatabaseExtension.class)
 class LauncherIT {
@@ -111,6 +121,113 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void demoSeedsACommunityWithWorkingKeystoresAndRepeatsWithoutDuplicates() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-demo").toAbsolutePath();
+        int port = freePort();
+        Map<String, String> env = environment(dataDir, port);
+        // Without HUB_ADMIN_PASSWORD the launcher generates admin's password and keeps it: the path under test.
+        env.remove("HUB_ADMIN_PASSWORD");
+        Path demo = dataDir.resolve("demo");
+
+        Result first = start(env, "--demo");
+
+        Path passwordFile = demo.resolve("admin-password");
+        assertThat(Files.getPosixFilePermissions(passwordFile))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String password = Files.readString(passwordFile).strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(first.output).contains("15 created, 0 already there").contains(password)
+                .contains("placeholders on 127.0.0.1");
+
+        X509Certificate ca = (X509Certificate) openKeystore(demo.resolve("community-ca.p12"), "ca")
+                .getCertificate("ca");
+        List<String> gatewayFingerprints = new ArrayList<>();
+        List<String> signerFingerprints = new ArrayList<>();
+        for (String member : List.of("ke", "tz", "ug")) {
+            gatewayFingerprints.add(issuedByDemoCa(demo.resolve(member).resolve("gateway.p12"), "gateway", ca));
+            signerFingerprints.add(issuedByDemoCa(demo.resolve(member).resolve("signer.p12"), "signer", ca));
+        }
+
+        String directory = adminGet(port, password, "/api/admin/directory");
+        assertThat(matches(directory, "\\{\"code\":\"(KE|TZ|UG)\",\"name\"")).as(directory).hasSize(3);
+        assertThat(matches(directory, "\"parties\":\\[")).as("agreements").hasSize(2);
+        assertThat(matches(directory, "\"activeCertificate\":\"([0-9a-f]{64})\""))
+                .as("gateways with an active certificate").containsExactlyInAnyOrderElementsOf(gatewayFingerprints);
+        assertThat(directory).contains("\"deliveryMode\":\"PULL\"").contains("\"deliveryMode\":\"PUSH\"");
+        assertThat(matches(directory, "\"fingerprint\":\"([0-9a-f]{64})\"")).as("signers")
+                .containsExactlyInAnyOrderElementsOf(signerFingerprints);
+
+        // Again on the same data folder: the stored password still signs in, the keys are reused, nothing is added.
+        run(env, 120, "stop");
+        Result second = start(env, "--demo");
+
+        assertThat(second.output).contains("0 created, 15 already there").doesNotContain("demo: creating");
+        assertThat(issuedByDemoCa(demo.resolve("ke").resolve("gateway.p12"), "gateway", ca))
+                .isEqualTo(gatewayFingerprints.get(0));
+        String again = adminGet(port, password, "/api/admin/directory");
+        assertThat(matches(again, "\"serial\":(\\d+)")).as("directory serial: no change at all")
+                .isEqualTo(matches(directory, "\"serial\":(\\d+)"));
+        assertThat(matches(again, "\"activeCertificate\":\"([0-9a-f]{64})\""))
+                .containsExactlyInAnyOrderElementsOf(gatewayFingerprints);
+        assertThat(matches(adminGet(port, password, "/api/admin/trust-anchors"), "\"fingerprint\":\"")).hasSize(1);
+        assertThat(matches(adminGet(port, password, "/api/admin/authorities"), "\"memberCode\":\"")).hasSize(3);
+        assertThat(matches(adminGet(port, password, "/api/admin/requests"), "\"kind\":\"")).hasSize(3);
+
+        // Never next to a real database.
+        Map<String, String> external = new java.util.HashMap<>(env);
+        external.put("HUB_DB_URL", "jdbc:mysql://db.example:3306/hub");
+        Result refused = run(external, 60, "start", "--demo");
+        assertThat(refused.exit).isNotZero();
+        assertThat(refused.output).contains("--demo is for development on the embedded database only");
+    }
+
+    /** Opens a demo keystore with the password stored next to it; checks its key and its chain to the demo CA. */
+    private static String issuedByDemoCa(Path keystore, String alias, X509Certificate ca) throws Exception {
+        KeyStore store = openKeystore(keystore, alias);
+        Certificate[] chain = store.getCertificateChain(alias);
+        assertThat(chain).as(keystore + " chain").hasSize(2);
+        X509Certificate cert = (X509Certificate) chain[0];
+        cert.verify(ca.getPublicKey());
+        cert.checkValidity();
+        assertThat(cert.getBasicConstraints()).as("not a CA").isEqualTo(-1);
+        assertThat(cert.getKeyUsage()[0]).as("digitalSignature").isTrue();
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    }
+
+    private static KeyStore openKeystore(Path keystore, String alias) throws Exception {
+        String name = keystore.getFileName().toString();
+        Path passwordFile = keystore.resolveSibling(name.replace(".p12", ".password"));
+        assertThat(Files.getPosixFilePermissions(passwordFile)).as(passwordFile + " owner only")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        char[] password = Files.readString(passwordFile).strip().toCharArray();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, password);
+        }
+        assertThat(store.getKey(alias, password)).as(keystore + " key").isInstanceOf(PrivateKey.class);
+        return store;
+    }
+
+    private static String adminGet(int port, String password, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** Every match of the pattern in a JSON text: its first group when it has one, else the match itself. */
+    private static List<String> matches(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.groupCount() > 0 ? m.group(1) : m.group());
+        }
+        return found;
+    }
+
     private Map<String, String> environment(Path dataDir, int port) {
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         // HUB_ADMIN_PASSWORD stays: the external-database test shares its database with HubSystemIT, and whichever
@@ -123,10 +240,12 @@ class LauncherIT {
         return env;
     }
 
-    private Result start(Map<String, String> env) throws Exception {
+    private Result start(Map<String, String> env, String... options) throws Exception {
         started.add(env);
-        Result result = run(env, 240, "start", "--detach");
-        assertThat(result.exit).as("./hub start --detach:\n" + result.output).isZero();
+        List<String> args = new ArrayList<>(List.of("start", "--detach"));
+        args.addAll(List.of(options));
+        Result result = run(env, 240, args.toArray(String[]::new));
+        assertThat(result.exit).as("./hub " + String.join(" ", args) + ":\n" + result.output).isZero();
         return result;
     }
 
