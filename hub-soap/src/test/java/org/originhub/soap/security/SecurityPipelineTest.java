@@ -338,8 +338,14 @@ class SecurityPipelineTest {
         assertThat(localHub.invocations()).as("endpoint invocations").isZero();
     }
 
+    /**
+     * Checks the Body (the fault itself), not the whole envelope: the signed header holds base64 values in which
+     * short words such as "SQL" turn up by chance (seen once in CI).
+     */
     private static void assertNoInternalDetail(Reply reply) {
-        assertThat(reply.text()).doesNotContain("Exception", "java.", "javax.", "jakarta.", "org.apache",
+        String body = reply.document().getElementsByTagNameNS(SignedRequest.SOAP11_NS, "Body").item(0)
+                .getTextContent();
+        assertThat(body).doesNotContain("Exception", "java.", "javax.", "jakarta.", "org.apache",
                 "org.originhub", "WSS4J", "wss4j", "Caused by", "\tat ", "stackTrace", "SQL");
         assertThat(reply.document().getElementsByTagName("detail").getLength()).isZero();
     }
