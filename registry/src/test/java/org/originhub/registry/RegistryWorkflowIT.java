@@ -70,7 +70,8 @@ class RegistryWorkflowIT {
 
     @BeforeAll
     static void setUp(DataSource dataSource) {
-        persistence = TestPersistence.of(dataSource, MemberState.class, Agreement.class, TrustAnchor.class,
+        persistence = TestPersistence.of(dataSource, MemberState.class,
+                org.originhub.registry.certificates.entity.StoredCertificate.class, Agreement.class, TrustAnchor.class,
                 RevocationList.class, RevokedSerial.class, Gateway.class, GatewayCertificate.class,
                 org.originhub.registry.gateways.entity.DocumentPermission.class, IssuingAuthority.class,
                 AuthorisedSigner.class, RegistrationRequest.class, OnboardingCode.class, RegistrySerial.class);

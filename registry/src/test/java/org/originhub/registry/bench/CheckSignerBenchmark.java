@@ -45,7 +45,8 @@ class CheckSignerBenchmark {
 
     @Test
     void checkSignerLookupsPerSecondAgainstAPrimaryKeyBaseline(DataSource dataSource) {
-        try (TestPersistence persistence = TestPersistence.of(dataSource, MemberState.class, Agreement.class,
+        try (TestPersistence persistence = TestPersistence.of(dataSource, MemberState.class,
+                org.originhub.registry.certificates.entity.StoredCertificate.class, Agreement.class,
                 TrustAnchor.class, RevocationList.class, RevokedSerial.class, Gateway.class, GatewayCertificate.class,
                 DocumentPermission.class, IssuingAuthority.class, AuthorisedSigner.class, RegistrationRequest.class,
                 OnboardingCode.class, RegistrySerial.class)) {

@@ -3,13 +3,13 @@ package org.originhub.registry.authorities.entity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.originhub.registry.certificates.entity.CertificateData;
+import org.originhub.registry.certificates.entity.StoredCertificate;
 import org.originhub.registry.errors.ConflictException;
 import org.originhub.registry.errors.InvalidInputException;
 
@@ -30,7 +31,7 @@ import org.originhub.registry.errors.InvalidInputException;
 @Entity
 @Table(name = "authorised_signer")
 @NamedQuery(name = AuthorisedSigner.BY_FINGERPRINT,
-        query = "SELECT s FROM AuthorisedSigner s WHERE s.fingerprint = :fingerprint")
+        query = "SELECT s FROM AuthorisedSigner s WHERE s.certificate.fingerprint = :fingerprint")
 @NamedQuery(name = AuthorisedSigner.OF_MEMBER,
         query = "SELECT s FROM AuthorisedSigner s WHERE s.memberCode = :member ORDER BY s.name")
 @NamedQuery(name = AuthorisedSigner.ACTIVE, query = "SELECT s FROM AuthorisedSigner s WHERE s.status = 'ACTIVE' "
@@ -57,27 +58,8 @@ public class AuthorisedSigner {
     @Column(name = "anchor_id", nullable = false, updatable = false)
     private Long anchorId;
 
-    @Column(name = "fingerprint", nullable = false, updatable = false, length = 64)
-    private String fingerprint;
-
-    @Column(name = "subject", nullable = false, updatable = false, length = 1000)
-    private String subject;
-
-    @Column(name = "issuer", nullable = false, updatable = false, length = 1000)
-    private String issuer;
-
-    @Column(name = "serial_number", nullable = false, updatable = false, length = 80)
-    private String serialNumber;
-
-    @Column(name = "not_before", nullable = false, updatable = false)
-    private Instant notBefore;
-
-    @Column(name = "not_after", nullable = false, updatable = false)
-    private Instant notAfter;
-
-    @Lob
-    @Column(name = "der", nullable = false, updatable = false)
-    private byte[] der;
+    @Embedded
+    private StoredCertificate certificate;
 
     @Column(name = "valid_from", nullable = false)
     private Instant validFrom;
@@ -117,13 +99,7 @@ public class AuthorisedSigner {
         this.memberCode = authority.memberCode().value();
         this.name = name.strip();
         this.anchorId = anchorId;
-        this.fingerprint = certificate.fingerprint();
-        this.subject = certificate.subject();
-        this.issuer = certificate.issuer();
-        this.serialNumber = certificate.serialNumber();
-        this.notBefore = certificate.notBefore();
-        this.notAfter = certificate.notAfter();
-        this.der = certificate.der().clone();
+        this.certificate = new StoredCertificate(certificate);
         this.validFrom = validFrom == null ? now : validFrom;
         this.validUntil = validUntil;
         if (validUntil != null && validUntil.isBefore(this.validFrom)) {
@@ -160,8 +136,9 @@ public class AuthorisedSigner {
         if (validUntil != null && !at.isBefore(validUntil)) {
             return "the signer's authorisation ended on " + validUntil;
         }
-        if (at.isBefore(notBefore) || !at.isBefore(notAfter)) {
-            return "the certificate was not valid then (valid " + notBefore + " to " + notAfter + ")";
+        if (!certificate.validAt(at)) {
+            return "the certificate was not valid then (valid " + certificate.notBefore() + " to "
+                    + certificate.notAfter() + ")";
         }
         if (agreementId != null && !agreementIds.isEmpty() && !agreementIds.contains(agreementId)) {
             return "the signer is not authorised for that agreement";
@@ -186,15 +163,15 @@ public class AuthorisedSigner {
     }
 
     public String fingerprint() {
-        return fingerprint;
+        return certificate.fingerprint();
     }
 
     public String subject() {
-        return subject;
+        return certificate.subject();
     }
 
     public String serialNumber() {
-        return serialNumber;
+        return certificate.serialNumber();
     }
 
     public Long anchorId() {
@@ -202,11 +179,11 @@ public class AuthorisedSigner {
     }
 
     public Instant notBefore() {
-        return notBefore;
+        return certificate.notBefore();
     }
 
     public Instant notAfter() {
-        return notAfter;
+        return certificate.notAfter();
     }
 
     public Instant validFrom() {

@@ -1,13 +1,13 @@
 package org.originhub.registry.certificates.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -24,7 +24,7 @@ import org.originhub.registry.errors.InvalidInputException;
 @NamedQuery(name = TrustAnchor.ALL, query = "SELECT a FROM TrustAnchor a ORDER BY a.name")
 @NamedQuery(name = TrustAnchor.ACTIVE, query = "SELECT a FROM TrustAnchor a WHERE a.status = :status")
 @NamedQuery(name = TrustAnchor.BY_FINGERPRINT,
-        query = "SELECT a FROM TrustAnchor a WHERE a.fingerprint = :fingerprint")
+        query = "SELECT a FROM TrustAnchor a WHERE a.certificate.fingerprint = :fingerprint")
 public class TrustAnchor {
 
     public static final String ALL = "TrustAnchor.all";
@@ -38,27 +38,8 @@ public class TrustAnchor {
     @Column(name = "name", nullable = false, length = 200)
     private String name;
 
-    @Column(name = "fingerprint", nullable = false, updatable = false, length = 64)
-    private String fingerprint;
-
-    @Column(name = "subject", nullable = false, updatable = false, length = 1000)
-    private String subject;
-
-    @Column(name = "issuer", nullable = false, updatable = false, length = 1000)
-    private String issuer;
-
-    @Column(name = "serial_number", nullable = false, updatable = false, length = 80)
-    private String serialNumber;
-
-    @Column(name = "not_before", nullable = false, updatable = false)
-    private Instant notBefore;
-
-    @Column(name = "not_after", nullable = false, updatable = false)
-    private Instant notAfter;
-
-    @Lob
-    @Column(name = "der", nullable = false, updatable = false)
-    private byte[] der;
+    @Embedded
+    private StoredCertificate certificate;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
@@ -81,13 +62,7 @@ public class TrustAnchor {
             throw new InvalidInputException("InvalidName", "A trust anchor needs a name of 1 to 200 characters");
         }
         this.name = name.strip();
-        this.fingerprint = data.fingerprint();
-        this.subject = data.subject();
-        this.issuer = data.issuer();
-        this.serialNumber = data.serialNumber();
-        this.notBefore = data.notBefore();
-        this.notAfter = data.notAfter();
-        this.der = data.der().clone();
+        this.certificate = new StoredCertificate(data);
         this.status = AnchorStatus.ACTIVE;
         this.createdAt = now;
         this.createdBy = createdBy;
@@ -113,31 +88,31 @@ public class TrustAnchor {
     }
 
     public String fingerprint() {
-        return fingerprint;
+        return certificate.fingerprint();
     }
 
     public String subject() {
-        return subject;
+        return certificate.subject();
     }
 
     public String issuer() {
-        return issuer;
+        return certificate.issuer();
     }
 
     public String serialNumber() {
-        return serialNumber;
+        return certificate.serialNumber();
     }
 
     public Instant notBefore() {
-        return notBefore;
+        return certificate.notBefore();
     }
 
     public Instant notAfter() {
-        return notAfter;
+        return certificate.notAfter();
     }
 
     public byte[] der() {
-        return der.clone();
+        return certificate.der();
     }
 
     public AnchorStatus status() {

@@ -1,18 +1,19 @@
 package org.originhub.registry.gateways.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.originhub.registry.certificates.entity.CertificateData;
+import org.originhub.registry.certificates.entity.StoredCertificate;
 import org.originhub.registry.errors.ConflictException;
 
 /**
@@ -22,13 +23,13 @@ import org.originhub.registry.errors.ConflictException;
 @Entity
 @Table(name = "gateway_certificate")
 @NamedQuery(name = GatewayCertificate.BY_FINGERPRINT,
-        query = "SELECT c FROM GatewayCertificate c WHERE c.fingerprint = :fingerprint")
+        query = "SELECT c FROM GatewayCertificate c WHERE c.certificate.fingerprint = :fingerprint")
 @NamedQuery(name = GatewayCertificate.OF_GATEWAY,
         query = "SELECT c FROM GatewayCertificate c WHERE c.gatewayId = :gateway ORDER BY c.registeredAt DESC")
 @NamedQuery(name = GatewayCertificate.OF_GATEWAY_IN_STATUS,
         query = "SELECT c FROM GatewayCertificate c WHERE c.gatewayId = :gateway AND c.status = :status")
 @NamedQuery(name = GatewayCertificate.SIGNING_EXPIRING_BEFORE,
-        query = "SELECT c FROM GatewayCertificate c WHERE c.status IN :statuses AND c.notAfter < :limit")
+        query = "SELECT c FROM GatewayCertificate c WHERE c.status IN :statuses AND c.certificate.notAfter < :limit")
 @NamedQuery(name = GatewayCertificate.OF_ANCHOR_IN_STATUSES,
         query = "SELECT c FROM GatewayCertificate c WHERE c.anchorId = :anchor AND c.status IN :statuses")
 public class GatewayCertificate {
@@ -49,33 +50,14 @@ public class GatewayCertificate {
     @Column(name = "anchor_id", nullable = false, updatable = false)
     private Long anchorId;
 
-    @Column(name = "fingerprint", nullable = false, updatable = false, length = 64)
-    private String fingerprint;
-
-    @Column(name = "subject", nullable = false, updatable = false, length = 1000)
-    private String subject;
-
-    @Column(name = "issuer", nullable = false, updatable = false, length = 1000)
-    private String issuer;
-
-    @Column(name = "serial_number", nullable = false, updatable = false, length = 80)
-    private String serialNumber;
+    @Embedded
+    private StoredCertificate certificate;
 
     @Column(name = "key_algorithm", nullable = false, updatable = false, length = 16)
     private String keyAlgorithm;
 
     @Column(name = "key_size", nullable = false, updatable = false)
     private int keySize;
-
-    @Column(name = "not_before", nullable = false, updatable = false)
-    private Instant notBefore;
-
-    @Column(name = "not_after", nullable = false, updatable = false)
-    private Instant notAfter;
-
-    @Lob
-    @Column(name = "der", nullable = false, updatable = false)
-    private byte[] der;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
@@ -113,15 +95,9 @@ public class GatewayCertificate {
         }
         this.gatewayId = gatewayId;
         this.anchorId = anchorId;
-        this.fingerprint = data.fingerprint();
-        this.subject = data.subject();
-        this.issuer = data.issuer();
-        this.serialNumber = data.serialNumber();
+        this.certificate = new StoredCertificate(data);
         this.keyAlgorithm = data.keyAlgorithm();
         this.keySize = data.keySize();
-        this.notBefore = data.notBefore();
-        this.notAfter = data.notAfter();
-        this.der = data.der().clone();
         this.status = initial;
         this.registeredAt = now;
         if (initial == CertificateStatus.ACTIVE) {
@@ -133,7 +109,7 @@ public class GatewayCertificate {
     public void activate(Instant now) {
         if (status != CertificateStatus.STAGED) {
             throw new ConflictException("InvalidTransition", "Only a staged certificate can be activated; "
-                    + fingerprint + " is " + status);
+                    + certificate.fingerprint() + " is " + status);
         }
         status = CertificateStatus.ACTIVE;
         activatedAt = now;
@@ -142,7 +118,7 @@ public class GatewayCertificate {
     public void supersede(Instant now) {
         if (status != CertificateStatus.ACTIVE) {
             throw new ConflictException("InvalidTransition", "Only the active certificate can be superseded; "
-                    + fingerprint + " is " + status);
+                    + certificate.fingerprint() + " is " + status);
         }
         status = CertificateStatus.SUPERSEDED;
         supersededAt = now;
@@ -150,7 +126,7 @@ public class GatewayCertificate {
 
     public void revoke(Instant now, String reason) {
         if (status == CertificateStatus.REVOKED) {
-            throw new ConflictException("AlreadyRevoked", "Certificate " + fingerprint + " is already revoked");
+            throw new ConflictException("AlreadyRevoked", "Certificate " + certificate.fingerprint() + " is already revoked");
         }
         if (reason == null || reason.isBlank()) {
             throw new org.originhub.registry.errors.InvalidInputException("MissingReason",
@@ -163,7 +139,7 @@ public class GatewayCertificate {
 
     /** Past its validity: expired without anyone acting (only signing certificates change). */
     public boolean expireIfPast(Instant now) {
-        if (status.signs() && !now.isBefore(notAfter)) {
+        if (status.signs() && !now.isBefore(certificate.notAfter())) {
             status = CertificateStatus.EXPIRED;
             return true;
         }
@@ -187,19 +163,19 @@ public class GatewayCertificate {
     }
 
     public String fingerprint() {
-        return fingerprint;
+        return certificate.fingerprint();
     }
 
     public String subject() {
-        return subject;
+        return certificate.subject();
     }
 
     public String issuer() {
-        return issuer;
+        return certificate.issuer();
     }
 
     public String serialNumber() {
-        return serialNumber;
+        return certificate.serialNumber();
     }
 
     public String keyAlgorithm() {
@@ -211,15 +187,15 @@ public class GatewayCertificate {
     }
 
     public Instant notBefore() {
-        return notBefore;
+        return certificate.notBefore();
     }
 
     public Instant notAfter() {
-        return notAfter;
+        return certificate.notAfter();
     }
 
     public byte[] der() {
-        return der.clone();
+        return certificate.der();
     }
 
     public CertificateStatus status() {
