@@ -180,6 +180,7 @@ CREATE TABLE authorised_signer (
     status             VARCHAR(16)   NOT NULL,
     revoked_at         DATETIME(6)   NULL,
     revocation_reason  VARCHAR(500)  NULL,
+    expiry_warned_days INT           NULL,
     created_at         DATETIME(6)   NOT NULL,
     version            BIGINT        NOT NULL DEFAULT 0,
     PRIMARY KEY (id),
@@ -190,6 +191,7 @@ CREATE TABLE authorised_signer (
     CONSTRAINT ck_authorised_signer_status CHECK (status IN ('ACTIVE', 'REVOKED'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 CREATE INDEX ix_authorised_signer_member ON authorised_signer (member_code);
+CREATE INDEX ix_authorised_signer_expiry ON authorised_signer (status, not_after);
 
 CREATE TABLE authorised_signer_agreement (
     signer_id          BIGINT       NOT NULL,

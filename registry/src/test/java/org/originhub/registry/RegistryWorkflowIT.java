@@ -399,6 +399,11 @@ class RegistryWorkflowIT {
                 .validity(Instant.now().minus(Duration.ofDays(1)), notAfter).build();
         Long gatewayId = registeredGateway(member, "gw", certificate);
         String fp = hub.tx(h -> h.gateways.certificates(gatewayId)).get(0).fingerprint();
+        Long authority = hub.tx(h -> h.authorities.registerAuthority(ADMIN, member, "Chamber", null, null)).id();
+        TestPki.Issued official = TestPki.leaf(communityCa, "CN=official." + member)
+                .validity(Instant.now().minus(Duration.ofDays(1)), notAfter.plus(Duration.ofDays(20))).build();
+        String signerFp = hub.tx(h -> h.authorities.registerSigner(ADMIN, authority, "Official", official.der(),
+                null, null, List.of())).fingerprint();
 
         hub.clock(Clock.fixed(notAfter.minus(Duration.ofDays(59)), ZoneOffset.UTC));
         hub.run(h -> h.expiry.scan());
@@ -408,6 +413,8 @@ class RegistryWorkflowIT {
 
         assertThat(hub.expiring.fired()).filteredOn(w -> w.fingerprint().equals(fp))
                 .extracting(w -> w.thresholdDays()).containsExactly(60, 7);
+        assertThat(hub.expiring.fired()).filteredOn(w -> w.fingerprint().equals(signerFp))
+                .extracting(w -> w.certificateKind() + ":" + w.thresholdDays()).containsExactly("signer:30");
 
         hub.clock(Clock.fixed(notAfter.plusSeconds(1), ZoneOffset.UTC));
         hub.run(h -> h.expiry.scan());

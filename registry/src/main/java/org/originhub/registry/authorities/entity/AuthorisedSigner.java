@@ -34,6 +34,8 @@ import org.originhub.registry.errors.InvalidInputException;
         query = "SELECT s FROM AuthorisedSigner s WHERE s.certificate.fingerprint = :fingerprint")
 @NamedQuery(name = AuthorisedSigner.OF_MEMBER,
         query = "SELECT s FROM AuthorisedSigner s WHERE s.memberCode = :member ORDER BY s.name")
+@NamedQuery(name = AuthorisedSigner.ACTIVE_EXPIRING_BEFORE, query = "SELECT s FROM AuthorisedSigner s "
+        + "WHERE s.status = 'ACTIVE' AND s.certificate.notAfter < :limit")
 @NamedQuery(name = AuthorisedSigner.ACTIVE, query = "SELECT s FROM AuthorisedSigner s WHERE s.status = 'ACTIVE' "
         + "ORDER BY s.memberCode, s.name")
 public class AuthorisedSigner {
@@ -41,6 +43,7 @@ public class AuthorisedSigner {
     public static final String BY_FINGERPRINT = "AuthorisedSigner.byFingerprint";
     public static final String OF_MEMBER = "AuthorisedSigner.ofMember";
     public static final String ACTIVE = "AuthorisedSigner.active";
+    public static final String ACTIVE_EXPIRING_BEFORE = "AuthorisedSigner.activeExpiringBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -75,6 +78,9 @@ public class AuthorisedSigner {
 
     @Column(name = "revocation_reason", length = 500)
     private String revocationReason;
+
+    @Column(name = "expiry_warned_days")
+    private Integer expiryWarnedDays;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -144,6 +150,14 @@ public class AuthorisedSigner {
             return "the signer is not authorised for that agreement";
         }
         return null;
+    }
+
+    public Integer expiryWarnedDays() {
+        return expiryWarnedDays;
+    }
+
+    public void recordExpiryWarning(int days) {
+        this.expiryWarnedDays = days;
     }
 
     public Long id() {

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.originhub.registry.authorities.entity.AuthorisedSigner;
 import org.originhub.registry.certificates.control.ExpiryStatus;
 import org.originhub.registry.certificates.control.ExpiryWarnings;
 import org.originhub.registry.certificates.entity.ExpiryThreshold;
@@ -26,8 +27,8 @@ import org.originhub.registry.gateways.entity.Gateway;
 import org.originhub.registry.gateways.entity.GatewayCertificate;
 
 /**
- * Certificates past their validity become EXPIRED without anyone acting, and warnings go out 60, 30 and 7 days
- * before. Runs hourly on every node; each certificate is locked while it is examined and remembers the thresholds it
+ * Gateway certificates past their validity become EXPIRED without anyone acting, and warnings go out 60, 30 and 7
+ * days before, for gateway and authorised-signer certificates alike. Runs hourly on every node; each certificate is locked while it is examined and remembers the thresholds it
  * has raised, so nodes never warn twice.
  */
 @Stateless
@@ -67,13 +68,46 @@ public class CertificateExpiry {
                 changed++;
             }
         }
+        for (AuthorisedSigner signer : em.createNamedQuery(AuthorisedSigner.ACTIVE_EXPIRING_BEFORE,
+                AuthorisedSigner.class).setParameter("limit", now.plus(Duration.ofDays(ExpiryThreshold.DAYS_60.days())))
+                .getResultList()) {
+            em.lock(signer, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(signer);
+            if (warnSigner(signer, now)) {
+                changed++;
+            }
+        }
         return changed;
+    }
+
+    /**
+     * Signers are warned like gateways; an expired signer certificate needs no status change, because CheckSigner
+     * judges a signature by the time it was made, and a certificate may still prove a signature made while valid.
+     */
+    private boolean warnSigner(AuthorisedSigner signer, Instant now) {
+        ExpiryStatus status = ExpiryWarnings.check(signer.notAfter(), now, raised(signer.expiryWarnedDays()));
+        if (status.expired()) {
+            return false;
+        }
+        return status.mostUrgent().map(threshold -> {
+            signer.recordExpiryWarning(threshold.days());
+            String owner = "signer " + signer.name() + " of " + signer.memberCode();
+            String detail = "certificate of " + owner + " expires on " + signer.notAfter() + " (within "
+                    + threshold.days() + " days)";
+            LOG.warning(detail);
+            changes.fire(RegistryChanged.of(Actor.hub(), RegistryAction.CERTIFICATE_EXPIRY_WARNING,
+                    "AuthorisedSigner", signer.fingerprint(), signer.memberCode(), detail));
+            expiring.fire(new CertificateExpiring("signer", signer.fingerprint(), signer.memberCode(), owner,
+                    signer.notAfter(), threshold.days()));
+            return true;
+        }).orElse(false);
     }
 
     private boolean examine(GatewayCertificate certificate, Instant now) {
         Gateway gateway = em.find(Gateway.class, certificate.gatewayId());
         String member = gateway.memberCode().value();
-        ExpiryStatus status = ExpiryWarnings.check(certificate.notAfter(), now, raised(certificate));
+        ExpiryStatus status = ExpiryWarnings.check(certificate.notAfter(), now,
+                raised(certificate.expiryWarnedDays()));
         if (status.expired()) {
             if (certificate.expireIfPast(now)) {
                 changes.fire(RegistryChanged.of(Actor.hub(), RegistryAction.GATEWAY_CERTIFICATE_EXPIRED,
@@ -97,9 +131,8 @@ public class CertificateExpiry {
     }
 
     /** A certificate remembers the smallest threshold it raised; every larger one was raised before it. */
-    private static Set<ExpiryThreshold> raised(GatewayCertificate certificate) {
+    private static Set<ExpiryThreshold> raised(Integer warned) {
         Set<ExpiryThreshold> raised = EnumSet.noneOf(ExpiryThreshold.class);
-        Integer warned = certificate.expiryWarnedDays();
         if (warned != null) {
             for (ExpiryThreshold threshold : ExpiryThreshold.values()) {
                 if (threshold.days() >= warned) {
