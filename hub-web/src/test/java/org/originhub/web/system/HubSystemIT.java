@@ -226,6 +226,15 @@ class HubSystemIT {
     }
 
     @Test
+    void theAdminApiIsDescribedByAnOpenApiDocument() throws Exception {
+        HttpResponse<String> openapi = get(URI.create(base.toString()).resolve("/openapi"));
+
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("admin/member-states").contains("admin/requests/{id}/approve")
+                .contains("admin/trust-anchors");
+    }
+
+    @Test
     void theAdminApiRefusesBadInputAndWrongRolesWithSpecificErrors(DataSource dataSource) throws Exception {
         insertUser(dataSource, "auditor-api", "auditor-password-1", "AUDITOR", null, null);
         TestPki.Issued stranger = TestPki.leaf(TestPki.ca("CN=Stranger CA"), "CN=stranger").build();
