@@ -160,6 +160,101 @@ class HubSystemIT {
     }
 
     @Test
+    void anAuditorReadsTheLogAndItsExportVerifiesOfflineWithTheAuditorsOwnProgram(DataSource dataSource)
+            throws Exception {
+        insertUser(dataSource, "it-auditor", "auditor password 1", "AUDITOR", null, null);
+
+        HttpResponse<String> page = get(URI.create(base + "api/audit/records?limit=2&order=oldest"), "it-auditor",
+                "auditor password 1");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("\"seq\":1[,}]").containsPattern("\"seq\":2[,}]")
+                .doesNotContainPattern("\"seq\":3[,}]").contains("\"next\":2");
+        HttpResponse<String> adminPage = get(URI.create(base + "api/audit/records?action=LOGIN&limit=500"), "admin",
+                adminPassword());
+        assertThat(adminPage.statusCode()).isEqualTo(200);
+        assertThat(adminPage.body()).contains("\"action\":\"LOGIN\"").doesNotContain("\"action\":\"USER_");
+
+        HttpResponse<String> verify = get(URI.create(base + "api/audit/verify"), "it-auditor", "auditor password 1");
+        assertThat(verify.statusCode()).isEqualTo(200);
+        assertThat(verify.body()).contains("\"intact\":true");
+
+        HttpResponse<String> export = get(URI.create(base + "api/audit/export?format=jsonl"), "it-auditor",
+                "auditor password 1");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/x-ndjson"));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("audit", ".jsonl");
+        try {
+            java.nio.file.Files.writeString(file, export.body(), StandardCharsets.UTF_8);
+            Process verifier = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), new File("src/audit/java/AuditVerify.java").getAbsolutePath(),
+                    file.toString()).redirectErrorStream(true).start();
+            String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(verifier.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(verifier.exitValue()).as(output).isZero();
+            assertThat(output).contains("intact: " + export.body().lines().count() + " records");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+
+        HttpResponse<String> csv = get(URI.create(base + "api/audit/export?format=csv&actor=it-auditor"),
+                "it-auditor", "auditor password 1");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("seq,recorded_at,actor_kind,actor,").contains(",AUDIT_QUERIED,");
+
+        // The queries above are in the log themselves, with their filters.
+        HttpResponse<String> own = get(URI.create(base + "api/audit/records?actor=it-auditor&limit=500"), "admin",
+                adminPassword());
+        assertThat(own.body()).contains("\"action\":\"AUDIT_QUERIED\"").contains("limit=2")
+                .contains("\"action\":\"AUDIT_EXPORTED\"").contains("format=jsonl").contains("format=csv");
+    }
+
+    @Test
+    void aMemberAuditorReadsOnlyItsOwnMemberStateAndIsRefusedAnother(DataSource dataSource) throws Exception {
+        insertUser(dataSource, "it-auditor-zm", "member auditor password", "MEMBER_AUDITOR", "ZM", null);
+        String user = "it-auditor-zm";
+        String password = "member auditor password";
+
+        get(URI.create(base + "api/audit/records"), user, password); // recorded with actor member ZM
+        HttpResponse<String> own = get(URI.create(base + "api/audit/records?limit=500"), user, password);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("\"action\":\"AUDIT_QUERIED\"").contains("\"actorMember\":\"ZM\"");
+        Matcher members = Pattern.compile("\"(actorMember|senderMember|recipientMember)\":\"([A-Z]{2})\"")
+                .matcher(own.body());
+        while (members.find()) {
+            assertThat(members.group(2)).isEqualTo("ZM");
+        }
+        HttpResponse<String> export = get(URI.create(base + "api/audit/export"), user, password);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body().lines()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("\"ZM\""));
+
+        for (String path : new String[] {"api/audit/records?member=KE", "api/audit/export?member=KE"}) {
+            HttpResponse<String> other = get(URI.create(base + path), user, password);
+            assertThat(other.statusCode()).as(path).isEqualTo(403);
+            assertThat(other.body()).as(path).contains("\"code\":\"Forbidden\"").contains("ZM");
+        }
+        assertThat(get(URI.create(base + "api/audit/verify"), user, password).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> refusals = get(URI.create(base
+                + "api/audit/records?actor=it-auditor-zm&outcome=REJECTED&limit=500"), "admin", adminPassword());
+        assertThat(refusals.body()).contains("member=KE").contains("\"action\":\"AUDIT_EXPORTED\"");
+    }
+
+    @Test
+    void theAuditApiRefusesAnonymousCallersAndOperators(DataSource dataSource) throws Exception {
+        insertUser(dataSource, "it-audit-operator", "operator password 1", "OPERATOR", null, null);
+        for (String path : new String[] {"api/audit/records", "api/audit/export", "api/audit/verify"}) {
+            assertThat(get(URI.create(base + path)).statusCode()).as(path).isEqualTo(401);
+            assertThat(get(URI.create(base + path), "it-audit-operator", "operator password 1").statusCode())
+                    .as(path).isEqualTo(403);
+        }
+        HttpResponse<String> bad = get(URI.create(base + "api/audit/records?from=yesterday"), "admin",
+                adminPassword());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("ISO-8601");
+    }
+
+    @Test
     void aLockedAccountIsToldUntilWhenEvenWithTheRightPassword(DataSource dataSource) throws Exception {
         Instant lockedUntil = Instant.now().plus(Duration.ofHours(1));
         insertUser(dataSource, "it-locked", "locked user password", "OPERATOR", null, lockedUntil);

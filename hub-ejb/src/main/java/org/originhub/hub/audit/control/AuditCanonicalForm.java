@@ -33,7 +33,7 @@ public final class AuditCanonicalForm {
     public static String canonical(long seq, Instant recordedAt, AuditEntry e, String prevHash) {
         StringBuilder out = new StringBuilder(512);
         field(out, "seq", Long.toString(seq));
-        field(out, "recorded_at", MICROS.format(recordedAt));
+        field(out, "recorded_at", formatTime(recordedAt));
         field(out, "actor_kind", e.actorKind());
         field(out, "actor", e.actor());
         field(out, "actor_member", e.actorMember());
@@ -58,6 +58,11 @@ public final class AuditCanonicalForm {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    }
+
+    /** recorded_at as the canonical form writes it: ISO-8601 UTC with exactly six fraction digits. */
+    public static String formatTime(Instant recordedAt) {
+        return MICROS.format(recordedAt);
     }
 
     /** The database keeps microseconds: times are truncated before hashing so a re-read record hashes the same. */

@@ -1,0 +1,40 @@
+package org.originhub.hub.audit.boundary;
+
+import java.time.Instant;
+import org.originhub.hub.audit.entity.Outcome;
+
+/**
+ * What an auditor asks for; every criterion is optional. {@code member} matches the actor's member state, the sender or
+ * the recipient. {@code from} is inclusive, {@code to} exclusive.
+ */
+public record AuditFilter(Instant from, Instant to, String member, String action, Outcome outcome, String actor,
+        String trackingNumber, String coNumber) {
+
+    public static AuditFilter none() {
+        return new AuditFilter(null, null, null, null, null, null, null, null);
+    }
+
+    AuditFilter withMember(String memberCode) {
+        return new AuditFilter(from, to, memberCode, action, outcome, actor, trackingNumber, coNumber);
+    }
+
+    /** The filter as recorded in the audit log's own detail, e.g. {@code member=KE action=LOGIN}. */
+    String describe() {
+        StringBuilder out = new StringBuilder();
+        append(out, "from", from);
+        append(out, "to", to);
+        append(out, "member", member);
+        append(out, "action", action);
+        append(out, "outcome", outcome);
+        append(out, "actor", actor);
+        append(out, "trackingNumber", trackingNumber);
+        append(out, "coNumber", coNumber);
+        return out.length() == 0 ? "all" : out.toString();
+    }
+
+    private static void append(StringBuilder out, String name, Object value) {
+        if (value != null) {
+            out.append(out.length() == 0 ? "" : " ").append(name).append('=').append(value);
+        }
+    }
+}

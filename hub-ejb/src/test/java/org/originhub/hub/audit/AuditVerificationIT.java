@@ -1,0 +1,326 @@
+package org.originhub.hub.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.originhub.db.testing.EmbeddedDatabaseExtension;
+import org.originhub.hub.audit.boundary.AuditAccessRefusedException;
+import org.originhub.hub.audit.boundary.AuditFilter;
+import org.originhub.hub.audit.boundary.AuditLog;
+import org.originhub.hub.audit.boundary.AuditPage;
+import org.originhub.hub.audit.boundary.AuditRecordView;
+import org.originhub.hub.audit.boundary.AuditTrail;
+import org.originhub.hub.audit.control.AuditCanonicalForm;
+import org.originhub.hub.audit.control.AuditExportFormat;
+import org.originhub.hub.audit.control.ChainVerification;
+import org.originhub.hub.audit.entity.AuditEntry;
+import org.originhub.hub.audit.entity.AuditHead;
+import org.originhub.hub.audit.entity.AuditRecord;
+import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.users.boundary.AuthenticatedUser;
+import org.originhub.hub.users.entity.Role;
+import org.originhub.registry.testing.TestPersistence;
+
+/**
+ * Verifying the chain in the database against tampering by someone with DBA rights (who can drop the append-only
+ * triggers), and reading the log as the different auditor roles. Each tampering is undone afterwards: the database is
+ * shared by the whole test run.
+ */
+@ExtendWith(EmbeddedDatabaseExtension.class)
+class AuditVerificationIT {
+
+    private static final DateTimeFormatter SQL_MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    private static final AuthenticatedUser AUDITOR = new AuthenticatedUser("aud", Role.AUDITOR, null);
+    private static final AuthenticatedUser KE_AUDITOR = new AuthenticatedUser("ke-aud", Role.MEMBER_AUDITOR, "KE");
+
+    private static TestPersistence persistence;
+    private static DataSource db;
+    private final AuditTrail trail = new AuditTrail();
+    private final AuditLog log = new AuditLog();
+
+    @BeforeAll
+    static void setUp(DataSource dataSource) {
+        db = dataSource;
+        persistence = TestPersistence.of(dataSource, AuditRecord.class, AuditHead.class);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        persistence.close();
+    }
+
+    @BeforeEach
+    void someRecords() {
+        set(log, "trail", trail);
+        for (String member : new String[] {"KE", "TZ", "UG", "KE"}) {
+            append(new AuditEntry("GATEWAY", "gw-" + member, member, "CO_SUBMITTED", Outcome.SUCCESS, "Certificate",
+                    "co-" + member, "TN-" + member, "CO/" + member + "/1", member, "RW", "detail of " + member));
+        }
+    }
+
+    @Test
+    void aCleanChainVerifiesUpToTheHead() {
+        ChainVerification result = verify();
+
+        long head = head();
+        assertThat(result.intact()).as(result.problem()).isTrue();
+        assertThat(result.headSeq()).isEqualTo(head);
+        assertThat(result.count()).isEqualTo(head);
+        assertThat(result.brokenAt()).isNull();
+        assertThat(result.headHash()).isEqualTo(persistence.inTransaction(
+                (EntityManager em) -> em.find(AuditHead.class, AuditHead.SINGLE_ROW).hash()));
+    }
+
+    @Test
+    void aRowAlteredBehindTheTriggersIsFoundAtItsSequenceNumber() throws SQLException {
+        long victim = head() - 2;
+        String original = detail(victim);
+        asDba("audit_record_no_update", "UPDATE audit_record SET detail = 'nothing to see' WHERE seq = " + victim);
+        try {
+            ChainVerification result = verify();
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.brokenAt()).isEqualTo(victim);
+            assertThat(result.problem()).contains("altered");
+            assertThat(result.headSeq()).isEqualTo(victim - 1);
+        } finally {
+            asDba("audit_record_no_update", "UPDATE audit_record SET detail = '" + original + "' WHERE seq = " + victim);
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void aRowRewrittenWithARecomputedHashBreaksTheLinkOfTheNextRecord() throws SQLException {
+        long victim = head() - 2;
+        AuditRecord original = find(victim);
+        AuditEntry e = original.entry();
+        AuditEntry forged = new AuditEntry(e.actorKind(), e.actor(), e.actorMember(), e.action(), Outcome.REJECTED,
+                e.objectType(), e.objectId(), e.trackingNumber(), e.coNumber(), e.senderMember(),
+                e.recipientMember(), e.detail());
+        String hash = AuditCanonicalForm.hash(victim, original.recordedAt(), forged, original.prevHash());
+        asDba("audit_record_no_update", "UPDATE audit_record SET outcome = 'REJECTED', hash = '" + hash
+                + "' WHERE seq = " + victim);
+        try {
+            ChainVerification result = verify();
+
+            assertThat(result.brokenAt()).isEqualTo(victim + 1);
+            assertThat(result.problem()).contains("does not link");
+        } finally {
+            asDba("audit_record_no_update", "UPDATE audit_record SET outcome = 'SUCCESS', hash = '" + original.hash()
+                    + "' WHERE seq = " + victim);
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void aDeletedRowIsFoundAsAGapAtItsSequenceNumber() throws SQLException {
+        long victim = head() - 1;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE seq = " + victim);
+            dropAndRun(s, "audit_record_no_delete", "DELETE FROM audit_record WHERE seq = " + victim);
+            try {
+                ChainVerification result = verify();
+
+                assertThat(result.intact()).isFalse();
+                assertThat(result.brokenAt()).isEqualTo(victim);
+                assertThat(result.problem()).contains("deleted");
+            } finally {
+                s.execute("INSERT INTO audit_record SELECT * FROM kept");
+                s.execute("DROP TEMPORARY TABLE kept");
+            }
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void theNewestRowDeletedIsFoundAgainstTheChainHead() throws SQLException {
+        long victim = head();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE seq = " + victim);
+            dropAndRun(s, "audit_record_no_delete", "DELETE FROM audit_record WHERE seq = " + victim);
+            try {
+                ChainVerification result = verify();
+
+                assertThat(result.brokenAt()).isEqualTo(victim);
+                assertThat(result.problem()).contains("deleted");
+            } finally {
+                s.execute("INSERT INTO audit_record SELECT * FROM kept");
+                s.execute("DROP TEMPORARY TABLE kept");
+            }
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void aForgedRowInsertedWithAPerfectLinkIsFoundBeyondTheHead() throws SQLException {
+        long head = head();
+        AuditRecord last = find(head);
+        long forgedSeq = head + 1;
+        Instant at = AuditCanonicalForm.truncate(Instant.now());
+        AuditEntry forged = new AuditEntry("USER", "admin", null, "LOGIN", Outcome.SUCCESS, "User", "admin", null,
+                null, null, null, null);
+        String hash = AuditCanonicalForm.hash(forgedSeq, at, forged, last.hash());
+        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO audit_record (seq, recorded_at, actor_kind, actor, action, outcome, object_type, "
+                        + "object_id, prev_hash, hash) VALUES (?, ?, 'USER', 'admin', 'LOGIN', 'SUCCESS', 'User', "
+                        + "'admin', ?, ?)")) {
+            insert.setLong(1, forgedSeq);
+            insert.setString(2, SQL_MICROS.format(at)); // as text: Connector/J drops fractions of Timestamps here
+            insert.setString(3, last.hash());
+            insert.setString(4, hash);
+            insert.executeUpdate();
+        }
+        try {
+            ChainVerification result = verify();
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.brokenAt()).isEqualTo(forgedSeq);
+            assertThat(result.problem()).contains("beyond the hub's chain head");
+        } finally {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                dropAndRun(s, "audit_record_no_delete", "DELETE FROM audit_record WHERE seq = " + forgedSeq);
+            }
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void searchPagesByKeysetAndRecordsTheQueryItself() {
+        AuditPage first = inLog(() -> log.search(AUDITOR, filter("KE", "CO_SUBMITTED"), null, 1, true));
+        assertThat(first.records()).hasSize(1);
+        assertThat(first.next()).isEqualTo(first.records().get(0).seq());
+        AuditPage second = inLog(() -> log.search(AUDITOR, filter("KE", "CO_SUBMITTED"), first.next(), 1, true));
+        assertThat(second.records()).hasSize(1);
+        assertThat(second.records().get(0).seq()).isLessThan(first.records().get(0).seq());
+        assertThat(second.records().get(0).actorMember()).isEqualTo("KE");
+
+        AuditRecord last = find(head());
+        assertThat(last.entry().action()).isEqualTo("AUDIT_QUERIED");
+        assertThat(last.entry().actor()).isEqualTo("aud");
+        assertThat(last.entry().detail()).contains("member=KE").contains("action=CO_SUBMITTED")
+                .contains("after=" + first.next());
+    }
+
+    @Test
+    void timeFiltersKeepMicroseconds() {
+        AuditRecord newest = find(head());
+        Instant at = newest.recordedAt();
+        AuditPage from = inLog(() -> log.search(AUDITOR, new AuditFilter(at, null, null, null, null, null, null, null),
+                null, 500, false));
+        AuditPage before = inLog(() -> log.search(AUDITOR, new AuditFilter(null, at, null, null, null, null, null,
+                null), null, 500, true));
+
+        assertThat(from.records()).extracting(AuditRecordView::seq).contains(newest.seq());
+        assertThat(before.records()).extracting(AuditRecordView::seq).doesNotContain(newest.seq());
+    }
+
+    @Test
+    void aMemberAuditorSeesItsOwnMemberOnlyAndIsRefusedAnotherWithTheRefusalRecorded() {
+        AuditPage own = inLog(() -> log.search(KE_AUDITOR, AuditFilter.none(), null, 500, true));
+        assertThat(own.records()).isNotEmpty().allSatisfy(r -> assertThat(List.of(String.valueOf(r.actorMember()),
+                String.valueOf(r.senderMember()), String.valueOf(r.recipientMember()))).contains("KE"));
+
+        try {
+            inLog(() -> log.search(KE_AUDITOR, filter("TZ", null), null, 10, true));
+            throw new AssertionError("a member auditor read another member state's records");
+        } catch (AuditAccessRefusedException expected) {
+            assertThat(expected.getMessage()).contains("KE");
+        }
+        // The test transaction rolls back on the exception; in the container the refusal commits (rollback=false).
+    }
+
+    @Test
+    void anExportCarriesEveryCanonicalFieldAndIsRecordedAfterwards() {
+        StringWriter jsonl = new StringWriter();
+        long written = inLog(() -> log.export(AUDITOR, filter("UG", null), AuditExportFormat.JSONL, jsonl));
+
+        assertThat(written).isGreaterThanOrEqualTo(1);
+        String line = jsonl.toString().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(line).startsWith("{\"seq\":").contains("\"actor_member\":\"UG\"").contains("\"prev_hash\":\"")
+                .contains("\"detail\":\"detail of UG\"").contains("\"hash\":\"");
+        AuditRecord last = find(head());
+        assertThat(last.entry().action()).isEqualTo("AUDIT_EXPORTED");
+        assertThat(last.entry().detail()).contains("member=UG").contains("format=jsonl");
+        assertThat(verify().intact()).isTrue();
+    }
+
+    private static AuditFilter filter(String member, String action) {
+        return new AuditFilter(null, null, member, action, null, null, null, null);
+    }
+
+    private <T> T inLog(java.util.function.Supplier<T> work) {
+        return persistence.inTransaction((EntityManager em) -> {
+            set(trail, "em", em);
+            set(log, "em", em);
+            return work.get();
+        });
+    }
+
+    private ChainVerification verify() {
+        return inLog(log::verify);
+    }
+
+    private void append(AuditEntry entry) {
+        persistence.inTransaction((EntityManager em) -> {
+            set(trail, "em", em);
+            return trail.record(entry);
+        });
+    }
+
+    private static long head() {
+        return persistence.inTransaction((EntityManager em) -> em.find(AuditHead.class, AuditHead.SINGLE_ROW).seq());
+    }
+
+    private static AuditRecord find(long seq) {
+        return persistence.inTransaction((EntityManager em) -> em.find(AuditRecord.class, seq));
+    }
+
+    private static String detail(long seq) {
+        return find(seq).entry().detail();
+    }
+
+    /** What an attacker with DBA rights does: drop the trigger, change the table, put the trigger back. */
+    private static void asDba(String trigger, String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            dropAndRun(s, trigger, sql);
+        }
+    }
+
+    private static void dropAndRun(Statement s, String trigger, String sql) throws SQLException {
+        String verb = trigger.endsWith("update") ? "UPDATE" : "DELETE";
+        s.execute("DROP TRIGGER " + trigger);
+        try {
+            s.executeUpdate(sql);
+        } finally {
+            s.execute("CREATE TRIGGER " + trigger + " BEFORE " + verb + " ON audit_record FOR EACH ROW "
+                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit records are append-only'");
+        }
+    }
+
+    private static void set(Object target, String name, Object value) {
+        try {
+            Field field = target.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            field.set(target, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
