@@ -34,6 +34,7 @@ public final class RegistryHarness {
     public final RecordingEvent<RegistryChanged> changes = new RecordingEvent<>();
     public final RecordingEvent<CertificateExpiring> expiring = new RecordingEvent<>();
     private final TestPersistence persistence;
+    private EntityManager current;
 
     public RegistryHarness(TestPersistence persistence) {
         this.persistence = persistence;
@@ -64,6 +65,7 @@ public final class RegistryHarness {
                 set(boundary, "em", em);
             }
             set(directory, "em", em);
+            current = em;
             return work.apply(this);
         });
     }
@@ -73,6 +75,14 @@ public final class RegistryHarness {
             work.accept(h);
             return null;
         });
+    }
+
+    /**
+     * Detaches everything the current transaction has loaded, as the end of a container transaction would: so that
+     * many calls in one test transaction each hit the database like separate calls.
+     */
+    public void clearPersistenceContext() {
+        current.clear();
     }
 
     /** Sets every boundary's clock (certificate validity, request and expiry times). */
