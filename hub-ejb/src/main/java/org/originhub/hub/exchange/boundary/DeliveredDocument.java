@@ -1,0 +1,8 @@
+package org.originhub.hub.exchange.boundary;
+
+import java.time.Instant;
+
+/** A document as its recipient receives it (pulled or pushed): envelope and payload bytes exactly as submitted. */
+public record DeliveredDocument(String trackingNumber, Instant receivedAt, EnvelopeData envelope, String mediaType,
+        byte[] payload, String payloadSha256, String senderCertificateFingerprint) {
+}

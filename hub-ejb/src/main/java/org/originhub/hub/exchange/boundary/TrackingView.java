@@ -1,0 +1,12 @@
+package org.originhub.hub.exchange.boundary;
+
+import java.time.Instant;
+import java.util.List;
+import org.originhub.hub.exchange.entity.AcknowledgementKind;
+import org.originhub.hub.exchange.entity.DeliveryStatus;
+
+/** What the hub knows about the delivery of one envelope, for its sender or recipient. */
+public record TrackingView(String trackingNumber, DeliveryStatus status, EnvelopeData envelope, Instant receivedAt,
+        String payloadSha256, long payloadSize, int attempts, Instant lastAttemptAt, Instant acknowledgedAt,
+        AcknowledgementKind acknowledgement, String acknowledgementText, List<AttemptView> history) {
+}

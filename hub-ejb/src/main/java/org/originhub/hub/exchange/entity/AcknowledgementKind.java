@@ -1,0 +1,6 @@
+package org.originhub.hub.exchange.entity;
+
+/** What the recipient's gateway says about a delivered document. */
+public enum AcknowledgementKind {
+    OK, OK_WITH_WARNINGS, NOT_READABLE
+}

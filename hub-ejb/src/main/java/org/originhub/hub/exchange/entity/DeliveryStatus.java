@@ -1,0 +1,6 @@
+package org.originhub.hub.exchange.entity;
+
+/** Delivery status of one envelope, owned by the hub; never a document status. */
+public enum DeliveryStatus {
+    PENDING_DELIVERY, DELIVERED, DELIVERED_WITH_WARNINGS, DELIVERED_NOT_READABLE, FAILED_DELIVERY
+}

@@ -1,0 +1,6 @@
+package org.originhub.hub.exchange.entity;
+
+/** Life-cycle status of one CO (issuing member + CO number), changed only by documents that pass through the hub. */
+public enum DocumentStatus {
+    ISSUED, REPLACED, CANCELLED, ACCEPTED, REJECTED, UTILISED, VERIFICATION_REQUESTED, CONFIRMED, NOT_CONFIRMED, EXPIRED
+}
