@@ -21,6 +21,10 @@ import org.originhub.registry.directory.boundary.Directory;
 import org.originhub.registry.gateways.boundary.Gateways;
 import org.originhub.registry.requests.boundary.RegistrationRequests;
 import org.originhub.soap.security.SecurityPipeline;
+import org.originhub.soap.security.HubKeys;
+import org.originhub.soap.exchange.ExchangeEndpoint;
+import org.originhub.hub.exchange.boundary.Exchanges;
+import org.originhub.hub.audit.boundary.AuditTrail;
 
 /**
  * Publishes the hub's SOAP services under {@code /services/*}. CDI injects the boundaries here (CXF creates the
@@ -52,6 +56,15 @@ public class HubServicesServlet extends CXFNonSpringServlet {
     @Inject
     transient Replays replays;
 
+    @Inject
+    transient Exchanges exchanges;
+
+    @Inject
+    transient AuditTrail auditTrail;
+
+    @Inject
+    transient HubKeys hubKeys;
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
@@ -59,13 +72,19 @@ public class HubServicesServlet extends CXFNonSpringServlet {
         publishPublic(bus, "/hub", new HubInfoEndpoint(hubStatus));
 
         // A keystore that cannot be read fails the deployment: better no hub than an unsigned one.
-        HubKey hubKey = HubKey.fromConfig(ConfigProvider.getConfig());
+        HubKey hubKey = hubKeys.key();
         SecurityPipeline pipeline = new SecurityPipeline(
-                new RegistrySenderDirectory(gateways, trustAnchors, Clock.systemUTC()), replays::firstUse, hubKey);
+                new RegistrySenderDirectory(gateways, trustAnchors, Clock.systemUTC()), replays::firstUse, hubKey,
+                new AuditedRejections(auditTrail))
+                .maxMessageBytes(ConfigProvider.getConfig().getOptionalValue(SecurityPipeline.MAX_MESSAGE_BYTES,
+                        Long.class).orElse(SecurityPipeline.DEFAULT_MAX_MESSAGE_BYTES));
         EndpointImpl registry = new EndpointImpl(bus, new RegistryEndpoint(directory, gateways, requests,
                 authorities, hubKey));
         pipeline.secure(registry, Set.of(RegistryEndpoint.ONBOARDING_OPERATION));
         registry.publish("/registry");
+        EndpointImpl exchange = new EndpointImpl(bus, new ExchangeEndpoint(exchanges));
+        pipeline.secure(exchange);
+        exchange.publish("/exchange");
     }
 
     /**

@@ -87,6 +87,13 @@ public enum FaultCode {
             "This message has already been received: its signature was seen before. Do not resend a signed message; "
             + "sign it anew (a new Timestamp) if it must be sent again."),
 
+    TOO_LARGE(FaultCode.TOO_LARGE_CODE,
+            "The request is larger than the hub accepts (HUB_MAX_MESSAGE_BYTES, 10 MiB unless the secretariat set "
+            + "another limit). Send smaller documents; the limit is shown by GetHubInfo."),
+    SERVICE_UNAVAILABLE(FaultCode.SERVICE_UNAVAILABLE_CODE,
+            "The hub cannot take the request now (its database is unavailable or it is overloaded). Nothing was "
+            + "stored. Retry later with a newly signed message."),
+
     INVALID_REQUEST(FaultCode.INVALID_REQUEST_CODE,
             "The request is not a well-formed SOAP 1.1 message for an operation of this service. Check it against "
             + "the service's WSDL."),
@@ -104,6 +111,8 @@ public enum FaultCode {
     public static final String SENDER_NOT_ACTIVE = "SenderNotActive";
     public static final String REPLAY_CODE = "Replay";
     public static final String INVALID_REQUEST_CODE = "InvalidRequest";
+    public static final String TOO_LARGE_CODE = "TooLarge";
+    public static final String SERVICE_UNAVAILABLE_CODE = "ServiceUnavailable";
     public static final String INTERNAL_ERROR_CODE = "InternalError";
 
     private final String code;

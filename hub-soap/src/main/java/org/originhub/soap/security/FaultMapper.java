@@ -33,8 +33,15 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
             Set.of("client", "sender", "versionmismatch", "mustunderstand");
     private static final int MAX_CAUSES = 32;
 
+    private final RejectionLog rejections;
+
     FaultMapper() {
+        this(RejectionLog.NONE);
+    }
+
+    FaultMapper(RejectionLog rejections) {
         super(Phase.PRE_LOGICAL);
+        this.rejections = rejections;
     }
 
     @Override
@@ -50,6 +57,9 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
             message.setContent(Exception.class, new SoapFault(refusal.getMessage(), refusal.qname()));
             message.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
             message.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
+            if (!refusal.audited()) {
+                report(message, refusal.code(), refusal.getMessage());
+            }
             return;
         }
         FaultCode code = classify(thrown);
@@ -65,6 +75,7 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
         }
         SoapFault fault = new SoapFault(reason, code.qname());
         message.setContent(Exception.class, fault);
+        report(message, code.code(), reason);
         message.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
         message.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
     }
@@ -95,6 +106,9 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
         if (thrown instanceof Fault fault && isClientCode(fault.getFaultCode()) && !hasUnexpectedCause(fault)) {
             return FaultCode.INVALID_REQUEST;
         }
+        if (databaseUnavailable(thrown)) {
+            return FaultCode.SERVICE_UNAVAILABLE;
+        }
         return FaultCode.INTERNAL_ERROR;
     }
 
@@ -110,6 +124,26 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
                     FaultCode.SIGNER_TOKEN_INVALID;
             default -> FaultCode.SECURITY_HEADER_INVALID;
         };
+    }
+
+    /**
+     * The database cannot be reached (connection refused or lost, pool exhausted): the request was not stored, and
+     * the caller should retry, which {@code ServiceUnavailable} tells it. SQLState class 08 is "connection exception";
+     * a pool that cannot hand out a connection reports a ResourceException.
+     */
+    static boolean databaseUnavailable(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")
+                    || t.getClass().getName().equals("jakarta.resource.ResourceException")
+                    || t.getClass().getName().equals("jakarta.resource.spi.ResourceAllocationException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A client-side fault from CXF itself (unparsable XML, unknown operation) says so with a client code. */
@@ -140,6 +174,24 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
             return "(unknown service)";
         }
         return exchange.getService().getName().getLocalPart();
+    }
+
+    private void report(Message message, String code, String reason) {
+        Exchange exchange = message.getExchange();
+        Message in = exchange == null ? null : exchange.getInMessage();
+        Object fingerprint = in == null ? null : in.get(SenderAuthentication.SIGNER_FINGERPRINT);
+        Object sender = in == null ? null : in.get(AuthenticatedSender.PROPERTY);
+        String member = sender instanceof AuthenticatedSender authenticated ? authenticated.memberCode() : null;
+        Object operation = in == null ? null : in.get(Message.WSDL_OPERATION);
+        try {
+            rejections.rejected(new RejectionLog.Rejection(service(message),
+                    operation instanceof QName name ? name.getLocalPart() : null, code, reason,
+                    fingerprint == null ? null : fingerprint.toString(), member));
+        } catch (RuntimeException e) {
+            // The caller still gets its fault; the hub log keeps the failure to audit it.
+            LOG.log(Level.SEVERE, "Could not record the refusal " + code + " of a request to " + service(message),
+                    e);
+        }
     }
 
     private static String signer(Message message) {

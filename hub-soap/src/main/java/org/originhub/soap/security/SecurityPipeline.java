@@ -32,22 +32,49 @@ import org.apache.wss4j.common.WSS4JConstants;
  */
 public final class SecurityPipeline {
 
+    /** The configuration key of the request size limit. */
+    public static final String MAX_MESSAGE_BYTES = "HUB_MAX_MESSAGE_BYTES";
+    /** Its default: 10 MiB per request. */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 10L * 1024 * 1024;
+
     private static final String SIGNING_CRYPTO = "originhub.hubSigningCrypto";
 
     private final SenderDirectory directory;
     private final ReplayGuard replayGuard;
     private final HubKey hubKey;
     private final Clock clock;
+    private final RejectionLog rejections;
+    private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
 
     public SecurityPipeline(SenderDirectory directory, ReplayGuard replayGuard, HubKey hubKey) {
-        this(directory, replayGuard, hubKey, Clock.systemUTC());
+        this(directory, replayGuard, hubKey, RejectionLog.NONE);
+    }
+
+    public SecurityPipeline(SenderDirectory directory, ReplayGuard replayGuard, HubKey hubKey,
+            RejectionLog rejections) {
+        this(directory, replayGuard, hubKey, Clock.systemUTC(), rejections);
     }
 
     SecurityPipeline(SenderDirectory directory, ReplayGuard replayGuard, HubKey hubKey, Clock clock) {
+        this(directory, replayGuard, hubKey, clock, RejectionLog.NONE);
+    }
+
+    SecurityPipeline(SenderDirectory directory, ReplayGuard replayGuard, HubKey hubKey, Clock clock,
+            RejectionLog rejections) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
         this.hubKey = Objects.requireNonNull(hubKey, "hubKey");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rejections = Objects.requireNonNull(rejections, "rejections");
+    }
+
+    /** The size limit for requests to endpoints secured from now on (HUB_MAX_MESSAGE_BYTES). */
+    public SecurityPipeline maxMessageBytes(long limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("HUB_MAX_MESSAGE_BYTES must be positive, not " + limit);
+        }
+        this.maxMessageBytes = limit;
+        return this;
     }
 
     /** Secures an endpoint before it is published: signed requests only, signed responses, mapped faults. */
@@ -63,6 +90,7 @@ public final class SecurityPipeline {
      */
     public EndpointImpl secure(EndpointImpl endpoint, Set<QName> onboardingOperations) {
         requireUnpublished(endpoint);
+        endpoint.getInInterceptors().add(new MessageSizeLimit(maxMessageBytes));
         endpoint.getInInterceptors().add(new EnvelopeShapeCheck());
         endpoint.getInInterceptors().add(new SecurityHeaderCheck());
         endpoint.getInInterceptors().add(new ProfileWss4jInInterceptor(clock));
@@ -70,10 +98,25 @@ public final class SecurityPipeline {
         endpoint.getInInterceptors().add(new SenderAuthentication(directory, replayGuard, clock,
                 onboardingOperations));
         endpoint.getOutInterceptors().add(signer());
-        endpoint.getOutFaultInterceptors().add(new FaultMapper());
+        endpoint.getOutFaultInterceptors().add(new FaultMapper(rejections));
         endpoint.getOutFaultInterceptors().add(signer());
         hideFaultDetail(endpoint);
         return endpoint;
+    }
+
+    /**
+     * Secures one of the hub's own client calls (a push to a gateway): the request is signed with the hub key, and
+     * the response must follow the same profile (Timestamp and Body signed, accepted algorithms, fresh timestamp) and
+     * be signed by one of {@code expectedSigners} (SHA-256 fingerprints of the gateway's registered certificates).
+     * A response that fails any check makes the call throw.
+     */
+    public static void secureClient(org.apache.cxf.endpoint.Client client, HubKey hubKey,
+            java.util.Set<String> expectedSigners) {
+        client.getOutInterceptors().add(signingInterceptor(hubKey));
+        client.getInInterceptors().add(new SecurityHeaderCheck());
+        client.getInInterceptors().add(new ProfileWss4jInInterceptor(Clock.systemUTC()));
+        client.getInInterceptors().add(new SignedPartsCheck());
+        client.getInInterceptors().add(new ResponseSignerCheck(expectedSigners));
     }
 
     /**
@@ -88,6 +131,14 @@ public final class SecurityPipeline {
     }
 
     private WSS4JOutInterceptor signer() {
+        return signingInterceptor(hubKey);
+    }
+
+    /**
+     * The hub's outbound signature (Timestamp and Body, BinarySecurityToken, RSA-SHA256, exclusive C14N, SHA-256):
+     * on responses and faults here, and on the requests the hub pushes to gateways.
+     */
+    public static WSS4JOutInterceptor signingInterceptor(HubKey hubKey) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConfigurationConstants.ACTION,
                 ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.SIGNATURE);

@@ -23,6 +23,7 @@ final class SecurityProfile {
     /** Smallest RSA modulus accepted for a signer. */
     static final int MIN_RSA_BITS = 2048;
 
+
     static final String RSA_SHA384 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384";
     static final Set<String> SIGNATURE_METHODS =
             Set.of(WSS4JConstants.RSA_SHA256, RSA_SHA384, WSS4JConstants.RSA_SHA512);
