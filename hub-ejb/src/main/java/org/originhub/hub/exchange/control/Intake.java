@@ -89,6 +89,12 @@ public class Intake {
     public Receipt accept(Sender sender, Submission submission) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Checked checked = check(sender, submission, true, now);
+        if (checked.repeat == null && checked.sha256 != null && Findings.hasError(checked.findings)) {
+            // A twin of this submission may have committed while it was being checked (its effects, a CO number
+            // taken or a CO replaced, then look like a refusal): a locking read sees committed rows, whatever
+            // snapshot the earlier reads used.
+            checked.repeat = committedTwin(sender, submission, checked.sha256);
+        }
         if (checked.repeat != null) {
             ExchangeMessage first = checked.repeat;
             audit.record(entry(sender, submission.envelope(), "SUBMISSION_REPEATED", Outcome.SUCCESS,
@@ -101,6 +107,14 @@ public class Intake {
             throw refuse(sender, submission.envelope(), Findings.refusalOf(error.get()), Findings.reason(error.get()));
         }
         return store(sender, submission, checked, now);
+    }
+
+    private ExchangeMessage committedTwin(Sender sender, Submission submission, String sha256) {
+        return em.createNamedQuery(ExchangeMessage.BY_SENDER_MESSAGE_ID, ExchangeMessage.class)
+                .setParameter("sender", sender.memberCode())
+                .setParameter("id", submission.envelope().senderMessageId())
+                .setLockMode(LockModeType.PESSIMISTIC_READ).getResultStream()
+                .filter(m -> sameSubmission(m, submission, sha256)).findFirst().orElse(null);
     }
 
     /** Every finding of the checks, nothing stored and nothing locked. */
