@@ -39,7 +39,7 @@ public final class RoutingRules {
             return refused("member state " + to + " is " + member.status() + " and receives no documents");
         }
         List<Gateway> active = gateways.stream().filter(Gateway::isActive)
-                .sorted(Comparator.comparing(Gateway::id)).toList();
+                .sorted(Comparator.comparing(Gateway::id, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
         if (active.isEmpty()) {
             return refused("member state " + to + " has no active gateway to receive documents");
         }
