@@ -43,7 +43,8 @@ public class DeliveryTimer {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
-    void start(@Observes SchemaReady ready) {
+    /** Public: an observer on a session bean must be one of its business methods. */
+    public void start(@Observes SchemaReady ready) {
         if (!timers.getTimers().isEmpty()) {
             return;
         }

@@ -12,7 +12,7 @@ public final class Conflicts {
     }
 
     public static boolean isRetryable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof java.sql.SQLIntegrityConstraintViolationException
                     || t instanceof java.sql.SQLTransactionRollbackException) {
                 return true;
@@ -23,5 +23,14 @@ public final class Conflicts {
             }
         }
         return false;
+    }
+
+    /** The cause, also where an EJBException keeps it apart from {@code getCause()}. */
+    private static Throwable next(Throwable t) {
+        Throwable cause = t.getCause();
+        if (cause == null && t instanceof jakarta.ejb.EJBException ejb) {
+            cause = ejb.getCausedByException();
+        }
+        return cause == t ? null : cause;
     }
 }
