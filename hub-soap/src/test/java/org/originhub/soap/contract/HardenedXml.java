@@ -74,7 +74,7 @@ final class HardenedXml {
     }
 
     static Schema coDocumentSchema() throws Exception {
-        return schemaFactory().newSchema(resource("wsdl/co-document-v1.xsd"));
+        return schemaFactory().newSchema(resource("schemas/co-document-v1.xsd"));
     }
 
     /** The inline schema of a WSDL (with the XSDs it imports), so requests can be checked against the contract. */

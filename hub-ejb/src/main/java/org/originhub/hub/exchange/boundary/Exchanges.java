@@ -1,21 +1,70 @@
 package org.originhub.hub.exchange.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.originhub.hub.audit.boundary.AuditTrail;
+import org.originhub.hub.audit.entity.AuditEntry;
+import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.exchange.control.Conflicts;
+import org.originhub.hub.exchange.control.DeliveryOrder;
+import org.originhub.hub.exchange.control.Findings;
+import org.originhub.hub.exchange.control.Intake;
+import org.originhub.hub.exchange.control.Views;
 import org.originhub.hub.exchange.entity.AcknowledgementKind;
+import org.originhub.hub.exchange.entity.AttemptKind;
+import org.originhub.hub.exchange.entity.AttemptOutcome;
+import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.hub.exchange.entity.ExchangeMessage;
+import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.lifecycle.entity.CoKey;
+import org.originhub.hub.lifecycle.entity.CoRecord;
+import org.originhub.hub.lifecycle.entity.CoStatusChange;
+import org.originhub.registry.gateways.entity.DeliveryMode;
 
 /**
  * The CO exchange: what a verified gateway may do. Every method runs in one transaction with its audit record;
  * every refusal is an {@link ExchangeRefusedException} whose audit record commits with it.
  *
- * <p>API skeleton: the exchange-core work implements it (routing, storage, idempotency, ordering, lifecycle).
+ * <p>{@link #submit} is the exception to "one transaction per call" only in appearance: its work runs in the
+ * {@link Intake}'s own transaction, and when a concurrent twin of the same submission wins a unique key in the
+ * database, it runs once more in a fresh one, which answers like a repeat (or a Duplicate).
  */
 @Stateless
 public class Exchanges {
+
+    public static final int INBOX_DEFAULT = 100;
+    public static final int INBOX_MAX = 500;
+    public static final int PULL_MAX = 50;
+    public static final int TRACK_MAX = 100;
+    public static final int ACK_TEXT_MAX = 2000;
+    private static final Logger LOG = Logger.getLogger(Exchanges.class.getName());
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    AuditTrail audit;
+
+    Clock clock = Clock.systemUTC();
 
     /**
      * Checks the submission (payload against co-document-v1.xsd and against the envelope, routing rules,
@@ -23,13 +72,34 @@ public class Exchanges {
      * updates the CO lifecycle, then returns the receipt. The same (sender member, sender message id) with the same
      * payload returns the first receipt again and stores nothing; with another payload it is refused as Duplicate.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Receipt submit(Sender sender, Submission submission) {
-        throw new UnsupportedOperationException("not implemented yet");
+        try {
+            return intake.accept(sender, submission);
+        } catch (ExchangeRefusedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!Conflicts.isRetryable(e)) {
+                throw e;
+            }
+            // A concurrent submission took a unique key (same message id, same CO document) or a deadlock was
+            // broken; a fresh transaction sees what the other one committed.
+            LOG.fine(() -> "Submission " + submission.envelope().senderMessageId() + " of " + sender.memberCode()
+                    + " met a concurrent one; checking again");
+            return intake.accept(sender, submission);
+        }
     }
 
     /** The same checks as {@link #submit} without storing anything; all findings, not just the first. */
     public List<Finding> validate(Sender sender, Submission submission) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<Finding> findings = intake.findings(sender, submission);
+        Optional<Finding> first = Findings.firstError(findings);
+        EnvelopeData envelope = submission.envelope();
+        audit.record(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(),
+                "DOCUMENT_VALIDATED", Outcome.SUCCESS, "ExchangeMessage", envelope.senderMessageId(), null,
+                envelope.coNumber(), sender.memberCode(), null, "valid=" + first.isEmpty() + " findings="
+                        + findings.size() + first.map(f -> " first=" + f.code() + " at " + f.field()).orElse("")));
+        return findings;
     }
 
     /**
@@ -37,27 +107,170 @@ public class Exchanges {
      * number that is unknown or not the caller's.
      */
     public List<Optional<TrackingView>> track(Sender sender, List<String> trackingNumbers) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (trackingNumbers == null || trackingNumbers.isEmpty() || trackingNumbers.size() > TRACK_MAX) {
+            throw refuse(sender, "TRACKING_REFUSED", null, Refusal.INVALID_REQUEST, "ask for 1 to " + TRACK_MAX
+                    + " tracking numbers at a time");
+        }
+        List<Optional<TrackingView>> views = new ArrayList<>();
+        for (String number : trackingNumbers) {
+            views.add(visible(sender, number).map(m -> Views.tracking(m, attempts(m))));
+        }
+        return views;
     }
 
     /** PENDING_DELIVERY documents for the caller's member that may be delivered now (ordering per CO), oldest first. */
     public Inbox inbox(Sender sender, Set<DocumentType> types, int maxItems) {
-        throw new UnsupportedOperationException("not implemented yet");
+        int max = maxItems <= 0 ? INBOX_DEFAULT : maxItems;
+        if (max > INBOX_MAX) {
+            throw refuse(sender, "INBOX_REFUSED", null, Refusal.INVALID_REQUEST, "MaxItems is at most " + INBOX_MAX);
+        }
+        List<ExchangeMessage> page = waiting(sender, types, max + 1);
+        return new Inbox(page.stream().limit(max).map(Views::inboxItem).toList(), page.size() > max);
     }
 
-    /** As {@link #inbox} with payloads (or the named tracking numbers); records a pull attempt per document. */
+    /**
+     * As {@link #inbox} with payloads (or the named tracking numbers: documents for the caller's member that are no
+     * longer held back, in any delivery status, so a gateway can fetch one again; names of anything else are
+     * skipped); records a pull attempt per document.
+     */
     public PulledDocuments pull(Sender sender, int maxDocuments, Set<DocumentType> types,
             List<String> trackingNumbers) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (maxDocuments < 1 || maxDocuments > PULL_MAX) {
+            throw refuse(sender, "PULL_REFUSED", null, Refusal.INVALID_REQUEST, "MaxDocuments is 1 to " + PULL_MAX);
+        }
+        List<ExchangeMessage> batch;
+        boolean more;
+        if (trackingNumbers != null && !trackingNumbers.isEmpty()) {
+            if (trackingNumbers.size() > PULL_MAX) {
+                throw refuse(sender, "PULL_REFUSED", null, Refusal.INVALID_REQUEST, "at most " + PULL_MAX
+                        + " tracking numbers per pull");
+            }
+            batch = trackingNumbers.stream().distinct().map(n -> visible(sender, n)).flatMap(Optional::stream)
+                    .filter(m -> m.recipientMember().equals(sender.memberCode()) && !m.dependencyOpen())
+                    .filter(m -> types == null || types.isEmpty() || types.contains(m.documentType())).toList();
+            more = batch.size() > maxDocuments;
+        } else {
+            batch = waiting(sender, types, maxDocuments + 1);
+            more = batch.size() > maxDocuments;
+        }
+        Instant now = now();
+        List<DeliveredDocument> documents = new ArrayList<>();
+        for (ExchangeMessage m : batch.stream().limit(maxDocuments).toList()) {
+            em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+            int number = m.countAttempt(now);
+            em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PULL, now, AttemptOutcome.PULLED,
+                    "pulled by gateway " + sender.gatewayId(), null));
+            MessagePayload payload = em.find(MessagePayload.class, m.id());
+            documents.add(Views.delivered(m, payload.content()));
+            audit.record(entry(sender, "DOCUMENT_PULLED", Outcome.SUCCESS, m, "attempt=" + number + " status="
+                    + m.deliveryStatus()));
+        }
+        return new PulledDocuments(documents, more);
     }
 
     /** The recipient's acknowledgement: sets the delivery status once; the same again is harmless. */
     public DeliveryStatus acknowledge(Sender sender, String trackingNumber, AcknowledgementKind kind, String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String cleanText = text == null || text.isBlank() ? null : text.strip();
+        if (kind == null) {
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST,
+                    "Acknowledgement/Kind is required");
+        }
+        if (kind != AcknowledgementKind.OK && cleanText == null) {
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST,
+                    "Acknowledgement/Text is required for " + kind + ": say what the recipient found");
+        }
+        if (cleanText != null && cleanText.length() > ACK_TEXT_MAX) {
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST,
+                    "Acknowledgement/Text has at most " + ACK_TEXT_MAX + " characters");
+        }
+        ExchangeMessage m = visible(sender, trackingNumber)
+                .filter(x -> x.recipientMember().equals(sender.memberCode())).orElse(null);
+        if (m == null) {
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.UNKNOWN_REFERENCE, "no document "
+                    + trackingNumber + " was sent to " + sender.memberCode());
+        }
+        em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+        if (m.dependencyOpen()) {
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST, "document "
+                    + trackingNumber + " has not been delivered yet (it waits for " + m.dependsOn() + ")");
+        }
+        DeliveryStatus before = m.deliveryStatus();
+        switch (m.acknowledge(kind, cleanText, now())) {
+            case SET:
+                DeliveryOrder.releaseSuccessors(em, m);
+                audit.record(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " -> "
+                        + m.deliveryStatus()));
+                return m.deliveryStatus();
+            case REPEATED:
+                audit.record(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " again: "
+                        + m.deliveryStatus() + " unchanged"));
+                return m.deliveryStatus();
+            default:
+                throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST, "document "
+                        + trackingNumber + " is already " + before + (m.ackKind() == null ? ""
+                                : " (acknowledged " + m.ackKind() + ")") + "; a different acknowledgement is refused");
+        }
     }
 
     /** The life-cycle of a CO, for its issuing and importing member only (empty for anyone else or unknown). */
     public Optional<CoStatusView> documentStatus(Sender sender, String issuingMember, String coNumber) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (issuingMember == null || coNumber == null) {
+            return Optional.empty();
+        }
+        CoRecord co = em.find(CoRecord.class, new CoKey(issuingMember, coNumber));
+        if (co == null || !(sender.memberCode().equals(co.issuerMember())
+                || sender.memberCode().equals(co.importingMember()))) {
+            return Optional.empty();
+        }
+        List<CoStatusView.Change> history = em.createNamedQuery(CoStatusChange.OF_CO, CoStatusChange.class)
+                .setParameter("issuer", issuingMember).setParameter("number", coNumber).getResultList().stream()
+                .map(c -> new CoStatusView.Change(c.status(), c.changedAt(), c.trackingNumber())).toList();
+        return Optional.of(new CoStatusView(co.issuerMember(), co.coNumber(), co.status(), co.statusSince(),
+                co.agreementCode(), co.importingMember(), history));
+    }
+
+    private List<ExchangeMessage> waiting(Sender sender, Set<DocumentType> types, int limit) {
+        Set<DocumentType> wanted = types == null || types.isEmpty() ? EnumSet.allOf(DocumentType.class)
+                : EnumSet.copyOf(types);
+        return em.createNamedQuery(ExchangeMessage.INBOX, ExchangeMessage.class)
+                .setParameter("recipient", sender.memberCode())
+                .setParameter("pending", DeliveryStatus.PENDING_DELIVERY).setParameter("pull", DeliveryMode.PULL)
+                .setParameter("types", wanted).setMaxResults(limit).getResultList();
+    }
+
+    /** A message the caller's member sent or received; anything else is unknown to it. */
+    private Optional<ExchangeMessage> visible(Sender sender, String trackingNumber) {
+        if (trackingNumber == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(ExchangeMessage.BY_TRACKING, ExchangeMessage.class)
+                .setParameter("tracking", trackingNumber).getResultStream()
+                .filter(m -> m.senderMember().equals(sender.memberCode())
+                        || m.recipientMember().equals(sender.memberCode()))
+                .findFirst();
+    }
+
+    private List<DeliveryAttempt> attempts(ExchangeMessage m) {
+        return em.createNamedQuery(DeliveryAttempt.OF_MESSAGE, DeliveryAttempt.class).setParameter("message", m.id())
+                .getResultList();
+    }
+
+    private ExchangeRefusedException refuse(Sender sender, String action, String trackingNumber, Refusal refusal,
+            String reason) {
+        audit.record(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(), action,
+                Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber == null
+                        || trackingNumber.length() > 64 ? null : trackingNumber, null, null, null,
+                refusal.code() + ": " + reason));
+        return new ExchangeRefusedException(refusal, reason);
+    }
+
+    private static AuditEntry entry(Sender sender, String action, Outcome outcome, ExchangeMessage m, String detail) {
+        return new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(), action, outcome,
+                "ExchangeMessage", m.trackingNumber().value(), m.trackingNumber().value(), m.coNumber(),
+                m.senderMember(), m.recipientMember(), detail);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

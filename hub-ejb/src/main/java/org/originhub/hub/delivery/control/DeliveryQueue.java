@@ -1,0 +1,159 @@
+package org.originhub.hub.delivery.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.originhub.hub.alerts.boundary.Alerts;
+import org.originhub.hub.alerts.entity.Severity;
+import org.originhub.hub.audit.boundary.AuditTrail;
+import org.originhub.hub.audit.entity.AuditEntry;
+import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.delivery.boundary.PushOutcome;
+import org.originhub.hub.exchange.control.DeliveryOrder;
+import org.originhub.hub.exchange.control.Views;
+import org.originhub.hub.exchange.entity.AttemptKind;
+import org.originhub.hub.exchange.entity.AttemptOutcome;
+import org.originhub.hub.exchange.entity.DeliveryAttempt;
+import org.originhub.hub.exchange.entity.ExchangeMessage;
+import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.registry.persistence.InstantConverter;
+import org.originhub.registry.gateways.entity.CertificateStatus;
+import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.Gateway;
+import org.originhub.registry.gateways.entity.GatewayCertificate;
+
+/**
+ * The shared delivery queue in the database. {@link #claim} takes due PUSH deliveries with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} and marks them with a lease in one short transaction, so every hub node
+ * can work the same queue without two of them pushing the same message; {@link #record} writes what came of a push in
+ * another. A node that dies between the two leaves the lease to expire: the message is pushed again later (same
+ * tracking number; recipients must be idempotent), never lost.
+ */
+@Stateless
+public class DeliveryQueue {
+
+    // Plain SQL for SKIP LOCKED (MariaDB 10.6+, MySQL 8); the index ix_exchange_due serves it.
+    static final String DUE = "SELECT id FROM exchange_message WHERE delivery_status = 'PENDING_DELIVERY' "
+            + "AND delivery_mode = 'PUSH' AND dependency_open = FALSE AND next_attempt_at <= ? "
+            + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ? "
+            + "FOR UPDATE SKIP LOCKED";
+    // native queries bypass the converters: times are bound as the same UTC text InstantConverter writes
+    private static final InstantConverter SQL_TIME = new InstantConverter();
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Alerts alerts;
+
+    /** Claims up to {@code batch} due PUSH deliveries for {@code lease}, and prepares each push. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery(DUE).setParameter(1, SQL_TIME.convertToDatabaseColumn(now))
+                .setParameter(2, SQL_TIME.convertToDatabaseColumn(now)).setParameter(3, batch).getResultList();
+        List<DeliveryJob> jobs = new ArrayList<>();
+        for (Object id : ids) {
+            ExchangeMessage m = em.find(ExchangeMessage.class, ((Number) id).longValue());
+            em.refresh(m);
+            Gateway gateway = em.find(Gateway.class, m.recipientGatewayId());
+            if (gateway != null && gateway.deliveryMode() == DeliveryMode.PULL) {
+                // the recipient switched to pulling since: the document waits in its inbox instead
+                m.deliverByPull();
+                audit.record(hubEntry("DELIVERY_REROUTED", Outcome.SUCCESS, m, "recipient gateway " + gateway
+                        + " now pulls: moved to its inbox"));
+                continue;
+            }
+            m.claim(token, now.plus(lease));
+            String problem = null;
+            if (gateway == null || !gateway.isActive()) {
+                problem = "the recipient's gateway " + (gateway == null ? "" : gateway + " ") + "is not active";
+            } else if (gateway.endpointUrl() == null) {
+                problem = "the recipient's gateway " + gateway + " has no endpoint URL";
+            }
+            MessagePayload payload = em.find(MessagePayload.class, m.id());
+            if (payload == null && problem == null) {
+                problem = "the payload is no longer stored";
+            }
+            jobs.add(new DeliveryJob(m.id(), token, gateway == null ? null : gateway.endpointUrl(),
+                    Views.delivered(m, payload == null ? new byte[0] : payload.content()), m.attempts() + 1,
+                    gateway == null ? Set.of() : certificates(gateway), problem));
+        }
+        return jobs;
+    }
+
+    /** The fingerprints the recipient's answer may be signed with: its ACTIVE and STAGED certificates. */
+    private Set<String> certificates(Gateway gateway) {
+        Set<String> fingerprints = new LinkedHashSet<>();
+        for (CertificateStatus status : new CertificateStatus[] {CertificateStatus.ACTIVE, CertificateStatus.STAGED}) {
+            em.createNamedQuery(GatewayCertificate.OF_GATEWAY_IN_STATUS, GatewayCertificate.class)
+                    .setParameter("gateway", gateway.id()).setParameter("status", status).getResultStream()
+                    .forEach(c -> fingerprints.add(c.fingerprint()));
+        }
+        return fingerprints;
+    }
+
+    /**
+     * Records one push: the attempt, then the delivery status (acknowledged), the next retry, or FAILED_DELIVERY
+     * with an alert once the policy gives up.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void record(DeliveryJob job, PushOutcome outcome, Instant at, BackoffPolicy policy, String node) {
+        ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
+        int number = m.countAttempt(at);
+        boolean ok = outcome.succeeded();
+        String detail = ok ? "acknowledged " + outcome.acknowledgement()
+                + (outcome.text() == null ? "" : ": " + outcome.text()) : outcome.failure();
+        em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PUSH, at, ok ? AttemptOutcome.ACKNOWLEDGED
+                : AttemptOutcome.FAILED, detail, node));
+        if (m.claimedBy(job.claimToken())) {
+            m.releaseClaim();
+        }
+        audit.record(hubEntry("DELIVERY_ATTEMPTED", ok ? Outcome.SUCCESS : Outcome.FAILED, m, "attempt=" + number
+                + " endpoint=" + job.endpointUrl() + " " + detail));
+        if (!m.isPending()) {
+            return; // acknowledged meanwhile (a pull, an earlier push whose record came late): keep the first
+        }
+        if (ok) {
+            m.acknowledge(outcome.acknowledgement(), outcome.text(), at);
+            DeliveryOrder.releaseSuccessors(em, m);
+            audit.record(hubEntry("DELIVERED", Outcome.SUCCESS, m, outcome.acknowledgement() + " -> "
+                    + m.deliveryStatus() + " after " + number + " attempt(s)"));
+            return;
+        }
+        Optional<Instant> next = policy.next(m.firstAttemptAt(), at, number);
+        if (next.isPresent()) {
+            m.retryAt(next.get());
+            return;
+        }
+        m.fail(at);
+        DeliveryOrder.releaseSuccessors(em, m);
+        audit.record(hubEntry("DELIVERY_FAILED", Outcome.FAILED, m, "gave up after " + number + " attempt(s) since "
+                + m.firstAttemptAt() + "; last failure: " + outcome.failure()));
+        alerts.raise("DELIVERY_FAILED", Severity.CRITICAL, "delivery-failed:" + m.trackingNumber() + ":" + number,
+                "Delivery of " + m.trackingNumber() + " to " + m.recipientMember() + " failed",
+                "The hub gave up pushing " + m.documentType() + " " + m.trackingNumber() + " (CO " + m.issuerMember()
+                        + "/" + m.coNumber() + ") from " + m.senderMember() + " to " + m.recipientMember()
+                        + " after " + number + " attempts since " + m.firstAttemptAt() + ". Last failure: "
+                        + outcome.failure() + ". Fix the gateway, then resend it from the console.");
+    }
+
+    static AuditEntry hubEntry(String action, Outcome outcome, ExchangeMessage m, String detail) {
+        return new AuditEntry("HUB", "delivery", null, action, outcome, "ExchangeMessage", m.trackingNumber().value(),
+                m.trackingNumber().value(), m.coNumber(), m.senderMember(), m.recipientMember(), detail);
+    }
+}

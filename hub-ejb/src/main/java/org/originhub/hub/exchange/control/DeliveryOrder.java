@@ -1,0 +1,21 @@
+package org.originhub.hub.exchange.control;
+
+import jakarta.persistence.EntityManager;
+import org.originhub.hub.exchange.entity.ExchangeMessage;
+
+/**
+ * Ordering per CO: a document held back behind an earlier one (see {@link ExchangeMessage#dependOn}) is released
+ * when that one leaves PENDING_DELIVERY (acknowledged, or failed). Called under the lock of the finished message, which
+ * a submission of a new successor also takes, so no successor is left held back.
+ */
+public final class DeliveryOrder {
+
+    private DeliveryOrder() {
+    }
+
+    /** Releases the documents waiting for {@code finished}; returns how many. */
+    public static int releaseSuccessors(EntityManager em, ExchangeMessage finished) {
+        return em.createNamedQuery(ExchangeMessage.RELEASE_SUCCESSORS)
+                .setParameter("tracking", finished.trackingNumber().value()).executeUpdate();
+    }
+}

@@ -1,0 +1,103 @@
+package org.originhub.hub.exchange.control;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.originhub.hub.exchange.boundary.Finding;
+import org.originhub.hub.exchange.boundary.Refusal;
+import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.gateways.entity.Gateway;
+import org.originhub.registry.memberstates.entity.MemberState;
+import org.originhub.registry.memberstates.entity.MemberStateCode;
+
+/**
+ * Who may send what to whom, decided on registry facts the caller looked up: the recipient (UnknownRecipient), the
+ * agreement (NotParty) and the gateways' document permissions (TypeNotAllowed).
+ */
+public final class RoutingRules {
+
+    private RoutingRules() {
+    }
+
+    /** The recipient's gateway the document goes to, or why there is none. */
+    public record Route(Gateway gateway, Finding refusal) {
+    }
+
+    /**
+     * The recipient member must be registered and ACTIVE with at least one ACTIVE gateway. Of several active
+     * gateways the document goes to the first (by id) that may receive its type, or else the first one (which then
+     * fails the permission check with a clear reason).
+     */
+    public static Route recipient(String to, MemberState member, List<Gateway> gateways, DocumentType type) {
+        if (member == null) {
+            return refused("no member state " + to + " is registered with the hub");
+        }
+        if (!member.isActive()) {
+            return refused("member state " + to + " is " + member.status() + " and receives no documents");
+        }
+        List<Gateway> active = gateways.stream().filter(Gateway::isActive)
+                .sorted(Comparator.comparing(Gateway::id, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        if (active.isEmpty()) {
+            return refused("member state " + to + " has no active gateway to receive documents");
+        }
+        Gateway chosen = active.stream().filter(g -> g.mayReceive(registryType(type))).findFirst()
+                .orElse(active.get(0));
+        return new Route(chosen, null);
+    }
+
+    private static Route refused(String message) {
+        return new Route(null, Findings.error(Refusal.UNKNOWN_RECIPIENT, "Envelope/To", message));
+    }
+
+    /** Sender and recipient are both parties to an agreement that is in force today. */
+    public static Optional<Finding> parties(String code, Agreement agreement, String from, String to,
+            LocalDate today) {
+        if (agreement == null) {
+            return notParty("no agreement " + code + " is registered with the hub");
+        }
+        if (!agreement.isInForceOn(today)) {
+            return notParty("agreement " + code + " is in force from " + agreement.inForceFrom()
+                    + (agreement.inForceUntil() == null ? "" : " until " + agreement.inForceUntil()) + ", not on "
+                    + today);
+        }
+        for (String member : new String[] {from, to}) {
+            if (!agreement.hasParty(new MemberStateCode(member))) {
+                return notParty(member + " is not a party to agreement " + code + " (parties: "
+                        + String.join(", ", agreement.parties()) + ")");
+            }
+        }
+        if (from.equals(to)) {
+            return notParty("a member state cannot send a document to itself");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Finding> notParty(String message) {
+        return Optional.of(Findings.error(Refusal.NOT_PARTY, "Envelope/Agreement", message));
+    }
+
+    /** The sending gateway needs SEND:type, the recipient's gateway RECEIVE:type. */
+    public static List<Finding> permissions(Gateway sender, Gateway recipient, DocumentType type) {
+        List<Finding> findings = new ArrayList<>();
+        var registryType = registryType(type);
+        if (sender == null || !sender.maySend(registryType)) {
+            findings.add(Findings.error(Refusal.TYPE_NOT_ALLOWED, "Envelope/DocumentType", "gateway "
+                    + (sender == null ? "?" : sender.toString()) + " may not send " + type + " (it lacks the "
+                    + "permission SEND:" + type + ")"));
+        }
+        if (recipient != null && !recipient.mayReceive(registryType)) {
+            findings.add(Findings.error(Refusal.TYPE_NOT_ALLOWED, "Envelope/DocumentType", "the gateway of "
+                    + recipient.memberCode() + " may not receive " + type + " (it lacks the permission RECEIVE:"
+                    + type + ")"));
+        }
+        return findings;
+    }
+
+    /** The registry names permissions with the same document type names as the exchange. */
+    static org.originhub.registry.gateways.entity.DocumentType registryType(DocumentType type) {
+        return org.originhub.registry.gateways.entity.DocumentType.valueOf(type.name());
+    }
+}

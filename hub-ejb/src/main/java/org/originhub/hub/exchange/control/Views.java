@@ -1,0 +1,42 @@
+package org.originhub.hub.exchange.control;
+
+import java.util.List;
+import org.originhub.hub.exchange.boundary.AttemptView;
+import org.originhub.hub.exchange.boundary.DeliveredDocument;
+import org.originhub.hub.exchange.boundary.EnvelopeData;
+import org.originhub.hub.exchange.boundary.InboxItem;
+import org.originhub.hub.exchange.boundary.Reference;
+import org.originhub.hub.exchange.boundary.TrackingView;
+import org.originhub.hub.exchange.entity.DeliveryAttempt;
+import org.originhub.hub.exchange.entity.ExchangeMessage;
+
+/** Stored messages as the boundary's views: the envelope exactly as submitted. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public static EnvelopeData envelope(ExchangeMessage m) {
+        return new EnvelopeData(m.senderMember(), m.recipientMember(), m.agreementCode(), m.documentType(),
+                m.documentFunction(), m.coNumber(), m.senderMessageId(),
+                m.references().stream().map(r -> new Reference(r.trackingNumber(), r.coNumber())).toList(),
+                m.responseKind(), m.verificationResult());
+    }
+
+    public static DeliveredDocument delivered(ExchangeMessage m, byte[] payload) {
+        return new DeliveredDocument(m.trackingNumber().value(), m.receivedAt(), envelope(m), m.mediaType(), payload,
+                m.payloadSha256(), m.senderCertificate());
+    }
+
+    public static InboxItem inboxItem(ExchangeMessage m) {
+        return new InboxItem(m.trackingNumber().value(), m.receivedAt(), envelope(m), m.payloadSize(),
+                m.payloadSha256());
+    }
+
+    public static TrackingView tracking(ExchangeMessage m, List<DeliveryAttempt> attempts) {
+        return new TrackingView(m.trackingNumber().value(), m.deliveryStatus(), envelope(m), m.receivedAt(),
+                m.payloadSha256(), m.payloadSize(), m.attempts(), m.lastAttemptAt(), m.acknowledgedAt(),
+                m.ackKind(), m.ackText(), attempts.stream().map(a -> new AttemptView(a.number(), a.attemptedAt(),
+                        a.kind().name(), a.outcome().name(), a.detail())).toList());
+    }
+}

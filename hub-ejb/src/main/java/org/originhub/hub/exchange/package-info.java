@@ -1,0 +1,10 @@
+/**
+ * The CO exchange between member states' gateways: checking a submission against the contract (payload schema and
+ * consistency with the envelope, recipient, agreement, permissions, idempotency, duplicates, references and the CO
+ * life cycle), storing envelope and payload byte for byte with its SHA-256 and a hub tracking number, ordering per
+ * CO (a document waits for the earlier one about the same CO to the same recipient), the PULL inbox, pulls and
+ * acknowledgements, tracking and document status queries. The boundary is
+ * {@link org.originhub.hub.exchange.boundary.Exchanges}; the SOAP edge translates to and from it. Delivery status
+ * (per envelope) lives here; document status (per CO) in the lifecycle feature.
+ */
+package org.originhub.hub.exchange;

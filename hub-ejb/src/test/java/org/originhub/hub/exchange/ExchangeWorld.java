@@ -1,0 +1,294 @@
+package org.originhub.hub.exchange;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
+import java.lang.reflect.Field;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.originhub.hub.alerts.boundary.Alerts;
+import org.originhub.hub.alerts.entity.Alert;
+import org.originhub.hub.audit.boundary.AuditTrail;
+import org.originhub.hub.audit.entity.AuditHead;
+import org.originhub.hub.audit.entity.AuditRecord;
+import org.originhub.hub.delivery.boundary.Deliveries;
+import org.originhub.hub.delivery.boundary.PushOutcome;
+import org.originhub.hub.delivery.boundary.PushTransport;
+import org.originhub.hub.delivery.control.BackoffPolicy;
+import org.originhub.hub.delivery.control.DeliveryJob;
+import org.originhub.hub.delivery.control.DeliveryQueue;
+import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
+import org.originhub.hub.exchange.boundary.Exchanges;
+import org.originhub.hub.exchange.boundary.Receipt;
+import org.originhub.hub.exchange.boundary.Sender;
+import org.originhub.hub.exchange.boundary.Submission;
+import org.originhub.hub.exchange.control.Intake;
+import org.originhub.hub.exchange.entity.DeliveryAttempt;
+import org.originhub.hub.exchange.entity.ExchangeMessage;
+import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.exchange.entity.StoredReference;
+import org.originhub.hub.lifecycle.entity.CoRecord;
+import org.originhub.hub.lifecycle.entity.CoStatusChange;
+import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.authorities.entity.AuthorisedSigner;
+import org.originhub.registry.authorities.entity.IssuingAuthority;
+import org.originhub.registry.certificates.entity.RevocationList;
+import org.originhub.registry.certificates.entity.RevokedSerial;
+import org.originhub.registry.certificates.entity.StoredCertificate;
+import org.originhub.registry.certificates.entity.TrustAnchor;
+import org.originhub.registry.directory.entity.RegistrySerial;
+import org.originhub.registry.events.Actor;
+import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentPermission;
+import org.originhub.registry.gateways.entity.Gateway;
+import org.originhub.registry.gateways.entity.GatewayCertificate;
+import org.originhub.registry.memberstates.entity.MemberState;
+import org.originhub.registry.requests.boundary.RequestView;
+import org.originhub.registry.requests.entity.OnboardingCode;
+import org.originhub.registry.requests.entity.RegistrationRequest;
+import org.originhub.registry.requests.entity.SubmissionChannel;
+import org.originhub.registry.testing.RegistryHarness;
+import org.originhub.registry.testing.TestPersistence;
+import org.originhub.registry.testing.TestPki;
+
+/**
+ * The exchange wired by hand on the embedded MariaDB, as the container would wire it: one "hub node" per instance
+ * (its own boundary objects, so two instances on two threads behave like two nodes sharing the database), with the
+ * transaction attributes emulated: {@code Intake.accept} and the delivery queue's claim and record each run in a
+ * transaction of their own; {@link #tx} runs a REQUIRED boundary call. As in the container, an
+ * {@link ExchangeRefusedException} (rollback = false) commits the transaction it leaves (its audit record).
+ */
+public final class ExchangeWorld {
+
+    public static final Actor ADMIN = Actor.user("admin");
+    public static final List<String> ALL_PERMISSIONS = List.of("SEND:CERTIFICATE_OF_ORIGIN",
+            "RECEIVE:CERTIFICATE_OF_ORIGIN", "SEND:BUSINESS_RESPONSE", "RECEIVE:BUSINESS_RESPONSE",
+            "SEND:VERIFICATION_REQUEST", "RECEIVE:VERIFICATION_REQUEST", "SEND:VERIFICATION_RESPONSE",
+            "RECEIVE:VERIFICATION_RESPONSE");
+    private static final AtomicInteger NEXT_CODE = new AtomicInteger();
+    private static TestPersistence shared;
+    private static TestPki.Issued ca;
+
+    public final TestPersistence persistence;
+    public final Exchanges exchanges = new Exchanges();
+    public final Intake intake = new TxIntake();
+    public final AuditTrail audit = new AuditTrail();
+    public final Alerts alerts = new Alerts();
+    public final Deliveries deliveries = new Deliveries();
+    public final DeliveryQueue queue = new TxQueue();
+    public final TestClock clock;
+
+    /** The persistence unit of every entity the exchange touches, made once per test JVM. */
+    public static synchronized TestPersistence persistence(DataSource dataSource) {
+        if (shared == null) {
+            shared = TestPersistence.of(dataSource, MemberState.class, StoredCertificate.class, Agreement.class,
+                    TrustAnchor.class, RevocationList.class, RevokedSerial.class, Gateway.class,
+                    GatewayCertificate.class, DocumentPermission.class, IssuingAuthority.class,
+                    AuthorisedSigner.class, RegistrationRequest.class, OnboardingCode.class, RegistrySerial.class,
+                    AuditRecord.class, AuditHead.class, Alert.class, ExchangeMessage.class, StoredReference.class,
+                    MessagePayload.class, DeliveryAttempt.class, CoRecord.class, CoStatusChange.class);
+            ca = TestPki.ca("CN=Exchange Test CA " + System.nanoTime());
+            new RegistryHarness(shared).run(h -> h.trustAnchors.importAnchor(ADMIN, "Exchange Test CA", ca.der()));
+        }
+        return shared;
+    }
+
+    public ExchangeWorld(TestPersistence persistence, TestClock clock) {
+        this.persistence = persistence;
+        this.clock = clock;
+        set(exchanges, "intake", intake);
+        set(exchanges, "audit", audit);
+        set(exchanges, "clock", clock);
+        set(intake, "audit", audit);
+        set(intake, "clock", clock);
+        set(deliveries, "queue", queue);
+        set(deliveries, "audit", audit);
+        set(deliveries, "clock", clock);
+        set(queue, "audit", audit);
+        set(queue, "alerts", alerts);
+        set(alerts, "clock", clock);
+        set(audit, "clock", clock);
+        transport(null);
+    }
+
+    /** The push transport the SOAP edge would provide; null: none deployed. */
+    public void transport(PushTransport transport) {
+        set(deliveries, "transports", new FixedInstance<>(transport));
+    }
+
+    public void policy(BackoffPolicy policy) {
+        set(deliveries, "policy", policy);
+    }
+
+    public void node(String name) {
+        set(deliveries, "node", name);
+    }
+
+    public void batch(int size) {
+        set(deliveries, "batch", size);
+    }
+
+    /** Runs a REQUIRED boundary call in one transaction. */
+    public <T> T tx(Function<ExchangeWorld, T> work) {
+        return inTransaction(em -> work.apply(this));
+    }
+
+    public Receipt submit(Sender sender, Submission submission) {
+        return exchanges.submit(sender, submission);
+    }
+
+    <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = persistence.entityManager();
+        EntityTransaction tx = em.getTransaction();
+        tx.begin();
+        try {
+            for (Object bean : new Object[] {exchanges, intake, audit, alerts, deliveries, queue}) {
+                set(bean, "em", em);
+            }
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (ExchangeRefusedException refused) {
+            tx.commit();
+            throw refused;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    private final class TxIntake extends Intake {
+        @Override
+        public Receipt accept(Sender sender, Submission submission) {
+            return inTransaction(em -> super.accept(sender, submission));
+        }
+    }
+
+    private final class TxQueue extends DeliveryQueue {
+        @Override
+        public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease) {
+            return inTransaction(em -> super.claim(batch, token, now, lease));
+        }
+
+        @Override
+        public void record(DeliveryJob job, PushOutcome outcome, Instant at, BackoffPolicy policy, String node) {
+            inTransaction(em -> {
+                super.record(job, outcome, at, policy, node);
+                return null;
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- the community
+
+    /** A member state with one gateway, ready to exchange. */
+    public record Member(String code, long gatewayId, String fingerprint, Sender sender) {
+    }
+
+    /** A fresh two-letter member code, unique in this test JVM. */
+    public static String newCode() {
+        int n = NEXT_CODE.getAndIncrement();
+        return "" + (char) ('Q' + (n / 26) % 10) + (char) ('A' + n % 26);
+    }
+
+    public Member member(DeliveryMode mode, List<String> permissions) {
+        String code = newCode();
+        RegistryHarness registry = new RegistryHarness(persistence);
+        registry.run(h -> h.memberStates.register(ADMIN, code, "Member " + code));
+        TestPki.Issued certificate = TestPki.leaf(ca, "CN=gw." + code.toLowerCase() + ",O=Test").build();
+        String endpoint = mode == DeliveryMode.PUSH ? "https://gw." + code.toLowerCase() + ".example/push" : null;
+        RequestView request = registry.tx(h -> h.requests.submitGatewayRegistration(ADMIN, SubmissionChannel.API,
+                code, "gw", mode, endpoint, permissions, certificate.pem().getBytes(), null));
+        long gatewayId = registry.tx(h -> h.requests.approve(ADMIN, request.id(), "test")).gatewayId();
+        String fingerprint = org.originhub.registry.certificates.entity.CertificateFingerprint
+                .of(certificate.certificate()).hex();
+        return new Member(code, gatewayId, fingerprint, new Sender(code, gatewayId, fingerprint));
+    }
+
+    public Member member(DeliveryMode mode) {
+        return member(mode, ALL_PERMISSIONS);
+    }
+
+    /** An agreement in force since last year between the given members. */
+    public String agreement(Member... parties) {
+        String code = "FTA-" + newCode() + "-" + System.nanoTime() % 100000;
+        List<String> codes = new ArrayList<>();
+        for (Member m : parties) {
+            codes.add(m.code());
+        }
+        new RegistryHarness(persistence).run(h -> h.agreements.create(ADMIN, code, "Agreement " + code,
+                LocalDate.now(ZoneOffset.UTC).minusYears(1), null, codes));
+        return code;
+    }
+
+    /** Audit records of an action, for one tracking number or member. */
+    public List<AuditRecord> audits(String action, String memberOrTracking) {
+        return inTransaction(em -> em.createQuery("SELECT r FROM AuditRecord r WHERE r.action = :action "
+                + "AND (r.trackingNumber = :key OR r.actorMember = :key OR r.senderMember = :key) "
+                + "ORDER BY r.seq", AuditRecord.class).setParameter("action", action)
+                .setParameter("key", memberOrTracking).getResultList());
+    }
+
+    public ExchangeMessage message(String tracking) {
+        return inTransaction(em -> em.createNamedQuery(ExchangeMessage.BY_TRACKING, ExchangeMessage.class)
+                .setParameter("tracking", tracking).getSingleResult());
+    }
+
+    static void set(Object target, String name, Object value) {
+        Class<?> type = target.getClass();
+        while (type != null) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(target, value);
+                return;
+            } catch (NoSuchFieldException e) {
+                type = type.getSuperclass();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalArgumentException(target.getClass().getSimpleName() + " has no field " + name);
+    }
+
+    /** A clock the test moves by hand, in whole microseconds (what DATETIME(6) keeps). */
+    public static final class TestClock extends Clock {
+        private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        public void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        public void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
