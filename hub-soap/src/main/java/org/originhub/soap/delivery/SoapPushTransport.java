@@ -75,6 +75,10 @@ public class SoapPushTransport implements PushTransport {
             return PushOutcome.acknowledged(AcknowledgementKind.valueOf(response.getAcknowledgement().getKind()
                     .name()), response.getAcknowledgement().getText());
         } catch (SOAPFaultException e) {
+            String own = ownVerificationFailure(e);
+            if (own != null) {
+                return PushOutcome.failed(own);
+            }
             String code = e.getFault() == null || e.getFault().getFaultCodeAsQName() == null ? "unknown"
                     : e.getFault().getFaultCodeAsQName().getLocalPart();
             return PushOutcome.failed("the gateway answered with the SOAP fault " + code + ": "
@@ -102,6 +106,17 @@ public class SoapPushTransport implements PushTransport {
             conduit.setClient(policy);
         }
         return port;
+    }
+
+    /** The hub's own verification of the answer failed (CXF reports it as a fault of the call). */
+    private static String ownVerificationFailure(Throwable failure) {
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("org.originhub.soap.security.")
+                    || t instanceof org.apache.wss4j.common.ext.WSSecurityException) {
+                return describe(t);
+            }
+        }
+        return null;
     }
 
     /** Why an attempt failed, in words for the attempt history: the kind of failure, never a stack trace. */

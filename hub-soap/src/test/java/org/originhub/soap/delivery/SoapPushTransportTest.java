@@ -82,7 +82,7 @@ class SoapPushTransportTest {
 
             @Override
             public SenderStanding lookup(String fingerprint) {
-                return fingerprint.equals(hubKey.fingerprint()) ? SenderStanding.active("HUB", "hub")
+                return fingerprint.equals(hubKey.fingerprint()) ? SenderStanding.active("ZZ", "hub")
                         : SenderStanding.unknown();
             }
         };
