@@ -51,6 +51,7 @@ public final class SoapHttpServer implements AutoCloseable {
     /** Requests larger than this are refused (413): the hub's own limit is 10 MB per message. */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final long ANSWER_TIMEOUT_SECONDS = 120;
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(5);
     private static final AtomicInteger LOCAL_ADDRESSES = new AtomicInteger();
     private static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -59,6 +60,8 @@ public final class SoapHttpServer implements AutoCloseable {
     private final Bus bus;
     private final String host;
     private final List<EndpointImpl> endpoints = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
 
     private SoapHttpServer(HttpServer server, ExecutorService workers, Bus bus, String host) {
         this.server = server;
@@ -115,7 +118,12 @@ public final class SoapHttpServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange http, String localAddress) throws IOException {
+        inFlight.incrementAndGet();
         try (http) {
+            if (closing) {
+                http.sendResponseHeaders(503, -1);
+                return;
+            }
             if (!"POST".equals(http.getRequestMethod())) {
                 http.getResponseHeaders().add("Allow", "POST");
                 http.sendResponseHeaders(405, -1);
@@ -144,6 +152,8 @@ public final class SoapHttpServer implements AutoCloseable {
                     out.write(answer);
                 }
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -220,6 +230,19 @@ public final class SoapHttpServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // Lets answers already being produced finish (up to the grace period): a simulator told to stop after its
+        // last document must still deliver that document's acknowledgement. Counted here because the JDK 17 server's
+        // own stop(delay) waits out the whole delay even when nothing is in flight.
+        closing = true;
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         server.stop(0);
         workers.shutdownNow();
         endpoints.forEach(EndpointImpl::stop);
