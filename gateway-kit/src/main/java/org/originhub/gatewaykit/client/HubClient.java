@@ -233,8 +233,12 @@ public final class HubClient implements AutoCloseable {
 
     /** PullDocuments of the named documents only. */
     public Pull pullTracking(List<String> trackingNumbers) {
+        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 50) {
+            // An empty list would mean "the oldest waiting", which is pull(n), not what the caller asked for.
+            throw new IllegalArgumentException("Name 1 to 50 tracking numbers to pull");
+        }
         PullDocumentsRequest request = new PullDocumentsRequest();
-        request.setMaxDocuments(Math.max(1, Math.min(50, trackingNumbers.size())));
+        request.setMaxDocuments(trackingNumbers.size());
         request.getTrackingNumber().addAll(trackingNumbers);
         return pull(request);
     }
