@@ -1,6 +1,7 @@
 package org.originhub.web.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.net.URI;
@@ -30,6 +31,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.registry.testing.TestPki;
 import org.originhub.hub.users.control.PasswordHashing;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.originhub.gatewaykit.client.DocumentStatusReport;
+import org.originhub.gatewaykit.client.HubClient;
+import org.originhub.gatewaykit.client.HubFaultException;
+import org.originhub.gatewaykit.client.InboxItem;
+import org.originhub.gatewaykit.client.Pull;
+import org.originhub.gatewaykit.client.Receipt;
+import org.originhub.gatewaykit.client.ReceivedDocument;
+import org.originhub.gatewaykit.client.Reference;
+import org.originhub.gatewaykit.client.StatusChange;
+import org.originhub.gatewaykit.client.Submission;
+import org.originhub.gatewaykit.contract.envelope.AcknowledgementKind;
+import org.originhub.gatewaykit.contract.envelope.BusinessResponseKind;
+import org.originhub.gatewaykit.contract.envelope.DeliveryStatus;
+import org.originhub.gatewaykit.contract.envelope.DocumentFunction;
+import org.originhub.gatewaykit.contract.envelope.DocumentStatus;
+import org.originhub.gatewaykit.contract.envelope.DocumentType;
+import org.originhub.gatewaykit.contract.envelope.VerificationResult;
+import org.originhub.gatewaykit.samples.SampleDocuments;
+import org.originhub.gatewaykit.security.GatewayKeystore;
+import org.originhub.gatewaykit.security.PinnedCertificates;
+import org.originhub.gatewaykit.simulator.GatewaySimulator;
 
 /**
  * The real WAR on Payara Micro against a real MariaDB: readiness, the published WSDL and a SOAP call, and the REST
@@ -442,6 +468,208 @@ class HubSystemIT {
             assertThat(rs.getString("outcome")).isEqualTo("REJECTED");
             assertThat(rs.getString("actor_kind")).isEqualTo("GATEWAY");
         }
+    }
+
+    /**
+     * Issue 4's end-to-end exchange: Kenya's gateway pulls, Uganda's is pushed to (a real endpoint on loopback, the
+     * gateway kit's simulator, which verifies the hub's signature and signs its acknowledgements). A CO, its
+     * replacement, a cancellation, a business response and a verification request and response travel through the
+     * hub, with tracking and the CO lifecycle checked at each step, and refusals audited.
+     */
+    @Test
+    void twoGatewaysOnePushOnePullExchangeACoThroughItsWholeLife(DataSource dataSource, @TempDir Path keys)
+            throws Exception {
+        String admin = adminPassword();
+        TestPki.Issued ca = TestPki.ca("CN=Exchange Test CA,O=Origin Hub");
+        TestPki.Issued kenya = TestPki.leaf(ca, "CN=gw.ke,O=Kenya Revenue Authority,C=KE").build();
+        TestPki.Issued uganda = TestPki.leaf(ca, "CN=gw.ug,O=Uganda Revenue Authority,C=UG").build();
+        assertThat(post("admin/trust-anchors", "admin", admin, "{\"name\":\"Exchange Test CA\",\"certificate\":\""
+                + json(ca.pem()) + "\"}").statusCode()).isEqualTo(201);
+        for (String member : new String[] {"{\"code\":\"KE\",\"name\":\"Kenya\"}", "{\"code\":\"UG\",\"name\":\"Uganda\"}"}) {
+            assertThat(post("admin/member-states", "admin", admin, member).statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> agreement = post("admin/agreements", "admin", admin, "{\"code\":\"EAC-CU\","
+                + "\"name\":\"EAC Customs Union\",\"inForceFrom\":\"2020-01-01\",\"parties\":[\"KE\",\"UG\"]}");
+        assertThat(agreement.statusCode()).as(agreement.body()).isEqualTo(201);
+        registerGateway(admin, "KE", "ke-gw", "PULL", null, kenya);
+        char[] password = "gateway-password".toCharArray();
+        GatewayKeystore kenyaKeys = keystore(keys.resolve("ke.p12"), kenya, password);
+        GatewayKeystore ugandaKeys = keystore(keys.resolve("ug.p12"), uganda, password);
+        X509Certificate hubCertificate = hubCertificate(kenya);
+
+        try (GatewaySimulator ugGateway = GatewaySimulator.builder(ugandaKeys, PinnedCertificates.of(hubCertificate))
+                .host("127.0.0.1").port(0).path("/gateway/ug").start()) {
+            registerGateway(admin, "UG", "ug-gw", "PUSH", ugGateway.url(), uganda);
+            try (HubClient ke = client(kenyaKeys, hubCertificate); HubClient ug = client(ugandaKeys, hubCertificate)) {
+                // A CO from Kenya is pushed to Uganda's endpoint, which acknowledges it.
+                Receipt co = ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN, DocumentFunction.NEW,
+                        "KE-2026-0001", "ke-msg-1", null, SampleDocuments.certificate("KE", "KE-2026-0001", "EAC-CU")));
+                assertThat(co.trackingNumber()).startsWith("OH-");
+                assertThat(ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN, DocumentFunction.NEW,
+                        "KE-2026-0001", "ke-msg-1", null, SampleDocuments.certificate("KE", "KE-2026-0001",
+                        "EAC-CU"))).trackingNumber()).as("a resend gets the first receipt").isEqualTo(co.trackingNumber());
+                ReceivedDocument pushed = ugGateway.awaitDocuments(1, Duration.ofSeconds(60)).get(0);
+                assertThat(pushed.trackingNumber()).isEqualTo(co.trackingNumber());
+                assertThat(pushed.payload()).isEqualTo(SampleDocuments.certificate("KE", "KE-2026-0001", "EAC-CU"));
+                assertThat(pushed.payloadIntact()).isTrue();
+                awaitDelivery(ke, co.trackingNumber(), DeliveryStatus.DELIVERED);
+                assertThat(ke.documentStatus("KE", "KE-2026-0001").status()).isEqualTo(DocumentStatus.ISSUED);
+                assertThat(ug.documentStatus("KE", "KE-2026-0001").status()).isEqualTo(DocumentStatus.ISSUED);
+
+                // Its replacement, then the cancellation of the replacement, arrive in order.
+                Receipt replacement = ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN,
+                        DocumentFunction.REPLACE, "KE-2026-0002", "ke-msg-2", "KE-2026-0001",
+                        SampleDocuments.replacement("KE", "KE-2026-0002", "KE-2026-0001", "EAC-CU")));
+                Receipt cancellation = ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN,
+                        DocumentFunction.CANCEL, "KE-2026-0002", "ke-msg-3", "KE-2026-0002",
+                        SampleDocuments.cancellation("KE", "KE-2026-0002")));
+                List<ReceivedDocument> arrived = ugGateway.awaitDocuments(3, Duration.ofSeconds(60));
+                assertThat(arrived).extracting(ReceivedDocument::trackingNumber).containsExactly(co.trackingNumber(),
+                        replacement.trackingNumber(), cancellation.trackingNumber());
+                awaitDelivery(ke, cancellation.trackingNumber(), DeliveryStatus.DELIVERED);
+                assertThat(ke.documentStatus("KE", "KE-2026-0001").status()).isEqualTo(DocumentStatus.REPLACED);
+                DocumentStatusReport cancelled = ug.documentStatus("KE", "KE-2026-0002");
+                assertThat(cancelled.status()).isEqualTo(DocumentStatus.CANCELLED);
+                assertThat(cancelled.history()).extracting(StatusChange::status)
+                        .containsExactly(DocumentStatus.ISSUED, DocumentStatus.CANCELLED);
+
+                // A second CO; Uganda accepts it and asks for its verification; Kenya pulls both and acknowledges.
+                ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN, DocumentFunction.NEW,
+                        "KE-2026-0003", "ke-msg-4", null, SampleDocuments.certificate("KE", "KE-2026-0003", "EAC-CU")));
+                ugGateway.awaitDocuments(4, Duration.ofSeconds(60));
+                Receipt accepted = ug.submit(Submission.builder().from("UG").to("KE").agreement("EAC-CU")
+                        .documentType(DocumentType.BUSINESS_RESPONSE).function(DocumentFunction.NEW)
+                        .coNumber("KE-2026-0003").senderMessageId("ug-msg-1")
+                        .businessResponseKind(BusinessResponseKind.ACCEPTED)
+                        .payload(SampleDocuments.businessResponse("ACCEPTED", "KE-2026-0003", "KE", "UG")).build());
+                assertThat(ke.documentStatus("KE", "KE-2026-0003").status()).as("the status changes when the hub "
+                        + "accepts the document, before its delivery").isEqualTo(DocumentStatus.ACCEPTED);
+                Receipt question = ug.submit(Submission.builder().from("UG").to("KE").agreement("EAC-CU")
+                        .documentType(DocumentType.VERIFICATION_REQUEST).function(DocumentFunction.NEW)
+                        .coNumber("KE-2026-0003").senderMessageId("ug-msg-2")
+                        .payload(SampleDocuments.verificationRequest("VR-UG-1", "KE-2026-0003", "KE", "UG")).build());
+                assertThat(ke.inbox(10).items()).extracting(InboxItem::trackingNumber)
+                        .containsExactly(accepted.trackingNumber());
+                Pull firstPull = ke.pull(10);
+                assertThat(firstPull.documents()).extracting(ReceivedDocument::trackingNumber)
+                        .containsExactly(accepted.trackingNumber());
+                assertThat(firstPull.documents().get(0).payloadIntact()).isTrue();
+                assertThat(ke.acknowledge(accepted.trackingNumber(), AcknowledgementKind.OK, null))
+                        .isEqualTo(DeliveryStatus.DELIVERED);
+                Pull secondPull = ke.pull(10);
+                assertThat(secondPull.documents()).extracting(ReceivedDocument::trackingNumber)
+                        .containsExactly(question.trackingNumber());
+                assertThat(ke.acknowledge(question.trackingNumber(), AcknowledgementKind.OK_WITH_WARNINGS,
+                        "question forwarded to the origin unit")).isEqualTo(DeliveryStatus.DELIVERED_WITH_WARNINGS);
+                assertThat(ug.track(question.trackingNumber()).get(0).acknowledgementText())
+                        .isEqualTo("question forwarded to the origin unit");
+                assertThat(ke.documentStatus("KE", "KE-2026-0003").status())
+                        .isEqualTo(DocumentStatus.VERIFICATION_REQUESTED);
+
+                // Kenya confirms the origin; the answer is pushed to Uganda.
+                Receipt answer = ke.submit(Submission.builder().from("KE").to("UG").agreement("EAC-CU")
+                        .documentType(DocumentType.VERIFICATION_RESPONSE).function(DocumentFunction.NEW)
+                        .coNumber("KE-2026-0003").senderMessageId("ke-msg-5")
+                        .verificationResult(VerificationResult.CONFIRMED)
+                        .payload(SampleDocuments.verificationResponse("VR-UG-1", "KE-2026-0003", "KE", "CONFIRMED"))
+                        .build());
+                assertThat(ugGateway.awaitDocuments(5, Duration.ofSeconds(60)).get(4).trackingNumber())
+                        .isEqualTo(answer.trackingNumber());
+                awaitDelivery(ug, answer.trackingNumber(), DeliveryStatus.DELIVERED);
+                DocumentStatusReport confirmed = ug.documentStatus("KE", "KE-2026-0003");
+                assertThat(confirmed.status()).isEqualTo(DocumentStatus.CONFIRMED);
+                assertThat(confirmed.history()).extracting(StatusChange::status).containsExactly(DocumentStatus.ISSUED,
+                        DocumentStatus.ACCEPTED, DocumentStatus.VERIFICATION_REQUESTED, DocumentStatus.CONFIRMED);
+
+                // Refusals carry their contract code and are audited; nothing is stored for them.
+                assertThatThrownBy(() -> ke.submit(document("UG", "KE", DocumentType.CERTIFICATE_OF_ORIGIN,
+                        DocumentFunction.NEW, "UG-1", "ke-msg-spoof", null,
+                        SampleDocuments.certificate("UG", "UG-1", "EAC-CU"))))
+                        .isInstanceOfSatisfying(HubFaultException.class,
+                                f -> assertThat(f.code()).isEqualTo("SenderMismatch"));
+                assertThatThrownBy(() -> ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN,
+                        DocumentFunction.NEW, "KE-2026-0001", "ke-msg-6", null,
+                        SampleDocuments.certificate("KE", "KE-2026-0001", "EAC-CU"))))
+                        .isInstanceOfSatisfying(HubFaultException.class,
+                                f -> assertThat(f.code()).isEqualTo("Duplicate"));
+                assertThat(ugGateway.deliveries(co.trackingNumber())).as("delivered once").isEqualTo(1);
+            }
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM exchange_message WHERE sender_member IN "
+                    + "('KE', 'UG')")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("six documents stored, refusals and the resend not").isEqualTo(6);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT action, outcome, detail FROM audit_record WHERE "
+                    + "sender_member IN ('KE', 'UG') AND action = 'DOCUMENT_REJECTED' ORDER BY seq")) {
+                java.util.List<String> details = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    details.add(rs.getString("detail"));
+                }
+                assertThat(details).anySatisfy(d -> assertThat(d).contains("SenderMismatch"))
+                        .anySatisfy(d -> assertThat(d).contains("Duplicate"));
+            }
+        }
+    }
+
+    private void registerGateway(String admin, String member, String name, String mode, String endpoint,
+            TestPki.Issued certificate) throws Exception {
+        String permissions = "[\"SEND:CERTIFICATE_OF_ORIGIN\",\"RECEIVE:CERTIFICATE_OF_ORIGIN\","
+                + "\"SEND:BUSINESS_RESPONSE\",\"RECEIVE:BUSINESS_RESPONSE\",\"SEND:VERIFICATION_REQUEST\","
+                + "\"RECEIVE:VERIFICATION_REQUEST\",\"SEND:VERIFICATION_RESPONSE\",\"RECEIVE:VERIFICATION_RESPONSE\"]";
+        HttpResponse<String> request = post("admin/gateways", "admin", admin, "{\"memberCode\":\"" + member
+                + "\",\"name\":\"" + name + "\",\"deliveryMode\":\"" + mode + "\","
+                + (endpoint == null ? "" : "\"endpointUrl\":\"" + endpoint + "\",")
+                + "\"permissions\":" + permissions + ",\"certificate\":\"" + json(certificate.pem()) + "\"}");
+        assertThat(request.statusCode()).as(request.body()).isEqualTo(202);
+        HttpResponse<String> approved = post("admin/requests/" + field(request.body(), "id") + "/approve", "admin",
+                admin, "{}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    }
+
+    /** The hub certificate, from the signed directory (a test may take it on first use; a member pins it). */
+    private X509Certificate hubCertificate(TestPki.Issued gateway) throws Exception {
+        HttpResponse<String> directory = soap("registry", SignedSoap.sign(
+                "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", gateway));
+        assertThat(directory.statusCode()).as(directory.body()).isEqualTo(200);
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                new java.io.ByteArrayInputStream(Base64.getDecoder().decode(between(directory.body(),
+                        "<HubCertificate>", "</HubCertificate>"))));
+    }
+
+    private static GatewayKeystore keystore(Path file, TestPki.Issued issued, char[] password) throws Exception {
+        java.nio.file.Files.write(file, issued.pkcs12("gateway", password));
+        return GatewayKeystore.load(file, password, "gateway");
+    }
+
+    private HubClient client(GatewayKeystore keys, X509Certificate hubCertificate) {
+        return HubClient.builder().hubUrl(base.toString()).keystore(keys)
+                .trustedHub(PinnedCertificates.of(hubCertificate)).build();
+    }
+
+    private static Submission document(String from, String to, DocumentType type, DocumentFunction function,
+            String coNumber, String messageId, String referencedCo, byte[] payload) {
+        Submission.Builder builder = Submission.builder().from(from).to(to).agreement("EAC-CU").documentType(type)
+                .function(function).coNumber(coNumber).senderMessageId(messageId).payload(payload);
+        if (referencedCo != null) {
+            builder.reference(Reference.coNumber(referencedCo));
+        }
+        return builder.build();
+    }
+
+    private static void awaitDelivery(HubClient client, String trackingNumber, DeliveryStatus expected)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        DeliveryStatus status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = client.track(trackingNumber).get(0).deliveryStatus();
+            if (status == expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(status).as("delivery status of " + trackingNumber).isEqualTo(expected);
     }
 
     private static String registration(String code, String certificateBase64) {
