@@ -599,7 +599,7 @@ class HubSystemIT {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM exchange_message WHERE sender_member IN "
                     + "('KE', 'UG')")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("six documents stored, refusals and the resend not").isEqualTo(6);
+                assertThat(rs.getInt(1)).as("seven documents stored, refusals and the resend not").isEqualTo(7);
             }
             try (ResultSet rs = s.executeQuery("SELECT action, outcome, detail FROM audit_record WHERE "
                     + "sender_member IN ('KE', 'UG') AND action = 'DOCUMENT_REJECTED' ORDER BY seq")) {
