@@ -1,5 +1,13 @@
 package org.originhub.hub.delivery;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.originhub.hub.delivery.boundary.Deliveries;
+import org.originhub.hub.delivery.control.PushSlots;
+import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.originhub.hub.exchange.Envelopes.co;
@@ -244,6 +252,77 @@ class DeliveryIT {
             assertThat(c.attempt()).isEqualTo(1);
         });
         assertThat(track(receipt).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aSlowRecipientHoldsUpOnlyItsOwnDeliveries() throws Exception {
+        Member uganda = hub.member(DeliveryMode.PUSH);
+        String eac = hub.agreement(kenya, uganda);
+        CountDownLatch tanzaniaAnswers = new CountDownLatch(1);
+        List<String> arrivals = new CopyOnWriteArrayList<>();
+        hub.transport((endpoint, document, attempt, certificates) -> {
+            if (endpoint.contains(tanzania.code().toLowerCase())) {
+                try {
+                    tanzaniaAnswers.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            arrivals.add(document.trackingNumber());
+            return PushOutcome.acknowledged(AcknowledgementKind.OK, null);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        PushSlots slots = new PushSlots(16, 1);
+        PushSlots previous = slots().getAndSet(slots);
+        try {
+            setField(hub.deliveries, "executor", pool);
+            Receipt slow1 = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-SLOW-1"));
+            Receipt slow2 = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-SLOW-2"));
+            Receipt fast = hub.submit(kenya.sender(), co(kenya, uganda, eac, "KE-FAST-1"));
+
+            assertThat(round()).as("one push per gateway at a time: the second to Tanzania waits").isEqualTo(2);
+            // (the test harness shares one EntityManager: touch it only once the pushes in flight have recorded)
+            awaitRunning(slots, 1);
+            assertThat(track(fast).status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(track(slow1).status()).isEqualTo(DeliveryStatus.PENDING_DELIVERY);
+            ExchangeMessage waiting = hub.message(slow2.trackingNumber());
+            assertThat(waiting.attempts()).as("released unpushed, no attempt counted").isZero();
+            assertThat(round()).as("Tanzania's slot is still taken").isZero();
+
+            tanzaniaAnswers.countDown();
+            awaitRunning(slots, 0);
+            assertThat(track(slow1).status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(round()).isEqualTo(1);
+            awaitRunning(slots, 0);
+            assertThat(track(slow2).status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(arrivals).containsExactly(fast.trackingNumber(), slow1.trackingNumber(),
+                    slow2.trackingNumber());
+        } finally {
+            pool.shutdownNow();
+            setField(hub.deliveries, "executor", null);
+            slots().set(previous);
+        }
+    }
+
+    private static void awaitRunning(PushSlots slots, int running) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && slots.running() != running) {
+            Thread.sleep(20);
+        }
+        assertThat(slots.running()).as("pushes in flight").isEqualTo(running);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.concurrent.atomic.AtomicReference<PushSlots> slots() throws ReflectiveOperationException {
+        java.lang.reflect.Field field = Deliveries.class.getDeclaredField("SLOTS");
+        field.setAccessible(true);
+        return (java.util.concurrent.atomic.AtomicReference<PushSlots>) field.get(null);
+    }
+
+    private static void setField(Object target, String name, Object value) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = target.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
     }
 
     private int round() {

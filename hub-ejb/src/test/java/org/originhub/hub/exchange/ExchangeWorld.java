@@ -190,6 +190,14 @@ public final class ExchangeWorld {
                 return null;
             });
         }
+
+        @Override
+        public void release(DeliveryJob job) {
+            inTransaction(em -> {
+                super.release(job);
+                return null;
+            });
+        }
     }
 
     // ---------------------------------------------------------------- the community

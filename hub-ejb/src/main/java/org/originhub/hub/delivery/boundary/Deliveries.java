@@ -1,6 +1,11 @@
 package org.originhub.hub.delivery.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.originhub.hub.delivery.control.PushSlots;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -76,6 +81,26 @@ public class Deliveries {
     @ConfigProperty(name = "HUB_DELIVERY_LEASE", defaultValue = "PT5M")
     String leaseText;
 
+    /** Pushes this node runs at once, in all. */
+    @Inject
+    @ConfigProperty(name = "HUB_DELIVERY_CONCURRENCY", defaultValue = "16")
+    int concurrency = 16;
+
+    /** Pushes this node runs at once to one gateway endpoint. */
+    @Inject
+    @ConfigProperty(name = "HUB_DELIVERY_PER_GATEWAY", defaultValue = "4")
+    int perGateway = 4;
+
+    /** The container's default managed executor; null outside a container, where pushes run in the caller. */
+    @Resource
+    ManagedExecutorService managedExecutor;
+
+    /** Where pushes run: the managed executor, or (tests) an executor of the test's own. */
+    Executor executor;
+
+    /** The node's push slots, shared by every instance of this pooled bean (node-local work in progress only). */
+    static final AtomicReference<PushSlots> SLOTS = new AtomicReference<>();
+
     BackoffPolicy policy = BackoffPolicy.DEFAULT;
     Duration lease = Duration.ofMinutes(5);
     Clock clock = Clock.systemUTC();
@@ -83,6 +108,9 @@ public class Deliveries {
 
     @PostConstruct
     void configure() {
+        if (executor == null) {
+            executor = managedExecutor;
+        }
         policy = BackoffPolicy.parse(retryFirst, retryMax, giveUp);
         lease = BackoffPolicy.duration("HUB_DELIVERY_LEASE", leaseText);
         if (batch < 1) {
@@ -91,25 +119,72 @@ public class Deliveries {
     }
 
     /**
-     * One round: claims up to a batch of due PUSH deliveries, pushes them and records the outcomes.
+     * One round: claims due PUSH deliveries (up to a batch, and no more than this node has free push slots), and
+     * pushes each on the container's managed executor, recording its outcome when it returns. The round does not
+     * wait for the pushes: a slow gateway keeps only its own slots busy (at most HUB_DELIVERY_PER_GATEWAY), and the
+     * next round carries on with everyone else. A claimed job whose gateway is at its cap is released unpushed and
+     * taken again by a later round. Without a managed executor (tests outside a container) pushes run one after the
+     * other before this returns.
      *
-     * @return how many deliveries were attempted
+     * @return how many deliveries were started
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int deliverDueNow() {
+        PushSlots slots = slots();
+        int capacity = Math.min(batch, slots.free());
+        if (capacity == 0) {
+            return 0;
+        }
         String token = UUID.randomUUID().toString();
-        List<DeliveryJob> jobs = queue.claim(batch, token, now(), lease);
+        List<DeliveryJob> jobs = queue.claim(capacity, token, now(), lease);
+        int started = 0;
         for (DeliveryJob job : jobs) {
-            PushOutcome outcome = push(job);
-            try {
-                queue.record(job, outcome, now(), policy, node);
-            } catch (RuntimeException e) {
-                // the lease runs out and the message is pushed again: nothing is lost
-                LOG.log(Level.WARNING, "Recording the push of " + job.document().trackingNumber() + " failed; it "
-                        + "will be pushed again when its claim expires", e);
+            if (!slots.tryStart(job.endpointUrl())) {
+                queue.release(job);
+                continue;
+            }
+            started++;
+            Runnable work = () -> {
+                try {
+                    pushAndRecord(job);
+                } finally {
+                    slots.finish(job.endpointUrl());
+                }
+            };
+            if (executor == null) {
+                work.run();
+            } else {
+                try {
+                    executor.execute(work);
+                } catch (RuntimeException e) {
+                    // the executor refused (shutting down): give the slot and the claim back
+                    slots.finish(job.endpointUrl());
+                    queue.release(job);
+                    started--;
+                }
             }
         }
-        return jobs.size();
+        return started;
+    }
+
+    private void pushAndRecord(DeliveryJob job) {
+        PushOutcome outcome = push(job);
+        try {
+            queue.record(job, outcome, now(), policy, node);
+        } catch (RuntimeException e) {
+            // the lease runs out and the message is pushed again: nothing is lost
+            LOG.log(Level.WARNING, "Recording the push of " + job.document().trackingNumber() + " failed; it "
+                    + "will be pushed again when its claim expires", e);
+        }
+    }
+
+    private PushSlots slots() {
+        PushSlots current = SLOTS.get();
+        if (current == null) {
+            SLOTS.compareAndSet(null, new PushSlots(concurrency, perGateway));
+            current = SLOTS.get();
+        }
+        return current;
     }
 
     private PushOutcome push(DeliveryJob job) {

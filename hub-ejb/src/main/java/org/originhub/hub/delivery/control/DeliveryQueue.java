@@ -107,6 +107,15 @@ public class DeliveryQueue {
         return fingerprints;
     }
 
+    /** Gives back a claim that was not pushed (its gateway was at its cap): due again at once, no attempt counted. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(DeliveryJob job) {
+        ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
+        if (m != null && m.claimedBy(job.claimToken())) {
+            m.releaseClaim();
+        }
+    }
+
     /**
      * Records one push: the attempt, then the delivery status (acknowledged), the next retry, or FAILED_DELIVERY
      * with an alert once the policy gives up.
