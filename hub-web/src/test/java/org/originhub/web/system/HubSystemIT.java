@@ -86,6 +86,20 @@ class HubSystemIT {
     }
 
     @Test
+    void theExchangeServicePublishesItsContract() throws Exception {
+        HttpResponse<String> wsdl = get(URI.create(base + "services/exchange?wsdl"));
+
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("urn:originhub:exchange:v1").contains("name=\"ExchangePortType\"")
+                .contains("SubmitDocument").contains("PullDocuments").contains("GetDocumentStatus");
+        Matcher schema = Pattern.compile("schemaLocation=\"([^\"]+envelope-v1\\.xsd[^\"]*)\"").matcher(wsdl.body());
+        assertThat(schema.find()).as("the envelope schema is published with the WSDL").isTrue();
+        HttpResponse<String> xsd = get(URI.create(schema.group(1).replace("&amp;", "&")));
+        assertThat(xsd.statusCode()).isEqualTo(200);
+        assertThat(xsd.body()).contains("urn:originhub:envelope:v1").contains("DeliveredDocument");
+    }
+
+    @Test
     void theHubInfoWsdlIsTheContract() throws Exception {
         HttpResponse<String> wsdl = get(URI.create(base + "services/hub?wsdl"));
 
@@ -581,6 +595,21 @@ class HubSystemIT {
                 assertThat(confirmed.history()).extracting(StatusChange::status).containsExactly(DocumentStatus.ISSUED,
                         DocumentStatus.ACCEPTED, DocumentStatus.VERIFICATION_REQUESTED, DocumentStatus.CONFIRMED);
 
+                // Uganda's gateway is down for a while: the hub retries (HUB_DELIVERY_RETRY_FIRST=PT2S here) and the
+                // document arrives once it is back, once.
+                ugGateway.failNext(2);
+                Receipt retried = ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN,
+                        DocumentFunction.NEW, "KE-2026-0004", "ke-msg-7", null,
+                        SampleDocuments.certificate("KE", "KE-2026-0004", "EAC-CU")));
+                assertThat(ugGateway.awaitDocuments(6, Duration.ofSeconds(60)).get(5).trackingNumber())
+                        .isEqualTo(retried.trackingNumber());
+                awaitDelivery(ke, retried.trackingNumber(), DeliveryStatus.DELIVERED);
+                assertThat(ugGateway.unavailableAnswers()).isEqualTo(2);
+                assertThat(ugGateway.deliveries(retried.trackingNumber())).as("two refused, one taken").isEqualTo(3);
+                assertThat(ugGateway.documents()).filteredOn(d -> d.trackingNumber().equals(retried.trackingNumber()))
+                        .as("stored once").hasSize(1);
+                assertThat(ke.track(retried.trackingNumber()).get(0).deliveryAttempts()).isEqualTo(3);
+
                 // Refusals carry their contract code and are audited; nothing is stored for them.
                 assertThatThrownBy(() -> ke.submit(document("UG", "KE", DocumentType.CERTIFICATE_OF_ORIGIN,
                         DocumentFunction.NEW, "UG-1", "ke-msg-spoof", null,
@@ -599,7 +628,7 @@ class HubSystemIT {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM exchange_message WHERE sender_member IN "
                     + "('KE', 'UG')")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("seven documents stored, refusals and the resend not").isEqualTo(7);
+                assertThat(rs.getInt(1)).as("eight documents stored, refusals and the resend not").isEqualTo(8);
             }
             try (ResultSet rs = s.executeQuery("SELECT action, outcome, detail FROM audit_record WHERE "
                     + "sender_member IN ('KE', 'UG') AND action = 'DOCUMENT_REJECTED' ORDER BY seq")) {
