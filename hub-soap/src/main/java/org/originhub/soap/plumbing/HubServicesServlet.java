@@ -13,7 +13,7 @@ import org.originhub.soap.registry.RegistrySenderDirectory;
 import org.originhub.soap.security.HubKey;
 import java.time.Clock;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.hub.replay.boundary.Replays;
 import org.originhub.registry.authorities.boundary.Authorities;
 import org.originhub.registry.certificates.boundary.TrustAnchors;
@@ -52,18 +52,23 @@ public class HubServicesServlet extends CXFNonSpringServlet {
     @Inject
     transient Replays replays;
 
+    // A keystore that cannot be read fails the deployment (HubKeys): better no hub than an unsigned one.
+    @Inject
+    transient HubKey hubKey;
+
+    @Inject
+    transient Checkpoints checkpoints;
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
         Bus bus = getBus();
         publishPublic(bus, "/hub", new HubInfoEndpoint(hubStatus));
 
-        // A keystore that cannot be read fails the deployment: better no hub than an unsigned one.
-        HubKey hubKey = HubKey.fromConfig(ConfigProvider.getConfig());
         SecurityPipeline pipeline = new SecurityPipeline(
                 new RegistrySenderDirectory(gateways, trustAnchors, Clock.systemUTC()), replays::firstUse, hubKey);
         EndpointImpl registry = new EndpointImpl(bus, new RegistryEndpoint(directory, gateways, requests,
-                authorities, hubKey));
+                authorities, hubKey, checkpoints));
         pipeline.secure(registry, Set.of(RegistryEndpoint.ONBOARDING_OPERATION));
         registry.publish("/registry");
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.originhub.hub.audit.control.AuditChainVerifier;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
+import org.originhub.hub.audit.entity.AuditCheckpoint;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.AuditHead;
 import org.originhub.hub.audit.entity.AuditRecord;
@@ -39,6 +40,9 @@ public class AuditLog {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    Checkpoints checkpoints;
 
     /**
      * The filter {@code caller} may run: unchanged for auditors and the secretariat, forced to the caller's member
@@ -83,12 +87,17 @@ public class AuditLog {
     }
 
     /**
-     * Writes every matching record, oldest first, in {@code format}. The export is recorded after the last record is
+     * Writes every matching record, oldest first, in {@code format}. An unfiltered JSON-lines export also carries the
+     * signed checkpoints, each right after the record it names (and any naming a record beyond the last one at the
+     * end), so that it verifies offline, checkpoints included. The export is recorded after the last record is
      * written, so appending does not hold the chain head (and every other audited action) for the whole export; an
      * export that fails midway rolls back and is not recorded.
      */
     public long export(AuthenticatedUser caller, AuditFilter filter, AuditExportFormat format, Writer out) {
         AuditFilter effective = authorize(caller, filter, "AUDIT_EXPORTED");
+        boolean withCheckpoints = format == AuditExportFormat.JSONL && effective.isNone();
+        List<AuditCheckpoint> signed = withCheckpoints ? allCheckpoints() : List.of();
+        int nextCheckpoint = 0;
         long written = 0;
         try {
             out.write(format.header());
@@ -99,28 +108,38 @@ public class AuditLog {
                 for (AuditRecord r : page) {
                     out.write(format.line(r));
                     after = r.seq();
+                    while (nextCheckpoint < signed.size() && signed.get(nextCheckpoint).seq() <= r.seq()) {
+                        out.write(format.checkpointLine(signed.get(nextCheckpoint++)));
+                    }
                 }
                 written += page.size();
                 em.clear();
             } while (page.size() == PAGE);
+            while (nextCheckpoint < signed.size()) {
+                out.write(format.checkpointLine(signed.get(nextCheckpoint++)));
+            }
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the export could not be written", e);
         }
         record(caller, "AUDIT_EXPORTED", Outcome.SUCCESS, effective.describe() + " format="
-                + format.extension() + " records=" + written);
+                + format.extension() + " records=" + written + (withCheckpoints ? " checkpoints=" + signed.size() : ""));
         return written;
     }
 
     /**
-     * Recomputes the whole chain from the database, in pages by sequence, and compares its end with the hub's chain
-     * head. One transaction, so that head and records are one consistent snapshot while appends go on.
+     * Recomputes the whole chain from the database, in pages by sequence, checks every signed checkpoint against the
+     * record it names (and its signature against the hub's certificates), and compares the chain's end with the hub's
+     * chain head. One transaction, so that head, checkpoints and records are one consistent snapshot while appends go
+     * on.
      */
     public ChainVerification verify() {
         AuditHead head = em.createQuery("SELECT h FROM AuditHead h", AuditHead.class).getSingleResult();
         long headSeq = head.seq();
         String headHash = head.hash();
-        AuditChainVerifier verifier = new AuditChainVerifier();
+        List<AuditCheckpoint> signed = allCheckpoints();
+        int nextCheckpoint = 0;
+        AuditChainVerifier verifier = new AuditChainVerifier(checkpoints.trustedSigners());
         long after = 0;
         boolean going = true;
         while (going) {
@@ -132,11 +151,27 @@ public class AuditLog {
                     break;
                 }
                 after = r.seq();
+                while (going && nextCheckpoint < signed.size() && signed.get(nextCheckpoint).seq() <= r.seq()) {
+                    going = verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(signed.get(nextCheckpoint++)));
+                }
+                if (!going) {
+                    break;
+                }
             }
             going &= page.size() == PAGE;
             em.clear();
         }
+        while (nextCheckpoint < signed.size()
+                && verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(signed.get(nextCheckpoint++)))) {
+            // a checkpoint beyond the last record breaks the chain: records were deleted from its end
+        }
         return verifier.verifyAgainstHead(headSeq, headHash);
+    }
+
+    /** Every checkpoint, oldest first: a few thousand a year at the default period, small enough to hold. */
+    private List<AuditCheckpoint> allCheckpoints() {
+        return em.createQuery("SELECT c FROM AuditCheckpoint c ORDER BY c.seq", AuditCheckpoint.class)
+                .getResultList();
     }
 
     private List<AuditRecord> query(AuditFilter f, Long after, boolean newestFirst, int max) {
