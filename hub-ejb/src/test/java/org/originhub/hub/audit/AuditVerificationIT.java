@@ -26,6 +26,7 @@ import org.originhub.hub.audit.boundary.AuditLog;
 import org.originhub.hub.audit.boundary.AuditPage;
 import org.originhub.hub.audit.boundary.AuditRecordView;
 import org.originhub.hub.audit.boundary.AuditTrail;
+import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.hub.audit.control.AuditCanonicalForm;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
@@ -58,7 +59,8 @@ class AuditVerificationIT {
     @BeforeAll
     static void setUp(DataSource dataSource) {
         db = dataSource;
-        persistence = TestPersistence.of(dataSource, AuditRecord.class, AuditHead.class);
+        persistence = TestPersistence.of(dataSource, AuditRecord.class, AuditHead.class,
+                org.originhub.hub.audit.entity.AuditCheckpoint.class);
     }
 
     @AfterAll
@@ -69,6 +71,11 @@ class AuditVerificationIT {
     @BeforeEach
     void someRecords() {
         set(log, "trail", trail);
+        // Checkpoints other test classes took in the shared database must verify: the same test hub key.
+        Checkpoints checkpoints = new Checkpoints();
+        set(checkpoints, "signer", TestCheckpointSigner.HUB);
+        set(checkpoints, "earlierSigners", java.util.Optional.empty());
+        set(log, "checkpoints", checkpoints);
         for (String member : new String[] {"KE", "TZ", "UG", "KE"}) {
             append(new AuditEntry("GATEWAY", "gw-" + member, member, "CO_SUBMITTED", Outcome.SUCCESS, "Certificate",
                     "co-" + member, "TN-" + member, "CO/" + member + "/1", member, "RW", "detail of " + member));

@@ -89,7 +89,12 @@ public class Checkpoints {
             return Optional.empty();
         }
         AuditHead head = em.find(AuditHead.class, AuditHead.SINGLE_ROW, LockModeType.PESSIMISTIC_WRITE);
-        if (!due(latestSeqAndTime(), head.seq(), every)) {
+        // A locking read: a plain one would still see this transaction's snapshot (REPEATABLE READ), taken before
+        // the lock, and miss the checkpoint another node committed while this one waited.
+        Optional<Object[]> last = em.createQuery("SELECT c FROM AuditCheckpoint c ORDER BY c.seq DESC",
+                AuditCheckpoint.class).setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(1).getResultList()
+                .stream().findFirst().map(c -> new Object[] {c.seq(), c.createdAt()});
+        if (!due(last, head.seq(), every)) {
             return Optional.empty(); // another node took it while this one waited for the lock
         }
         return Optional.of(CheckpointView.of(take("HUB", "hub", null, "scheduled, period " + every)));
