@@ -27,3 +27,23 @@ CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE ON audit_checkpoint FOR 
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit checkpoints are append-only';
 CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint FOR EACH ROW
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit checkpoints are append-only';
+
+-- Times never go backwards along the chain: the head remembers the time of the last record, and a record appended
+-- by a node whose clock is behind gets that time instead of its own. That makes a time range a range of sequence
+-- numbers, which is what lets the indexes below answer "first page, newest first" for a time range without sorting.
+ALTER TABLE audit_head ADD COLUMN recorded_at DATETIME(6) NULL;
+UPDATE audit_head SET recorded_at = (SELECT MAX(recorded_at) FROM audit_record);
+
+-- Every search pages by sequence number (keyset, newest or oldest first). An index (column, recorded_at) returns the
+-- rows of a member or an action in time order and makes MariaDB sort every match to find the newest 100; measured
+-- over 1M records, up to a second for a busy member or an action over 90 days. (column) alone is (column, seq) in
+-- InnoDB: already in sequence order, read from the end, stopping after one page. See AuditLog.query.
+ALTER TABLE audit_record
+    DROP INDEX ix_audit_actor_member_time,
+    DROP INDEX ix_audit_sender_time,
+    DROP INDEX ix_audit_recipient_time,
+    DROP INDEX ix_audit_action_time,
+    ADD INDEX ix_audit_actor_member_seq (actor_member, seq),
+    ADD INDEX ix_audit_sender_seq (sender_member, seq),
+    ADD INDEX ix_audit_recipient_seq (recipient_member, seq),
+    ADD INDEX ix_audit_action_seq (action, seq);

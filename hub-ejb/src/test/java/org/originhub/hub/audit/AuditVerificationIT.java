@@ -226,6 +226,31 @@ class AuditVerificationIT {
     }
 
     @Test
+    void theMemberFilterFindsTheMemberAsActorSenderOrRecipientWithinATimeRangeAndPagesOldestFirst() {
+        long start = head() + 1;
+        append(new AuditEntry("GATEWAY", "gw-ZA", "ZA", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "TZ",
+                "UG", null));
+        append(new AuditEntry("GATEWAY", "gw-TZ", "TZ", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "ZA",
+                "UG", null));
+        append(new AuditEntry("GATEWAY", "gw-TZ", "TZ", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "TZ",
+                "UG", null));
+        append(new AuditEntry("GATEWAY", "gw-UG", "UG", "CO_ACKNOWLEDGED", Outcome.SUCCESS, null, null, null, null,
+                "TZ", "ZA", null));
+        Instant from = find(start).recordedAt();
+        AuditFilter za = new AuditFilter(from, null, "ZA", null, null, null, null, null);
+
+        AuditPage first = inLog(() -> log.search(AUDITOR, za, null, 2, false));
+        AuditPage second = inLog(() -> log.search(AUDITOR, za, first.next(), 2, false));
+        AuditPage acks = inLog(() -> log.search(AUDITOR, new AuditFilter(from, find(start + 3).recordedAt()
+                .plusNanos(1000), "ZA", "CO_ACKNOWLEDGED", null, null, null, null), null, 10, true));
+
+        assertThat(first.records()).extracting(AuditRecordView::seq).containsExactly(start, start + 1);
+        assertThat(second.records()).extracting(AuditRecordView::seq).containsExactly(start + 3);
+        assertThat(second.next()).isNull();
+        assertThat(acks.records()).extracting(AuditRecordView::seq).containsExactly(start + 3);
+    }
+
+    @Test
     void timeFiltersKeepMicroseconds() {
         AuditRecord newest = find(head());
         Instant at = newest.recordedAt();

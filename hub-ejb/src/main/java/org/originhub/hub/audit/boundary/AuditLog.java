@@ -174,27 +174,111 @@ public class AuditLog {
                 .getResultList();
     }
 
+    /**
+     * One page of matching records after the keyset {@code after}, in sequence order. Built for the indexes of V7:
+     * a time range becomes a range of sequence numbers first (times never go backwards along the chain, and the
+     * time index finds both ends at once); then every filter is an equality on an index whose entries are in
+     * sequence order ((column, seq) in InnoDB), read from the right end and stopped after one page, whatever the size
+     * of the log. The member filter matches three columns: it is three such reads, merged.
+     */
     private List<AuditRecord> query(AuditFilter f, Long after, boolean newestFirst, int max) {
+        Long lo = null;
+        Long hi = null;
+        if (f.from() != null) {
+            lo = firstSeq(em.createQuery("SELECT r.seq FROM AuditRecord r WHERE r.recordedAt >= :t "
+                    + "ORDER BY r.recordedAt, r.seq", Long.class), f.from());
+            if (lo == null) {
+                return List.of();
+            }
+        }
+        if (f.to() != null) {
+            hi = firstSeq(em.createQuery("SELECT r.seq FROM AuditRecord r WHERE r.recordedAt < :t "
+                    + "ORDER BY r.recordedAt DESC, r.seq DESC", Long.class), f.to());
+            if (hi == null) {
+                return List.of();
+            }
+        }
+        if (after != null && newestFirst) {
+            hi = hi == null ? after - 1 : Math.min(hi, after - 1);
+        } else if (after != null) {
+            lo = lo == null ? after + 1 : Math.max(lo, after + 1);
+        }
+        if (lo != null && hi != null && lo > hi) {
+            return List.of();
+        }
+        String order = newestFirst ? " DESC" : "";
+        if (f.member() != null) {
+            List<Long> seqs = memberSeqs(f, lo, hi, order, max);
+            if (seqs.isEmpty()) {
+                return List.of();
+            }
+            return em.createQuery("SELECT r FROM AuditRecord r WHERE r.seq IN :seqs ORDER BY r.seq" + order,
+                    AuditRecord.class).setParameter("seqs", seqs).getResultList();
+        }
         StringBuilder jpql = new StringBuilder("SELECT r FROM AuditRecord r WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
-        if (after != null) {
-            jpql.append(newestFirst ? " AND r.seq < :after" : " AND r.seq > :after");
-            parameters.put("after", after);
-        }
-        condition(jpql, parameters, f.from(), " AND r.recordedAt >= :from", "from");
-        condition(jpql, parameters, f.to(), " AND r.recordedAt < :to", "to");
-        condition(jpql, parameters, f.member(),
-                " AND (r.actorMember = :member OR r.senderMember = :member OR r.recipientMember = :member)", "member");
+        condition(jpql, parameters, lo, " AND r.seq >= :lo", "lo");
+        condition(jpql, parameters, hi, " AND r.seq <= :hi", "hi");
         condition(jpql, parameters, f.action(), " AND r.action = :action", "action");
         condition(jpql, parameters, f.outcome() == null ? null : f.outcome().name(), " AND r.outcome = :outcome",
                 "outcome");
         condition(jpql, parameters, f.actor(), " AND r.actor = :actor", "actor");
         condition(jpql, parameters, f.trackingNumber(), " AND r.trackingNumber = :trackingNumber", "trackingNumber");
         condition(jpql, parameters, f.coNumber(), " AND r.coNumber = :coNumber", "coNumber");
-        jpql.append(newestFirst ? " ORDER BY r.seq DESC" : " ORDER BY r.seq");
+        jpql.append(" ORDER BY r.seq").append(order);
         TypedQuery<AuditRecord> query = em.createQuery(jpql.toString(), AuditRecord.class).setMaxResults(max);
         parameters.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /**
+     * The member filter (actor member, sender or recipient): an OR over three columns defeats every index order, so
+     * MariaDB would collect and sort all of a member's records. As a union of three ordered reads of one page each,
+     * it reads at most three pages of index entries.
+     */
+    private List<Long> memberSeqs(AuditFilter f, Long lo, Long hi, String order, int max) {
+        StringBuilder rest = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        sql(rest, values, lo, " AND seq >= ?");
+        sql(rest, values, hi, " AND seq <= ?");
+        sql(rest, values, f.action(), " AND action = ?");
+        sql(rest, values, f.outcome() == null ? null : f.outcome().name(), " AND outcome = ?");
+        sql(rest, values, f.actor(), " AND actor = ?");
+        sql(rest, values, f.trackingNumber(), " AND tracking_number = ?");
+        sql(rest, values, f.coNumber(), " AND co_number = ?");
+        StringBuilder union = new StringBuilder("SELECT seq FROM (");
+        List<Object> parameters = new ArrayList<>();
+        String[] columns = {"actor_member", "sender_member", "recipient_member"};
+        for (int i = 0; i < columns.length; i++) {
+            union.append(i == 0 ? "" : " UNION ").append("(SELECT seq FROM audit_record WHERE ").append(columns[i])
+                    .append(" = ?").append(rest).append(" ORDER BY seq").append(order).append(" LIMIT ?)");
+            parameters.add(f.member());
+            parameters.addAll(values);
+            parameters.add(max);
+        }
+        union.append(") m ORDER BY seq").append(order).append(" LIMIT ?");
+        parameters.add(max);
+        jakarta.persistence.Query query = em.createNativeQuery(union.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        List<Long> seqs = new ArrayList<>();
+        for (Object seq : query.getResultList()) {
+            seqs.add(((Number) seq).longValue());
+        }
+        return seqs;
+    }
+
+    private static Long firstSeq(TypedQuery<Long> query, java.time.Instant time) {
+        List<Long> found = query.setParameter("t", time).setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static void sql(StringBuilder sql, List<Object> values, Object value, String clause) {
+        if (value != null) {
+            sql.append(clause);
+            values.add(value);
+        }
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, Object value, String clause,
