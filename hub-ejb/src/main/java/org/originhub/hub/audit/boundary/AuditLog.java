@@ -96,8 +96,7 @@ public class AuditLog {
     public long export(AuthenticatedUser caller, AuditFilter filter, AuditExportFormat format, Writer out) {
         AuditFilter effective = authorize(caller, filter, "AUDIT_EXPORTED");
         boolean withCheckpoints = format == AuditExportFormat.JSONL && effective.isNone();
-        List<AuditCheckpoint> signed = withCheckpoints ? allCheckpoints() : List.of();
-        int nextCheckpoint = 0;
+        CheckpointStream signed = new CheckpointStream(withCheckpoints);
         long written = 0;
         try {
             out.write(format.header());
@@ -108,22 +107,22 @@ public class AuditLog {
                 for (AuditRecord r : page) {
                     out.write(format.line(r));
                     after = r.seq();
-                    while (nextCheckpoint < signed.size() && signed.get(nextCheckpoint).seq() <= r.seq()) {
-                        out.write(format.checkpointLine(signed.get(nextCheckpoint++)));
+                    for (AuditCheckpoint c = signed.nextUpTo(r.seq()); c != null; c = signed.nextUpTo(r.seq())) {
+                        out.write(format.checkpointLine(c));
                     }
                 }
                 written += page.size();
                 em.clear();
             } while (page.size() == PAGE);
-            while (nextCheckpoint < signed.size()) {
-                out.write(format.checkpointLine(signed.get(nextCheckpoint++)));
+            for (AuditCheckpoint c = signed.nextUpTo(Long.MAX_VALUE); c != null; c = signed.nextUpTo(Long.MAX_VALUE)) {
+                out.write(format.checkpointLine(c));
             }
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the export could not be written", e);
         }
         record(caller, "AUDIT_EXPORTED", Outcome.SUCCESS, effective.describe() + " format="
-                + format.extension() + " records=" + written + (withCheckpoints ? " checkpoints=" + signed.size() : ""));
+                + format.extension() + " records=" + written + (withCheckpoints ? " checkpoints=" + signed.count : ""));
         return written;
     }
 
@@ -137,8 +136,7 @@ public class AuditLog {
         AuditHead head = em.createQuery("SELECT h FROM AuditHead h", AuditHead.class).getSingleResult();
         long headSeq = head.seq();
         String headHash = head.hash();
-        List<AuditCheckpoint> signed = allCheckpoints();
-        int nextCheckpoint = 0;
+        CheckpointStream signed = new CheckpointStream(true);
         AuditChainVerifier verifier = new AuditChainVerifier(checkpoints.trustedSigners());
         long after = 0;
         boolean going = true;
@@ -151,8 +149,8 @@ public class AuditLog {
                     break;
                 }
                 after = r.seq();
-                while (going && nextCheckpoint < signed.size() && signed.get(nextCheckpoint).seq() <= r.seq()) {
-                    going = verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(signed.get(nextCheckpoint++)));
+                for (AuditCheckpoint c = signed.nextUpTo(r.seq()); going && c != null; c = signed.nextUpTo(r.seq())) {
+                    going = verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(c));
                 }
                 if (!going) {
                     break;
@@ -161,17 +159,55 @@ public class AuditLog {
             going &= page.size() == PAGE;
             em.clear();
         }
-        while (nextCheckpoint < signed.size()
-                && verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(signed.get(nextCheckpoint++)))) {
-            // a checkpoint beyond the last record breaks the chain: records were deleted from its end
+        // A checkpoint beyond the last record breaks the chain: records were deleted from its end.
+        for (AuditCheckpoint c = signed.nextUpTo(Long.MAX_VALUE); c != null
+                && verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(c));
+                c = signed.nextUpTo(Long.MAX_VALUE)) {
+            // each one is checked in the condition
         }
         return verifier.verifyAgainstHead(headSeq, headHash);
     }
 
-    /** Every checkpoint, oldest first: a few thousand a year at the default period, small enough to hold. */
-    private List<AuditCheckpoint> allCheckpoints() {
-        return em.createQuery("SELECT c FROM AuditCheckpoint c ORDER BY c.seq", AuditCheckpoint.class)
-                .getResultList();
+    /**
+     * The checkpoints in sequence order, read a page at a time alongside the records rather than all at once: at the
+     * default period a year brings 52,560 of them, each with its certificate.
+     */
+    private final class CheckpointStream {
+        private static final int CHECKPOINT_PAGE = 1_000;
+        private List<AuditCheckpoint> page = List.of();
+        private int next;
+        private long after;
+        private boolean exhausted;
+        long count;
+
+        CheckpointStream(boolean enabled) {
+            this.exhausted = !enabled;
+        }
+
+        /** The next checkpoint if it names a record up to {@code seq}, else null (it stays next). */
+        AuditCheckpoint nextUpTo(long seq) {
+            if (next >= page.size()) {
+                if (exhausted) {
+                    return null;
+                }
+                page = em.createQuery("SELECT c FROM AuditCheckpoint c WHERE c.seq > :after ORDER BY c.seq",
+                        AuditCheckpoint.class).setParameter("after", after).setMaxResults(CHECKPOINT_PAGE)
+                        .getResultList();
+                next = 0;
+                exhausted = page.size() < CHECKPOINT_PAGE;
+                if (page.isEmpty()) {
+                    return null;
+                }
+                after = page.get(page.size() - 1).seq();
+            }
+            AuditCheckpoint c = page.get(next);
+            if (c.seq() > seq) {
+                return null;
+            }
+            next++;
+            count++;
+            return c;
+        }
     }
 
     /**
