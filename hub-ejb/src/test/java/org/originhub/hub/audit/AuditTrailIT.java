@@ -56,6 +56,30 @@ class AuditTrailIT {
     }
 
     @Test
+    void aNodeWhoseClockIsBehindRecordsTheLastRecordsTimeSoTimesNeverGoBackwards() throws Exception {
+        long first = record(RegistryChanged.of(Actor.user("admin"), RegistryAction.MEMBER_STATE_REGISTERED,
+                "MemberState", "UG", "UG", "name=Uganda"));
+        Field clock = AuditTrail.class.getDeclaredField("clock");
+        clock.setAccessible(true);
+        clock.set(trail, java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(-1)));
+        try {
+            long second = record(RegistryChanged.of(Actor.user("admin"), RegistryAction.MEMBER_STATE_RENAMED,
+                    "MemberState", "UG", "UG", "name=Uganda!"));
+
+            java.time.Instant firstTime = persistence.inTransaction((EntityManager em) ->
+                    em.find(AuditRecord.class, first).recordedAt());
+            AuditRecord late = persistence.inTransaction((EntityManager em) -> em.find(AuditRecord.class, second));
+            assertThat(late.recordedAt()).isEqualTo(firstTime);
+            assertThat(persistence.inTransaction((EntityManager em) -> em.find(AuditHead.class,
+                    AuditHead.SINGLE_ROW).recordedAt())).isEqualTo(firstTime);
+            assertThat(AuditCanonicalForm.hash(late.seq(), late.recordedAt(), late.entry(), late.prevHash()))
+                    .isEqualTo(late.hash());
+        } finally {
+            clock.set(trail, java.time.Clock.systemUTC());
+        }
+    }
+
+    @Test
     void registryChangesAreChainedInSequenceAndEachHashCoversItsRecordAndThePrevious() throws SQLException {
         long first = record(RegistryChanged.of(Actor.user("admin"), RegistryAction.MEMBER_STATE_REGISTERED,
                 "MemberState", "KE", "KE", "name=Kenya"));

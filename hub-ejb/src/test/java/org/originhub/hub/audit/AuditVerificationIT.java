@@ -26,6 +26,7 @@ import org.originhub.hub.audit.boundary.AuditLog;
 import org.originhub.hub.audit.boundary.AuditPage;
 import org.originhub.hub.audit.boundary.AuditRecordView;
 import org.originhub.hub.audit.boundary.AuditTrail;
+import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.hub.audit.control.AuditCanonicalForm;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
@@ -58,7 +59,8 @@ class AuditVerificationIT {
     @BeforeAll
     static void setUp(DataSource dataSource) {
         db = dataSource;
-        persistence = TestPersistence.of(dataSource, AuditRecord.class, AuditHead.class);
+        persistence = TestPersistence.of(dataSource, AuditRecord.class, AuditHead.class,
+                org.originhub.hub.audit.entity.AuditCheckpoint.class);
     }
 
     @AfterAll
@@ -69,6 +71,11 @@ class AuditVerificationIT {
     @BeforeEach
     void someRecords() {
         set(log, "trail", trail);
+        // Checkpoints other test classes took in the shared database must verify: the same test hub key.
+        Checkpoints checkpoints = new Checkpoints();
+        set(checkpoints, "signer", TestCheckpointSigner.HUB);
+        set(checkpoints, "earlierSigners", java.util.Optional.empty());
+        set(log, "checkpoints", checkpoints);
         for (String member : new String[] {"KE", "TZ", "UG", "KE"}) {
             append(new AuditEntry("GATEWAY", "gw-" + member, member, "CO_SUBMITTED", Outcome.SUCCESS, "Certificate",
                     "co-" + member, "TN-" + member, "CO/" + member + "/1", member, "RW", "detail of " + member));
@@ -216,6 +223,31 @@ class AuditVerificationIT {
         assertThat(last.entry().actor()).isEqualTo("aud");
         assertThat(last.entry().detail()).contains("member=KE").contains("action=CO_SUBMITTED")
                 .contains("after=" + first.next());
+    }
+
+    @Test
+    void theMemberFilterFindsTheMemberAsActorSenderOrRecipientWithinATimeRangeAndPagesOldestFirst() {
+        long start = head() + 1;
+        append(new AuditEntry("GATEWAY", "gw-ZA", "ZA", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "TZ",
+                "UG", null));
+        append(new AuditEntry("GATEWAY", "gw-TZ", "TZ", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "ZA",
+                "UG", null));
+        append(new AuditEntry("GATEWAY", "gw-TZ", "TZ", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "TZ",
+                "UG", null));
+        append(new AuditEntry("GATEWAY", "gw-UG", "UG", "CO_ACKNOWLEDGED", Outcome.SUCCESS, null, null, null, null,
+                "TZ", "ZA", null));
+        Instant from = find(start).recordedAt();
+        AuditFilter za = new AuditFilter(from, null, "ZA", null, null, null, null, null);
+
+        AuditPage first = inLog(() -> log.search(AUDITOR, za, null, 2, false));
+        AuditPage second = inLog(() -> log.search(AUDITOR, za, first.next(), 2, false));
+        AuditPage acks = inLog(() -> log.search(AUDITOR, new AuditFilter(from, find(start + 3).recordedAt()
+                .plusNanos(1000), "ZA", "CO_ACKNOWLEDGED", null, null, null, null), null, 10, true));
+
+        assertThat(first.records()).extracting(AuditRecordView::seq).containsExactly(start, start + 1);
+        assertThat(second.records()).extracting(AuditRecordView::seq).containsExactly(start + 3);
+        assertThat(second.next()).isNull();
+        assertThat(acks.records()).extracting(AuditRecordView::seq).containsExactly(start + 3);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.originhub.soap.contract.gatewaypush.DeliverDocumentRequest;
 import org.originhub.soap.contract.gatewaypush.DeliverDocumentResponse;
 import org.originhub.soap.contract.gatewaypush.GatewayPushPortType;
 import org.originhub.soap.exchange.EnvelopeTranslation;
-import org.originhub.soap.security.HubKeys;
+import org.originhub.soap.security.HubKey;
 import org.originhub.soap.security.SecurityPipeline;
 
 /**
@@ -36,7 +36,7 @@ public class SoapPushTransport implements PushTransport {
     private static final Logger LOG = Logger.getLogger(SoapPushTransport.class.getName());
 
     @Inject
-    HubKeys hubKeys;
+    HubKey hubKey;
 
     @Inject
     @ConfigProperty(name = "HUB_PUSH_CONNECT_TIMEOUT", defaultValue = "PT10S")
@@ -97,7 +97,7 @@ public class SoapPushTransport implements PushTransport {
         factory.setAddress(endpointUrl);
         GatewayPushPortType port = (GatewayPushPortType) factory.create();
         Client client = ClientProxy.getClient(port);
-        SecurityPipeline.secureClient(client, hubKeys.key(), recipientCertificates);
+        SecurityPipeline.secureClient(client, hubKey, recipientCertificates);
         if (client.getConduit() instanceof HTTPConduit conduit) {
             HTTPClientPolicy policy = new HTTPClientPolicy();
             policy.setConnectionTimeout(Duration.parse(connectTimeout).toMillis());

@@ -14,6 +14,7 @@ import org.originhub.soap.security.HubKey;
 import java.time.Clock;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.hub.replay.boundary.Replays;
 import org.originhub.registry.authorities.boundary.Authorities;
 import org.originhub.registry.certificates.boundary.TrustAnchors;
@@ -21,7 +22,6 @@ import org.originhub.registry.directory.boundary.Directory;
 import org.originhub.registry.gateways.boundary.Gateways;
 import org.originhub.registry.requests.boundary.RegistrationRequests;
 import org.originhub.soap.security.SecurityPipeline;
-import org.originhub.soap.security.HubKeys;
 import org.originhub.soap.exchange.ExchangeEndpoint;
 import org.originhub.hub.exchange.boundary.Exchanges;
 import org.originhub.hub.audit.boundary.AuditTrail;
@@ -62,8 +62,12 @@ public class HubServicesServlet extends CXFNonSpringServlet {
     @Inject
     transient AuditTrail auditTrail;
 
+    // A keystore that cannot be read fails the deployment (HubKeys): better no hub than an unsigned one.
     @Inject
-    transient HubKeys hubKeys;
+    transient HubKey hubKey;
+
+    @Inject
+    transient Checkpoints checkpoints;
 
     @Override
     protected void loadBus(ServletConfig config) {
@@ -71,15 +75,13 @@ public class HubServicesServlet extends CXFNonSpringServlet {
         Bus bus = getBus();
         publishPublic(bus, "/hub", new HubInfoEndpoint(hubStatus));
 
-        // A keystore that cannot be read fails the deployment: better no hub than an unsigned one.
-        HubKey hubKey = hubKeys.key();
         SecurityPipeline pipeline = new SecurityPipeline(
                 new RegistrySenderDirectory(gateways, trustAnchors, Clock.systemUTC()), replays::firstUse, hubKey,
                 new AuditedRejections(auditTrail))
                 .maxMessageBytes(ConfigProvider.getConfig().getOptionalValue(SecurityPipeline.MAX_MESSAGE_BYTES,
                         Long.class).orElse(SecurityPipeline.DEFAULT_MAX_MESSAGE_BYTES));
         EndpointImpl registry = new EndpointImpl(bus, new RegistryEndpoint(directory, gateways, requests,
-                authorities, hubKey));
+                authorities, hubKey, checkpoints));
         pipeline.secure(registry, Set.of(RegistryEndpoint.ONBOARDING_OPERATION));
         registry.publish("/registry");
         EndpointImpl exchange = new EndpointImpl(bus, new ExchangeEndpoint(exchanges));

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.originhub.hub.audit.boundary.CheckpointView;
 import org.originhub.registry.agreements.boundary.AgreementView;
 import org.originhub.registry.directory.boundary.DirectorySnapshot;
 
@@ -13,6 +14,13 @@ import org.originhub.registry.directory.boundary.DirectorySnapshot;
  * every time, whose exact bytes the hub signs. Gateways keep the bytes and the signature and can verify their cached
  * copy at any later time with the hub certificate and plain JCA ({@code SHA256withRSA}), without any XML
  * canonicalization.
+ *
+ * <p>Since the audit log signs checkpoints, the document ends with the latest one, when there is one:
+ * {@code <AuditCheckpoint seq="" hash="" createdAt="" signatureAlgorithm="" signerCertificate="" signature=""/>}
+ * (signerCertificate is the SHA-256 fingerprint of the signing certificate, signature is base64). The checkpoint
+ * carries its own signature over {@code "originhub-audit-checkpoint-v1\n" seq "\n" hash "\n" createdAt "\n"}, so a
+ * member can keep it apart from the directory and later hold it against an export or the hub's chain. Readers of
+ * version 1 that do not know the element skip it: it is the last child and only added.
  */
 public final class DirectoryDocument {
 
@@ -22,6 +30,12 @@ public final class DirectoryDocument {
     }
 
     public static byte[] write(DirectorySnapshot directory, String hubCertificateFingerprint) {
+        return write(directory, hubCertificateFingerprint, null);
+    }
+
+    /** The document with the audit log's latest signed checkpoint (none when {@code checkpoint} is null). */
+    public static byte[] write(DirectorySnapshot directory, String hubCertificateFingerprint,
+            CheckpointView checkpoint) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
@@ -75,6 +89,16 @@ public final class DirectoryDocument {
                     xml.writeAttribute("validUntil", signer.validUntil().toString());
                 }
                 children(xml, "Agreement", signer.agreements());
+                xml.writeEndElement();
+            }
+            if (checkpoint != null) {
+                xml.writeStartElement("AuditCheckpoint");
+                xml.writeAttribute("seq", Long.toString(checkpoint.seq()));
+                xml.writeAttribute("hash", checkpoint.hash());
+                xml.writeAttribute("createdAt", checkpoint.createdAt());
+                xml.writeAttribute("signatureAlgorithm", checkpoint.signatureAlgorithm());
+                xml.writeAttribute("signerCertificate", checkpoint.signerFingerprint());
+                xml.writeAttribute("signature", checkpoint.signature());
                 xml.writeEndElement();
             }
             xml.writeEndElement();

@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import javax.xml.namespace.QName;
+import org.originhub.hub.audit.boundary.CheckpointView;
+import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.registry.authorities.boundary.Authorities;
 import org.originhub.registry.authorities.boundary.SignerVerdict;
 import org.originhub.registry.certificates.entity.CertificateFingerprint;
@@ -65,18 +68,20 @@ public class RegistryEndpoint implements RegistryPortType {
     private final RegistrationRequests requests;
     private final Authorities authorities;
     private final HubKey hubKey;
+    private final Checkpoints checkpoints;
     private final DatatypeFactory datatypes;
 
     @Resource
     WebServiceContext context;
 
     public RegistryEndpoint(Directory directory, Gateways gateways, RegistrationRequests requests,
-            Authorities authorities, HubKey hubKey) {
+            Authorities authorities, HubKey hubKey, Checkpoints checkpoints) {
         this.directory = directory;
         this.gateways = gateways;
         this.requests = requests;
         this.authorities = authorities;
         this.hubKey = hubKey;
+        this.checkpoints = checkpoints;
         try {
             this.datatypes = DatatypeFactory.newInstance();
         } catch (DatatypeConfigurationException e) {
@@ -90,13 +95,17 @@ public class RegistryEndpoint implements RegistryPortType {
         return translated(() -> {
             GetDirectoryResponse response = new GetDirectoryResponse();
             long current = directory.serial();
-            if (request.getKnownSerial() != null && request.getKnownSerial() == current) {
+            Optional<CheckpointView> checkpoint = checkpoints.latest();
+            // KnownCheckpoint is optional: callers that do not send it are answered by the serial alone, as before.
+            boolean checkpointKnown = request.getKnownCheckpoint() == null
+                    || request.getKnownCheckpoint() == checkpoint.map(CheckpointView::seq).orElse(0L);
+            if (request.getKnownSerial() != null && request.getKnownSerial() == current && checkpointKnown) {
                 response.setSerial(current);
                 response.setNotModified(true);
                 return response;
             }
             DirectorySnapshot snapshot = directory.snapshot();
-            byte[] document = DirectoryDocument.write(snapshot, hubKey.fingerprint());
+            byte[] document = DirectoryDocument.write(snapshot, hubKey.fingerprint(), checkpoint.orElse(null));
             response.setSerial(snapshot.serial());
             response.setNotModified(false);
             response.setDocument(document);

@@ -1,29 +1,25 @@
 package org.originhub.soap.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The hub's signing key for the whole application, loaded once from configuration on first use (HUB_KEYSTORE, or the
- * development key under the data folder). The SOAP services and the push client share it through CDI.
+ * Makes the hub's signing key a CDI bean, loaded from the configuration once per application: the SOAP services sign
+ * with it, and the audit log signs its checkpoints with it ({@link HubKeyCheckpointSigner}). A keystore that cannot
+ * be read fails the first injection, which happens while the services are published: no hub rather than an unsigned
+ * one.
+ *
+ * <p>{@code @Singleton} (one instance, no client proxy) rather than {@code @ApplicationScoped}: {@link HubKey} is a
+ * final class, which a normal-scoped bean's proxy cannot subclass.
  */
 @ApplicationScoped
 public class HubKeys {
 
-    private volatile HubKey key;
-
-    /** The hub key; a keystore that cannot be read fails here, loudly: better no hub than an unsigned one. */
-    public HubKey key() {
-        HubKey loaded = key;
-        if (loaded == null) {
-            synchronized (this) {
-                loaded = key;
-                if (loaded == null) {
-                    loaded = HubKey.fromConfig(ConfigProvider.getConfig());
-                    key = loaded;
-                }
-            }
-        }
-        return loaded;
+    @Produces
+    @Singleton
+    HubKey hubKey() {
+        return HubKey.fromConfig(ConfigProvider.getConfig());
     }
 }

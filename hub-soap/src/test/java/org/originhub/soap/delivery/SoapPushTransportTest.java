@@ -32,7 +32,6 @@ import org.originhub.soap.contract.gatewaypush.DeliverDocumentRequest;
 import org.originhub.soap.contract.gatewaypush.DeliverDocumentResponse;
 import org.originhub.soap.contract.gatewaypush.GatewayPushPortType;
 import org.originhub.soap.security.HubKey;
-import org.originhub.soap.security.HubKeys;
 import org.originhub.soap.security.RequestFault;
 import org.originhub.soap.security.SecurityPipeline;
 import org.originhub.soap.security.SenderDirectory;
@@ -107,12 +106,7 @@ class SoapPushTransportTest {
     void configure() {
         GATEWAY.received.clear();
         GATEWAY.failNext.set(0);
-        transport.hubKeys = new HubKeys() {
-            @Override
-            public HubKey key() {
-                return hubKey;
-            }
-        };
+        transport.hubKey = hubKey;
         transport.connectTimeout = "PT2S";
         transport.receiveTimeout = "PT5S";
     }

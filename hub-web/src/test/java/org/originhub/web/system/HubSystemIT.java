@@ -232,7 +232,8 @@ class HubSystemIT {
             String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(verifier.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(verifier.exitValue()).as(output).isZero();
-            assertThat(output).contains("intact: " + export.body().lines().count() + " records");
+            assertThat(output).contains("intact: " + export.body().lines().filter(l -> l.startsWith("{\"seq\":"))
+                    .count() + " records");
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
@@ -247,6 +248,53 @@ class HubSystemIT {
                 adminPassword());
         assertThat(own.body()).contains("\"action\":\"AUDIT_QUERIED\"").contains("limit=2")
                 .contains("\"action\":\"AUDIT_EXPORTED\"").contains("format=jsonl").contains("format=csv");
+    }
+
+    @Test
+    void theSecretariatTakesACheckpointAuditorsReadItAndAnExportVerifiesOfflineWithIt(DataSource dataSource)
+            throws Exception {
+        insertUser(dataSource, "it-cp-auditor", "auditor password 2", "AUDITOR", null, null);
+        insertUser(dataSource, "it-cp-ke", "member auditor password 2", "MEMBER_AUDITOR", "KE", null);
+        insertUser(dataSource, "it-cp-operator", "operator password 2", "OPERATOR", null, null);
+
+        assertThat(post("audit/checkpoints", "it-cp-auditor", "auditor password 2", "").statusCode()).isEqualTo(403);
+        assertThat(post("audit/checkpoints", "it-cp-operator", "operator password 2", "").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> taken = post("audit/checkpoints", "admin", adminPassword(), "");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        String seq = field(taken.body(), "seq");
+        String signer = field(taken.body(), "signerFingerprint");
+
+        HttpResponse<String> listed = get(URI.create(base + "api/audit/checkpoints?limit=1"), "it-cp-ke",
+                "member auditor password 2");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"seq\":" + seq).contains("\"signature\":\"")
+                .contains("\"signerCertificate\":\"");
+        assertThat(get(URI.create(base + "api/audit/checkpoints"), "it-cp-operator", "operator password 2")
+                .statusCode()).isEqualTo(403);
+        assertThat(get(URI.create(base + "api/audit/checkpoints")).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> verify = get(URI.create(base + "api/audit/verify"), "it-cp-auditor",
+                "auditor password 2");
+        assertThat(verify.body()).contains("\"intact\":true");
+        assertThat(Long.parseLong(field(verify.body(), "checkpoints"))).isPositive();
+
+        HttpResponse<String> export = get(URI.create(base + "api/audit/export?format=jsonl"), "it-cp-auditor",
+                "auditor password 2");
+        assertThat(export.body()).contains("{\"checkpoint_seq\":" + seq + ",");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("audit", ".jsonl");
+        try {
+            java.nio.file.Files.writeString(file, export.body(), StandardCharsets.UTF_8);
+            Process verifier = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), new File("src/audit/java/AuditVerify.java").getAbsolutePath(), "--signer",
+                    signer, file.toString()).redirectErrorStream(true).start();
+            String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(verifier.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(verifier.exitValue()).as(output).isZero();
+            assertThat(output).contains("signed checkpoints verified").contains(signer);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test
@@ -422,6 +470,7 @@ class HubSystemIT {
 
         assertThat(post("admin/requests/" + requestId + "/approve", "admin", admin, "{}").statusCode())
                 .isEqualTo(200);
+        String checkpoint = field(post("audit/checkpoints", "admin", admin, "").body(), "seq");
         HttpResponse<String> directory = soap("registry", SignedSoap.sign(
                 "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", candidate));
 
@@ -445,6 +494,18 @@ class HubSystemIT {
         assertThat(soap("registry", SignedSoap.sign("<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\">"
                 + "<r:KnownSerial>" + serial + "</r:KnownSerial></r:GetDirectoryRequest>", candidate)).body())
                 .contains("<NotModified>true</NotModified>").doesNotContain("<Document>");
+        // The latest audit checkpoint is published in the signed directory; a gateway that names the checkpoint it
+        // holds gets the document again as soon as there is a newer one, even if the registry did not change.
+        assertThat(xml).contains("<AuditCheckpoint seq=\"" + checkpoint + "\"");
+        String known = "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"><r:KnownSerial>" + serial
+                + "</r:KnownSerial><r:KnownCheckpoint>" + checkpoint + "</r:KnownCheckpoint></r:GetDirectoryRequest>";
+        assertThat(soap("registry", SignedSoap.sign(known, candidate)).body())
+                .contains("<NotModified>true</NotModified>");
+        String newer = field(post("audit/checkpoints", "admin", admin, "").body(), "seq");
+        HttpResponse<String> refreshed = soap("registry", SignedSoap.sign(known, candidate));
+        assertThat(refreshed.body()).contains("<NotModified>false</NotModified>");
+        assertThat(new String(Base64.getDecoder().decode(between(refreshed.body(), "<Document>", "</Document>")),
+                StandardCharsets.UTF_8)).contains("<AuditCheckpoint seq=\"" + newer + "\"");
 
         HttpResponse<String> profile = soap("registry", SignedSoap.sign(
                 "<r:GetMyProfileRequest xmlns:r=\"urn:originhub:registry:v1\"/>", candidate));

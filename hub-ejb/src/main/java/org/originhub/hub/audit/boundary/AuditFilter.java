@@ -14,6 +14,11 @@ public record AuditFilter(Instant from, Instant to, String member, String action
         return new AuditFilter(null, null, null, null, null, null, null, null);
     }
 
+    /** True when nothing is filtered: the whole chain. */
+    public boolean isNone() {
+        return equals(none());
+    }
+
     AuditFilter withMember(String memberCode) {
         return new AuditFilter(from, to, memberCode, action, outcome, actor, trackingNumber, coNumber);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.originhub.hub.audit.control.AuditChainVerifier;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
+import org.originhub.hub.audit.entity.AuditCheckpoint;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.AuditHead;
 import org.originhub.hub.audit.entity.AuditRecord;
@@ -39,6 +40,9 @@ public class AuditLog {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    Checkpoints checkpoints;
 
     /**
      * The filter {@code caller} may run: unchanged for auditors and the secretariat, forced to the caller's member
@@ -83,12 +87,16 @@ public class AuditLog {
     }
 
     /**
-     * Writes every matching record, oldest first, in {@code format}. The export is recorded after the last record is
+     * Writes every matching record, oldest first, in {@code format}. An unfiltered JSON-lines export also carries the
+     * signed checkpoints, each right after the record it names (and any naming a record beyond the last one at the
+     * end), so that it verifies offline, checkpoints included. The export is recorded after the last record is
      * written, so appending does not hold the chain head (and every other audited action) for the whole export; an
      * export that fails midway rolls back and is not recorded.
      */
     public long export(AuthenticatedUser caller, AuditFilter filter, AuditExportFormat format, Writer out) {
         AuditFilter effective = authorize(caller, filter, "AUDIT_EXPORTED");
+        boolean withCheckpoints = format == AuditExportFormat.JSONL && effective.isNone();
+        CheckpointStream signed = new CheckpointStream(withCheckpoints);
         long written = 0;
         try {
             out.write(format.header());
@@ -99,28 +107,37 @@ public class AuditLog {
                 for (AuditRecord r : page) {
                     out.write(format.line(r));
                     after = r.seq();
+                    for (AuditCheckpoint c = signed.nextUpTo(r.seq()); c != null; c = signed.nextUpTo(r.seq())) {
+                        out.write(format.checkpointLine(c));
+                    }
                 }
                 written += page.size();
                 em.clear();
             } while (page.size() == PAGE);
+            for (AuditCheckpoint c = signed.nextUpTo(Long.MAX_VALUE); c != null; c = signed.nextUpTo(Long.MAX_VALUE)) {
+                out.write(format.checkpointLine(c));
+            }
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the export could not be written", e);
         }
         record(caller, "AUDIT_EXPORTED", Outcome.SUCCESS, effective.describe() + " format="
-                + format.extension() + " records=" + written);
+                + format.extension() + " records=" + written + (withCheckpoints ? " checkpoints=" + signed.count : ""));
         return written;
     }
 
     /**
-     * Recomputes the whole chain from the database, in pages by sequence, and compares its end with the hub's chain
-     * head. One transaction, so that head and records are one consistent snapshot while appends go on.
+     * Recomputes the whole chain from the database, in pages by sequence, checks every signed checkpoint against the
+     * record it names (and its signature against the hub's certificates), and compares the chain's end with the hub's
+     * chain head. One transaction, so that head, checkpoints and records are one consistent snapshot while appends go
+     * on.
      */
     public ChainVerification verify() {
         AuditHead head = em.createQuery("SELECT h FROM AuditHead h", AuditHead.class).getSingleResult();
         long headSeq = head.seq();
         String headHash = head.hash();
-        AuditChainVerifier verifier = new AuditChainVerifier();
+        CheckpointStream signed = new CheckpointStream(true);
+        AuditChainVerifier verifier = new AuditChainVerifier(checkpoints.trustedSigners());
         long after = 0;
         boolean going = true;
         while (going) {
@@ -132,34 +149,172 @@ public class AuditLog {
                     break;
                 }
                 after = r.seq();
+                for (AuditCheckpoint c = signed.nextUpTo(r.seq()); going && c != null; c = signed.nextUpTo(r.seq())) {
+                    going = verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(c));
+                }
+                if (!going) {
+                    break;
+                }
             }
             going &= page.size() == PAGE;
             em.clear();
         }
+        // A checkpoint beyond the last record breaks the chain: records were deleted from its end.
+        for (AuditCheckpoint c = signed.nextUpTo(Long.MAX_VALUE); c != null
+                && verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(c));
+                c = signed.nextUpTo(Long.MAX_VALUE)) {
+            // each one is checked in the condition
+        }
         return verifier.verifyAgainstHead(headSeq, headHash);
     }
 
+    /**
+     * The checkpoints in sequence order, read a page at a time alongside the records rather than all at once: at the
+     * default period a year brings 52,560 of them, each with its certificate.
+     */
+    private final class CheckpointStream {
+        private static final int CHECKPOINT_PAGE = 1_000;
+        private List<AuditCheckpoint> page = List.of();
+        private int next;
+        private long after;
+        private boolean exhausted;
+        long count;
+
+        CheckpointStream(boolean enabled) {
+            this.exhausted = !enabled;
+        }
+
+        /** The next checkpoint if it names a record up to {@code seq}, else null (it stays next). */
+        AuditCheckpoint nextUpTo(long seq) {
+            if (next >= page.size()) {
+                if (exhausted) {
+                    return null;
+                }
+                page = em.createQuery("SELECT c FROM AuditCheckpoint c WHERE c.seq > :after ORDER BY c.seq",
+                        AuditCheckpoint.class).setParameter("after", after).setMaxResults(CHECKPOINT_PAGE)
+                        .getResultList();
+                next = 0;
+                exhausted = page.size() < CHECKPOINT_PAGE;
+                if (page.isEmpty()) {
+                    return null;
+                }
+                after = page.get(page.size() - 1).seq();
+            }
+            AuditCheckpoint c = page.get(next);
+            if (c.seq() > seq) {
+                return null;
+            }
+            next++;
+            count++;
+            return c;
+        }
+    }
+
+    /**
+     * One page of matching records after the keyset {@code after}, in sequence order. Built for the indexes of V7:
+     * a time range becomes a range of sequence numbers first (times never go backwards along the chain, and the
+     * time index finds both ends at once); then every filter is an equality on an index whose entries are in
+     * sequence order ((column, seq) in InnoDB), read from the right end and stopped after one page, whatever the size
+     * of the log. The member filter matches three columns: it is three such reads, merged.
+     */
     private List<AuditRecord> query(AuditFilter f, Long after, boolean newestFirst, int max) {
+        Long lo = null;
+        Long hi = null;
+        if (f.from() != null) {
+            lo = firstSeq(em.createQuery("SELECT r.seq FROM AuditRecord r WHERE r.recordedAt >= :t "
+                    + "ORDER BY r.recordedAt, r.seq", Long.class), f.from());
+            if (lo == null) {
+                return List.of();
+            }
+        }
+        if (f.to() != null) {
+            hi = firstSeq(em.createQuery("SELECT r.seq FROM AuditRecord r WHERE r.recordedAt < :t "
+                    + "ORDER BY r.recordedAt DESC, r.seq DESC", Long.class), f.to());
+            if (hi == null) {
+                return List.of();
+            }
+        }
+        if (after != null && newestFirst) {
+            hi = hi == null ? after - 1 : Math.min(hi, after - 1);
+        } else if (after != null) {
+            lo = lo == null ? after + 1 : Math.max(lo, after + 1);
+        }
+        if (lo != null && hi != null && lo > hi) {
+            return List.of();
+        }
+        String order = newestFirst ? " DESC" : "";
+        if (f.member() != null) {
+            List<Long> seqs = memberSeqs(f, lo, hi, order, max);
+            if (seqs.isEmpty()) {
+                return List.of();
+            }
+            return em.createQuery("SELECT r FROM AuditRecord r WHERE r.seq IN :seqs ORDER BY r.seq" + order,
+                    AuditRecord.class).setParameter("seqs", seqs).getResultList();
+        }
         StringBuilder jpql = new StringBuilder("SELECT r FROM AuditRecord r WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
-        if (after != null) {
-            jpql.append(newestFirst ? " AND r.seq < :after" : " AND r.seq > :after");
-            parameters.put("after", after);
-        }
-        condition(jpql, parameters, f.from(), " AND r.recordedAt >= :from", "from");
-        condition(jpql, parameters, f.to(), " AND r.recordedAt < :to", "to");
-        condition(jpql, parameters, f.member(),
-                " AND (r.actorMember = :member OR r.senderMember = :member OR r.recipientMember = :member)", "member");
+        condition(jpql, parameters, lo, " AND r.seq >= :lo", "lo");
+        condition(jpql, parameters, hi, " AND r.seq <= :hi", "hi");
         condition(jpql, parameters, f.action(), " AND r.action = :action", "action");
         condition(jpql, parameters, f.outcome() == null ? null : f.outcome().name(), " AND r.outcome = :outcome",
                 "outcome");
         condition(jpql, parameters, f.actor(), " AND r.actor = :actor", "actor");
         condition(jpql, parameters, f.trackingNumber(), " AND r.trackingNumber = :trackingNumber", "trackingNumber");
         condition(jpql, parameters, f.coNumber(), " AND r.coNumber = :coNumber", "coNumber");
-        jpql.append(newestFirst ? " ORDER BY r.seq DESC" : " ORDER BY r.seq");
+        jpql.append(" ORDER BY r.seq").append(order);
         TypedQuery<AuditRecord> query = em.createQuery(jpql.toString(), AuditRecord.class).setMaxResults(max);
         parameters.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /**
+     * The member filter (actor member, sender or recipient): an OR over three columns defeats every index order, so
+     * MariaDB would collect and sort all of a member's records. As a union of three ordered reads of one page each,
+     * it reads at most three pages of index entries.
+     */
+    private List<Long> memberSeqs(AuditFilter f, Long lo, Long hi, String order, int max) {
+        StringBuilder rest = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        sql(rest, values, lo, " AND seq >= ?");
+        sql(rest, values, hi, " AND seq <= ?");
+        sql(rest, values, f.action(), " AND action = ?");
+        sql(rest, values, f.outcome() == null ? null : f.outcome().name(), " AND outcome = ?");
+        sql(rest, values, f.actor(), " AND actor = ?");
+        sql(rest, values, f.trackingNumber(), " AND tracking_number = ?");
+        sql(rest, values, f.coNumber(), " AND co_number = ?");
+        StringBuilder union = new StringBuilder("SELECT seq FROM (");
+        List<Object> parameters = new ArrayList<>();
+        String[] columns = {"actor_member", "sender_member", "recipient_member"};
+        for (int i = 0; i < columns.length; i++) {
+            union.append(i == 0 ? "" : " UNION ").append("(SELECT seq FROM audit_record WHERE ").append(columns[i])
+                    .append(" = ?").append(rest).append(" ORDER BY seq").append(order).append(" LIMIT ?)");
+            parameters.add(f.member());
+            parameters.addAll(values);
+            parameters.add(max);
+        }
+        union.append(") m ORDER BY seq").append(order).append(" LIMIT ?");
+        parameters.add(max);
+        jakarta.persistence.Query query = em.createNativeQuery(union.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        List<Long> seqs = new ArrayList<>();
+        for (Object seq : query.getResultList()) {
+            seqs.add(((Number) seq).longValue());
+        }
+        return seqs;
+    }
+
+    private static Long firstSeq(TypedQuery<Long> query, java.time.Instant time) {
+        List<Long> found = query.setParameter("t", time).setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static void sql(StringBuilder sql, List<Object> values, Object value, String clause) {
+        if (value != null) {
+            sql.append(clause);
+            values.add(value);
+        }
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, Object value, String clause,

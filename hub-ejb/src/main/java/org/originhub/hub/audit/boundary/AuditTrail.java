@@ -17,7 +17,8 @@ import org.originhub.registry.events.RegistryChanged;
 
 /**
  * The one audit entry point. Joins the caller's transaction (REQUIRED): the record commits with the change it
- * records, or not at all. Appending locks the chain head, which orders records across hub nodes.
+ * records, or not at all. Appending locks the chain head, which orders records across hub nodes; times never go
+ * backwards along the chain (see {@link AuditHead#nextTime}).
  */
 @Stateless
 public class AuditTrail {
@@ -34,10 +35,10 @@ public class AuditTrail {
             throw new IllegalStateException("audit_head row missing: the audit migration did not run");
         }
         long seq = head.seq() + 1;
-        Instant at = AuditCanonicalForm.truncate(clock.instant());
+        Instant at = head.nextTime(AuditCanonicalForm.truncate(clock.instant()));
         String hash = AuditCanonicalForm.hash(seq, at, entry, head.hash());
         em.persist(new AuditRecord(seq, at, entry, head.hash(), hash));
-        head.advance(seq, hash);
+        head.advance(seq, hash, at);
         return seq;
     }
 

@@ -1,6 +1,8 @@
 package org.originhub.hub.audit.control;
 
+import java.util.Base64;
 import java.util.Locale;
+import org.originhub.hub.audit.entity.AuditCheckpoint;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.AuditRecord;
 
@@ -11,8 +13,9 @@ import org.originhub.hub.audit.entity.AuditRecord;
  *
  * <ul>
  * <li>{@link #JSONL}: one JSON object per line (UTF-8, {@code \n}); seq is a number, a null field is JSON null. An
- * unfiltered export verifies offline (hub-web/src/audit/java/AuditVerify.java); a filtered one still proves each
- * record's own hash, and its links where records are consecutive.</li>
+ * unfiltered export also carries the signed checkpoints ({@link #checkpointLine}) and verifies offline, checkpoints
+ * included (hub-web/src/audit/java/AuditVerify.java); a filtered one still proves each record's own hash, and its
+ * links where records are consecutive.</li>
  * <li>{@link #CSV}: RFC 4180 (a header row, CRLF line ends, fields with a comma, quote, CR or LF in double quotes,
  * quotes doubled); a null field is empty. A value that begins with {@code = + - @} (or a tab or CR) is written with a
  * leading {@code '} so that a spreadsheet shows it as text instead of running it as a formula (CSV injection). That
@@ -25,6 +28,10 @@ public enum AuditExportFormat {
     public static final String[] COLUMNS = {"seq", "recorded_at", "actor_kind", "actor", "actor_member", "action",
         "outcome", "object_type", "object_id", "tracking_number", "co_number", "sender_member", "recipient_member",
         "detail", "prev_hash", "hash"};
+
+    /** The fields of a checkpoint line in a JSON-lines export, in order. */
+    public static final String[] CHECKPOINT_COLUMNS = {"checkpoint_seq", "hash", "created_at", "signature_algorithm",
+        "signature", "signer_fingerprint", "signer_certificate"};
 
     private final String mediaType;
     private final String extension;
@@ -80,6 +87,30 @@ public enum AuditExportFormat {
             csv(out, values[i]);
         }
         return out.append("\r\n").toString();
+    }
+
+    /**
+     * One signed checkpoint, with its line end, for JSON lines only (the CSV is for reading and carries none):
+     * {@code {"checkpoint_seq":N,"hash":..,"created_at":..,"signature_algorithm":..,"signature":BASE64,
+     * "signer_fingerprint":..,"signer_certificate":BASE64 DER}}. It follows the record it names. The first key tells
+     * it from a record line, whose first key is {@code seq}.
+     */
+    public String checkpointLine(AuditCheckpoint c) {
+        if (this != JSONL) {
+            return "";
+        }
+        Base64.Encoder base64 = Base64.getEncoder();
+        String[] names = CHECKPOINT_COLUMNS;
+        String[] values = {AuditCanonicalForm.formatTime(c.createdAt()), c.signatureAlgorithm(),
+            base64.encodeToString(c.signature()), c.signerFingerprint(), base64.encodeToString(c.signerCertificate())};
+        StringBuilder out = new StringBuilder(2048).append("{\"").append(names[0]).append("\":").append(c.seq())
+                .append(",\"").append(names[1]).append("\":");
+        json(out, c.headHash());
+        for (int i = 0; i < values.length; i++) {
+            out.append(",\"").append(names[i + 2]).append("\":");
+            json(out, values[i]);
+        }
+        return out.append("}\n").toString();
     }
 
     private static String[] values(AuditRecord r) {

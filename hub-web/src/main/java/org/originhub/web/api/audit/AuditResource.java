@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -19,6 +20,9 @@ import java.util.Locale;
 import org.originhub.hub.audit.boundary.AuditFilter;
 import org.originhub.hub.audit.boundary.AuditLog;
 import org.originhub.hub.audit.boundary.AuditPage;
+import org.originhub.hub.audit.boundary.CheckpointPage;
+import org.originhub.hub.audit.boundary.CheckpointView;
+import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
@@ -38,6 +42,9 @@ public class AuditResource {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    Checkpoints checkpoints;
 
     @Inject
     Users users;
@@ -86,13 +93,40 @@ public class AuditResource {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
-    /** Recomputes the whole chain in the database: {@code intact}, the head, or the first broken sequence number. */
+    /**
+     * Recomputes the whole chain in the database and checks every signed checkpoint: {@code intact}, the head, the
+     * number of valid checkpoints, or the first broken sequence number (and the bad checkpoint, when that is what
+     * failed).
+     */
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.AUDITOR})
     public ChainVerification verify() {
         return log.verify();
+    }
+
+    /**
+     * The signed checkpoints, newest first ({@code {checkpoints, next}}; pass {@code next} as {@code after} for the
+     * following page). A checkpoint names no member state, so member auditors read them all.
+     */
+    @GET
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.AUDITOR, Roles.MEMBER_AUDITOR})
+    public CheckpointPage checkpoints(@QueryParam("after") Long after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return checkpoints.list(users.caller(), after, limit);
+    }
+
+    /** Signs the chain head now, whatever the period: 201 with the new checkpoint. */
+    @POST
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
+    public Response takeCheckpoint() {
+        CheckpointView taken = checkpoints.checkpointNow(users.caller());
+        return Response.status(Response.Status.CREATED).entity(taken).build();
     }
 
     private static AuditFilter filter(String from, String to, String member, String action, String outcome,
