@@ -11,7 +11,7 @@ final class Options {
     String dataDir;
     Path hubCert;
     String adminUser = "admin";
-    String adminPassword = System.getenv("HUB_ADMIN_PASSWORD");
+    String adminPassword;
     int count = 10_000;
     int concurrency = 8;
     boolean quick;
@@ -20,7 +20,12 @@ final class Options {
     Path out = Path.of("target", "bench");
 
     static Options parse(String[] args) {
+        return parse(args, System.getenv("HUB_ADMIN_PASSWORD"));
+    }
+
+    static Options parse(String[] args, String adminPassword) {
         Options o = new Options();
+        o.adminPassword = adminPassword;
         boolean countGiven = false;
         boolean storeGiven = false;
         for (int i = 0; i < args.length; i++) {

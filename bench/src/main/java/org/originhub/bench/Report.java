@@ -41,6 +41,9 @@ final class Report {
                     r.mainCpu.cores() * 100));
         }
 
+        b.append(f("Submissions the hub answered InternalError (and the bench resent with the same SenderMessageId, "
+                + "as a gateway would): **%,d**. In this hub they are InnoDB deadlocks between concurrent intakes "
+                + "(see the hub log, \"Deadlock found when trying to get lock\").\n\n", r.retries.get()));
         b.append("## Against the targets\n\n| measure | measured | target | met |\n|---|---|---|---|\n");
         b.append(f("| single-document submissions / baseline signed round trips | **%.2f** (%.1f/s ÷ %.1f/s) | >= 0.5 "
                 + "| %s |\n", submitRate / baselineRate, submitRate, baselineRate, met(submitRate / baselineRate >= 0.5)));

@@ -6,6 +6,7 @@ import java.time.Instant;
 final class Results {
 
     Options options;
+    final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
     Instant startedAt;
     Instant finishedAt;
 
