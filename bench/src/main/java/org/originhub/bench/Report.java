@@ -33,12 +33,11 @@ final class Report {
                 System.getProperty("java.version"), env("HUB_DELIVERY_POLL", "PT2S (default)"),
                 env("HUB_DELIVERY_BATCH", "20 (default)")));
         if (r.mainCpu != null && r.mainCpu.machineBusyPercent() > 0) {
-            b.append(f("During the main run the machine was %.0f%% busy in all, of which the hub %.0f%%, the "
-                    + "database %.0f%% and the load generator %.0f%% of one core each (%d cores = %d%%): the rest "
-                    + "is other work on a shared machine, which is why the figures are ratios against a baseline "
-                    + "measured in the same run.\n\n", r.mainCpu.machineBusyPercent() * r.mainCpu.cores(),
-                    r.mainCpu.hubPercent(), r.mainCpu.databasePercent(), r.mainCpu.benchPercent(), r.mainCpu.cores(),
-                    r.mainCpu.cores() * 100));
+            b.append(f("During the main run the machine (%d cores) was %.0f%% busy; the hub took %.0f%%, the database "
+                    + "%.0f%% and the load generator %.0f%% of one core: the rest was other work on a shared "
+                    + "machine, which is why the figures that matter are ratios against a baseline measured in the "
+                    + "same run.\n\n", r.mainCpu.cores(), r.mainCpu.machineBusyPercent(), r.mainCpu.hubPercent(),
+                    r.mainCpu.databasePercent(), r.mainCpu.benchPercent()));
         }
 
         b.append(f("Submissions the hub answered InternalError (and the bench resent with the same SenderMessageId, "
