@@ -54,7 +54,7 @@ final class Chart {
 
         Map<String, double[]> latency = new LinkedHashMap<>();
         latency.put("receipt", percentiles(r.main.submissions.latencies()));
-        latency.put("receipt @ half rate", percentiles(r.halfRate.latencies()));
+        latency.put("receipt ½ rate", percentiles(r.halfRate.latencies()));
         latency.put("delivery PUSH", percentiles(r.main.pushDelivery));
         latency.put("delivery PULL", percentiles(r.main.pullDelivery));
         latency.put("ack PUSH", percentiles(r.main.pushAck));
