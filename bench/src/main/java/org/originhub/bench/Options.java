@@ -1,0 +1,86 @@
+package org.originhub.bench;
+
+import java.nio.file.Path;
+
+/** The command line of {@link HubBench}; the launcher fills in the hub's address, pid and database. */
+final class Options {
+
+    String hubUrl = "http://127.0.0.1:8080";
+    long hubPid = -1;
+    String dbUrl;
+    String dataDir;
+    Path hubCert;
+    String adminUser = "admin";
+    String adminPassword;
+    int count = 10_000;
+    int concurrency = 8;
+    boolean quick;
+    long store = 1_000_000;
+    int members = 200;
+    Path out = Path.of("target", "bench");
+
+    static Options parse(String[] args) {
+        return parse(args, System.getenv("HUB_ADMIN_PASSWORD"));
+    }
+
+    static Options parse(String[] args, String adminPassword) {
+        Options o = new Options();
+        o.adminPassword = adminPassword;
+        boolean countGiven = false;
+        boolean storeGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--hub-url" -> o.hubUrl = value(args, ++i, a);
+                case "--hub-pid" -> o.hubPid = Long.parseLong(value(args, ++i, a));
+                case "--db-url" -> o.dbUrl = value(args, ++i, a);
+                case "--data-dir" -> o.dataDir = value(args, ++i, a);
+                case "--hub-cert" -> o.hubCert = Path.of(value(args, ++i, a));
+                case "--admin-user" -> o.adminUser = value(args, ++i, a);
+                case "--count" -> {
+                    o.count = positive(value(args, ++i, a), a);
+                    countGiven = true;
+                }
+                case "--concurrency" -> o.concurrency = positive(value(args, ++i, a), a);
+                case "--store" -> {
+                    o.store = positive(value(args, ++i, a), a);
+                    storeGiven = true;
+                }
+                case "--members" -> o.members = positive(value(args, ++i, a), a);
+                case "--out" -> o.out = Path.of(value(args, ++i, a));
+                case "--quick" -> o.quick = true;
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (o.quick) {
+            o.count = countGiven ? o.count : 300;
+            o.store = storeGiven ? o.store : 20_000;
+            o.members = Math.min(o.members, 50);
+        }
+        if (o.count < 8) {
+            throw new IllegalArgumentException("--count must be at least 8");
+        }
+        if (o.members < 10 || o.members > 600) {
+            throw new IllegalArgumentException("--members must be between 10 and 600");
+        }
+        if (o.dbUrl == null || o.hubPid < 0 || o.adminPassword == null || o.adminPassword.isBlank()) {
+            throw new IllegalArgumentException("--db-url, --hub-pid and HUB_ADMIN_PASSWORD (environment) are required");
+        }
+        return o;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String value, String option) {
+        int n = Integer.parseInt(value);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be positive");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,194 @@
+package org.originhub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code report.md}: the figures of one run, as ratios against the targets first, then the detail. */
+final class Report {
+
+    private Report() {
+    }
+
+    static Path write(Results r, Path directory) throws IOException {
+        StringBuilder b = new StringBuilder();
+        Options o = r.options;
+        Results.Main m = r.main;
+        double submitRate = m.submissions.perSecond();
+        double baselineRate = r.baseline.perSecond();
+        double pullRate = r.pulledDocuments / r.pull.seconds();
+        double halfP99 = r.halfRate.latencies().percentileMillis(99);
+        double rssMb = Math.max(r.rssPeakKb, r.rssHighWaterKb) / 1024.0;
+
+        b.append("# Origin Hub benchmark\n\n");
+        b.append(f("Run of %s, %s. `./hub bench --count %d --concurrency %d%s`: %d cores, Java %s; hub, embedded "
+                + "MariaDB and load generator on the same machine. PUSH delivery settings of the hub under test: "
+                + "`HUB_DELIVERY_POLL=%s`, `HUB_DELIVERY_BATCH=%s`.\n\n",
+                r.startedAt.truncatedTo(ChronoUnit.SECONDS), duration(r.startedAt, r.finishedAt), o.count,
+                o.concurrency, o.quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), env("HUB_DELIVERY_POLL", "PT2S (default)"),
+                env("HUB_DELIVERY_BATCH", "20 (default)")));
+        if (r.mainCpu != null && r.mainCpu.machineBusyPercent() > 0) {
+            b.append(f("During the main run the machine (%d cores) was %.0f%% busy; the hub took %.0f%%, the database "
+                    + "%.0f%% and the load generator %.0f%% of one core: the rest was other work on a shared "
+                    + "machine, which is why the figures that matter are ratios against a baseline measured in the "
+                    + "same run.\n\n", r.mainCpu.cores(), r.mainCpu.machineBusyPercent(), r.mainCpu.hubPercent(),
+                    r.mainCpu.databasePercent(), r.mainCpu.benchPercent()));
+        }
+
+        b.append(f("Submissions the hub answered InternalError (and the bench resent with the same SenderMessageId, "
+                + "as a gateway would): **%,d**. In this hub they are InnoDB deadlocks between concurrent intakes "
+                + "(see the hub log, \"Deadlock found when trying to get lock\").\n\n", r.retries.get()));
+        b.append("## Against the targets\n\n| measure | measured | target | met |\n|---|---|---|---|\n");
+        b.append(f("| single-document submissions / baseline signed round trips | **%.2f** (%.1f/s ÷ %.1f/s) | >= 0.5 "
+                + "| %s |\n", submitRate / baselineRate, submitRate, baselineRate, met(submitRate / baselineRate >= 0.5)));
+        b.append(f("| batched pull delivery (50 per signed response) | **%.0f COs/s** | >= 500 | %s |\n", pullRate,
+                met(pullRate >= 500)));
+        b.append(f("| p99 hub-receipt latency at half the maximum rate (%.1f/s) | **%.1f ms** | < 100 ms | %s |\n",
+                r.halfRateTarget, halfP99, met(halfP99 < 100)));
+        b.append(f("| hub RSS, peak | **%.0f MB** | < 1024 MB | %s |\n\n", rssMb, met(rssMb < 1024)));
+
+        b.append("## Throughput\n\n| what | calls | seconds | per second | failures |\n|---|---|---|---|---|\n");
+        row(b, "baseline: signed GetDirectory round trip (not modified)", r.baseline);
+        row(b, "ValidateDocument (same CO, every check, nothing stored)", r.validate);
+        row(b, "SubmitDocument, main run (receipt = stored)", m.submissions);
+        b.append(f("| end to end: submitted -> delivered -> acknowledged | %,d | %.1f | %.1f COs/s | %d undelivered, "
+                + "%d unacknowledged |\n", m.submissions.calls(), m.endToEndSeconds,
+                m.submissions.calls() / m.endToEndSeconds, m.undelivered, m.unacknowledged));
+        b.append(f("| PullDocuments by tracking number, 50 per response (backlog) | %,d documents in %,d pulls | %.1f "
+                + "| %.0f COs/s | %d |\n", r.pulledDocuments, r.pull.calls(), r.pull.seconds(), pullRate,
+                r.pull.failures()));
+        row(b, "AcknowledgeDelivery (one per document, as the contract has it)", r.ack);
+        row(b, "SubmitDocument at half the maximum rate (open loop)", r.halfRate);
+        row(b, "CheckSigner (" + r.lookupsSmall.what + ")", r.lookupsSmall.checkSigner);
+        row(b, "GetDocumentStatus (" + r.lookupsSmall.what + ")", r.lookupsSmall.documentStatus);
+        b.append('\n');
+
+        b.append("## Latency (ms)\n\nReceipt: the SubmitDocument round trip at the gateway. Delivery: from the hub's "
+                + "`receivedAt` to the document's arrival at the PUSH simulator, or to the end of the pull that "
+                + "brought it. Acknowledgement: from `receivedAt` to the hub's `acknowledgedAt` (GetTrackingInfo).\n\n"
+                + "| what | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
+        lat(b, "receipt (main run, concurrency " + o.concurrency + ")", m.submissions.latencies());
+        lat(b, "receipt at half the maximum rate", r.halfRate.latencies());
+        lat(b, "delivery, PUSH", m.pushDelivery);
+        lat(b, "delivery, PULL (TZ pulls 50 at a time)", m.pullDelivery);
+        lat(b, "acknowledgement, PUSH", m.pushAck);
+        lat(b, "acknowledgement, PULL", m.pullAck);
+        lat(b, "baseline round trip", r.baseline.latencies());
+        lat(b, "ValidateDocument", r.validate.latencies());
+        lat(b, "PullDocuments of 50", r.pull.latencies());
+        lat(b, "AcknowledgeDelivery", r.ack.latencies());
+        b.append('\n');
+
+        b.append("## CPU and memory of the hub process\n\n");
+        if (r.mainCpu != null) {
+            b.append(f("Main run (%.0f s): hub %.0f%%, database %.0f%%, load generator %.0f%% (percent of one core; "
+                    + "%d cores); machine %.0f%% busy. Hub CPU per CO end to end: %.1f ms.\n\n", r.mainCpu.seconds(),
+                    r.mainCpu.hubPercent(), r.mainCpu.databasePercent(), r.mainCpu.benchPercent(), r.mainCpu.cores(),
+                    r.mainCpu.machineBusyPercent(), r.mainCpu.hubPercent() * 10 * r.mainCpu.seconds()
+                            / m.submissions.calls()));
+        }
+        b.append(f("Hub RSS: peak while sampled %.0f MB (after the main run %.0f MB); VmHWM (peak since start) %.0f MB."
+                + "\n\n", r.rssPeakKb / 1024.0, r.rssAfterMainKb / 1024.0, r.rssHighWaterKb / 1024.0));
+
+        b.append("## Growth runs\n\nShorter runs of single-document submissions to the PUSH members, at the same "
+                + "concurrency.\n\n| run | members | messages in store | submissions/s | p50 ms | p99 ms |\n"
+                + "|---|---|---|---|---|---|\n");
+        growth(b, r.members10, r.members10.members, r.members10.store);
+        growth(b, r.members200, r.members200.members, r.members200.store);
+        growth(b, r.largeStore, r.members200.members, r.storeLarge);
+        b.append(f("\nRatios: %d vs %d members **%.2f**; a store of %,d vs %,d messages **%.2f** (the large store "
+                + "seeded in SQL in %.0f s, see StoreSeeder).\n\n", r.members200.members, r.members10.members,
+                r.members200.result.perSecond() / r.members10.result.perSecond(), r.storeLarge, r.storeSmall,
+                r.largeStore.result.perSecond() / r.members200.result.perSecond(), r.seedSeconds));
+        b.append("| lookup | store | per second | p50 ms | p99 ms |\n|---|---|---|---|---|\n");
+        lookup(b, "CheckSigner", r.lookupsSmall.what, r.lookupsSmall.checkSigner);
+        lookup(b, "GetDocumentStatus", r.lookupsSmall.what, r.lookupsSmall.documentStatus);
+        lookup(b, "CheckSigner", r.lookupsLarge.what + " (" + String.format("%,d", r.storeLarge) + ")",
+                r.lookupsLarge.checkSigner);
+        lookup(b, "GetDocumentStatus", r.lookupsLarge.what + " (" + String.format("%,d", r.storeLarge) + ")",
+                r.lookupsLarge.documentStatus);
+        b.append('\n');
+
+        b.append("## Where the hub's CPU goes (JFR, main run)\n\n");
+        Profiler.Summary p = r.profile;
+        if (p == null || p.samples() == 0) {
+            b.append("No profile (jcmd could not attach to the hub process).\n\n");
+        } else {
+            b.append(f("%,d execution samples of the hub process, by the layer of the top frame:\n\n"
+                    + "| layer | samples | share |\n|---|---|---|\n", p.samples()));
+            for (Map.Entry<String, Integer> e : p.layers()) {
+                b.append(f("| %s | %,d | %.1f%% |\n", e.getKey(), e.getValue(), 100.0 * e.getValue() / p.samples()));
+            }
+            b.append("\nHottest top frames:\n\n| frame | share |\n|---|---|\n");
+            for (Map.Entry<String, Integer> e : p.topFrames()) {
+                b.append(f("| `%s` | %.1f%% |\n", e.getKey(), 100.0 * e.getValue() / p.samples()));
+            }
+            b.append("\nThe innermost hub method on the sampled stack (which hub code the time is spent under):\n\n"
+                    + "| hub frame | share |\n|---|---|\n");
+            for (Map.Entry<String, Integer> e : p.hubFrames()) {
+                b.append(f("| `%s` | %.1f%% |\n", e.getKey(), 100.0 * e.getValue() / p.samples()));
+            }
+            b.append("\nThe recording is `hub.jfr` next to this report (`jfr print --events jdk.ExecutionSample`).\n\n");
+        }
+
+        b.append("## Method\n\n"
+                + "- The baseline is a signed round trip on the hub itself: GetDirectory with the current serial, "
+                + "answered \"not modified\". It passes the same HTTP listener, CXF servlet and WS-Security pipeline "
+                + "as SubmitDocument (request signed by the same gateway key, RSA-SHA256, exclusive C14N, SHA-256, "
+                + "verified, trust and registry checked, replay guard; response signed by the hub key and verified by "
+                + "the kit) but does no business work: the most the crypto and SOAP layers of this deployment allow.\n"
+                + "- The main run submits single documents (KE->UG and UG->KE pushed to simulators, KE->TZ and UG->TZ "
+                + "pulled by TZ 50 at a time and acknowledged one by one) at the given concurrency, closed loop.\n"
+                + "- Batched pull: a backlog for TZ pulled by tracking number, 50 per signed response, at the same "
+                + "concurrency; then acknowledged.\n"
+                + "- Half rate: submissions open loop at half the main run's rate; latency counts from when each call "
+                + "was due.\n"
+                + "- Members beyond the three REST-registered ones and the large store are seeded in SQL (see "
+                + "`BenchCommunity.addMembers`, `StoreSeeder`).\n");
+        Path file = directory.resolve("report.md");
+        Files.writeString(file, b.toString());
+        return file;
+    }
+
+    private static void row(StringBuilder b, String what, Load.Result r) {
+        b.append(f("| %s | %,d | %.1f | %.1f | %d |\n", what, r.calls(), r.seconds(), r.perSecond(), r.failures()));
+    }
+
+    private static void lat(StringBuilder b, String what, Latencies l) {
+        b.append("| ").append(what).append(" | ").append(l.summary().row()).append(" |\n");
+    }
+
+    private static void growth(StringBuilder b, Results.ShortRun run, int members, long store) {
+        Latencies.Summary s = run.result.latencies().summary();
+        b.append(f("| %s | %d | %,d | %.1f | %.1f | %.1f |\n", run.name, members, store, run.result.perSecond(),
+                s.p50(), s.p99()));
+    }
+
+    private static void lookup(StringBuilder b, String what, String store, Load.Result r) {
+        Latencies.Summary s = r.latencies().summary();
+        b.append(f("| %s | %s | %.1f | %.1f | %.1f |\n", what, store, r.perSecond(), s.p50(), s.p99()));
+    }
+
+    private static String met(boolean yes) {
+        return yes ? "yes" : "**no**";
+    }
+
+    private static String env(String name, String otherwise) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? otherwise : v;
+    }
+
+    private static String duration(java.time.Instant from, java.time.Instant to) {
+        Duration d = Duration.between(from, to);
+        return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,65 @@
+package org.originhub.bench;
+
+import java.time.Instant;
+
+/** Everything one bench run measured, filled in phase by phase. */
+final class Results {
+
+    Options options;
+    final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+    Instant startedAt;
+    Instant finishedAt;
+
+    Load.Result baseline;
+    Load.Result validate;
+    Main main;
+    ProcessSampler.Usage mainCpu;
+    Profiler.Summary profile;
+    Load.Result pull;
+    int pulledDocuments;
+    Load.Result ack;
+    Load.Result halfRate;
+    double halfRateTarget;
+    ShortRun members10;
+    ShortRun members200;
+    ShortRun largeStore;
+    long storeBefore;
+    long storeSmall;
+    long storeLarge;
+    double seedSeconds;
+    Lookups lookupsSmall;
+    Lookups lookupsLarge;
+    long rssAfterMainKb;
+    long rssPeakKb;
+    long rssHighWaterKb;
+
+    /** The end-to-end run. */
+    static final class Main {
+        Load.Result submissions;
+        double endToEndSeconds;
+        final Latencies pushDelivery = new Latencies();
+        final Latencies pullDelivery = new Latencies();
+        final Latencies pushAck = new Latencies();
+        final Latencies pullAck = new Latencies();
+        Latencies pulls;
+        int pulledDocuments;
+        double pullSeconds;
+        int undelivered;
+        int unacknowledged;
+    }
+
+    /** A shorter submission run of a growth comparison. */
+    static final class ShortRun {
+        String name;
+        Load.Result result;
+        int members;
+        long store;
+    }
+
+    /** CheckSigner and GetDocumentStatus lookups. */
+    static final class Lookups {
+        String what;
+        Load.Result checkSigner;
+        Load.Result documentStatus;
+    }
+}
