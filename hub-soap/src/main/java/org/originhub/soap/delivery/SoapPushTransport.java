@@ -35,6 +35,12 @@ public class SoapPushTransport implements PushTransport {
 
     private static final Logger LOG = Logger.getLogger(SoapPushTransport.class.getName());
 
+    /** Idle clients kept per endpoint (and expected signers). */
+    static final int MAX_IDLE_PER_ENDPOINT = 8;
+
+    private final java.util.Map<String, java.util.Deque<GatewayPushPortType>> idleClients =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     HubKey hubKey;
 
@@ -52,9 +58,10 @@ public class SoapPushTransport implements PushTransport {
         if (recipientCertificates.isEmpty()) {
             return PushOutcome.failed("the recipient gateway has no active certificate to verify its answer with");
         }
+        String key = endpointUrl + " " + new java.util.TreeSet<>(recipientCertificates);
         GatewayPushPortType port;
         try {
-            port = port(endpointUrl, recipientCertificates);
+            port = borrow(key, endpointUrl, recipientCertificates);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot build a push client for " + endpointUrl, e);
             return PushOutcome.failed("the gateway's endpoint URL cannot be used: " + endpointUrl);
@@ -62,8 +69,10 @@ public class SoapPushTransport implements PushTransport {
         DeliverDocumentRequest request = new DeliverDocumentRequest();
         request.setDocument(EnvelopeTranslation.toContract(document));
         request.setAttempt(attempt);
+        boolean reusable = false;
         try {
             DeliverDocumentResponse response = port.deliverDocument(request);
+            reusable = true;
             if (response == null || response.getAcknowledgement() == null
                     || response.getAcknowledgement().getKind() == null) {
                 return PushOutcome.failed("the gateway answered without an acknowledgement");
@@ -87,8 +96,32 @@ public class SoapPushTransport implements PushTransport {
             LOG.log(Level.FINE, "Push of " + document.trackingNumber() + " to " + endpointUrl + " failed", e);
             return PushOutcome.failed(describe(e));
         } finally {
-            ClientProxy.getClient(port).destroy();
+            giveBack(key, port, reusable);
         }
+    }
+
+    /**
+     * A client for this endpoint and these expected signers: an idle one from the pool, or a new one. Building a
+     * client (service model, interceptors) for every push was a large part of the push cost (./hub bench profile);
+     * a client serves one push at a time, so each push borrows one and returns it afterwards.
+     */
+    private GatewayPushPortType borrow(String key, String endpointUrl, Set<String> recipientCertificates) {
+        java.util.Deque<GatewayPushPortType> idle = idleClients.get(key);
+        GatewayPushPortType port = idle == null ? null : idle.pollFirst();
+        return port != null ? port : port(endpointUrl, recipientCertificates);
+    }
+
+    /** Keeps a client that worked for the next push (a few per endpoint), destroys the others. */
+    private void giveBack(String key, GatewayPushPortType port, boolean reusable) {
+        if (reusable) {
+            java.util.Deque<GatewayPushPortType> idle = idleClients.computeIfAbsent(key,
+                    k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+            if (idle.size() < MAX_IDLE_PER_ENDPOINT) {
+                idle.offerFirst(port);
+                return;
+            }
+        }
+        ClientProxy.getClient(port).destroy();
     }
 
     private GatewayPushPortType port(String endpointUrl, Set<String> recipientCertificates) {

@@ -48,6 +48,9 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
 @Stateless
 public class Exchanges {
 
+    /** How often a submission is tried when it meets a concurrent one (unique key or deadlock). */
+    static final int MAX_INTAKE_ATTEMPTS = 5;
+
     public static final int INBOX_DEFAULT = 100;
     public static final int INBOX_MAX = 500;
     public static final int PULL_MAX = 50;
@@ -74,19 +77,33 @@ public class Exchanges {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Receipt submit(Sender sender, Submission submission) {
-        try {
-            return intake.accept(sender, submission);
-        } catch (ExchangeRefusedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (!Conflicts.isRetryable(e)) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return intake.accept(sender, submission);
+            } catch (ExchangeRefusedException e) {
                 throw e;
+            } catch (RuntimeException e) {
+                if (!Conflicts.isRetryable(e) || attempt >= MAX_INTAKE_ATTEMPTS) {
+                    throw e;
+                }
+                // A concurrent submission took a unique key (same message id, same CO document), or the database
+                // broke a deadlock between two submissions of one sender (their locking reads of the message-id
+                // index take gap locks): a fresh transaction, after a short random pause, sees what the other one
+                // committed. Found under load by ./hub bench, where a single retry was not always enough.
+                int round = attempt;
+                LOG.fine(() -> "Submission " + submission.envelope().senderMessageId() + " of " + sender.memberCode()
+                        + " met a concurrent one; checking again (" + round + ")");
+                pause(attempt);
             }
-            // A concurrent submission took a unique key (same message id, same CO document) or a deadlock was
-            // broken; a fresh transaction sees what the other one committed.
-            LOG.fine(() -> "Submission " + submission.envelope().senderMessageId() + " of " + sender.memberCode()
-                    + " met a concurrent one; checking again");
-            return intake.accept(sender, submission);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a submission", e);
         }
     }
 
