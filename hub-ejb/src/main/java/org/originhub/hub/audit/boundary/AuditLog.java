@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.originhub.hub.audit.control.AuditChainVerifier;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
@@ -20,6 +21,7 @@ import org.originhub.hub.audit.entity.AuditHead;
 import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
+import org.originhub.hub.users.entity.Role;
 
 /**
  * Reading the audit log: search, export and verification. Auditors and the secretariat read everything; a member
@@ -33,6 +35,7 @@ public class AuditLog {
     public static final int MAX_LIMIT = 500;
     /** Records read per round trip when exporting or verifying; the persistence context is cleared between pages. */
     static final int PAGE = 10_000;
+    static final String VERIFIED = "AUDIT_VERIFIED";
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -137,6 +140,31 @@ public class AuditLog {
             em.clear();
         }
         return verifier.verifyAgainstHead(headSeq, headHash);
+    }
+
+    /**
+     * {@link #verify()} on behalf of {@code caller} (an auditor or the secretariat), recorded as AUDIT_VERIFIED with
+     * the result in the detail: outcome SUCCESS when the chain is intact, FAILED when it is broken. The record is
+     * appended after the verification, so it is not part of what was verified.
+     */
+    public ChainVerification verify(AuthenticatedUser caller) {
+        if (caller.role() != Role.AUDITOR && caller.role() != Role.SECRETARIAT_ADMIN) {
+            record(caller, VERIFIED, Outcome.REJECTED, "whole chain");
+            throw new AuditAccessRefusedException("Only auditors and the secretariat verify the whole chain");
+        }
+        ChainVerification result = verify();
+        record(caller, VERIFIED, result.intact() ? Outcome.SUCCESS : Outcome.FAILED, result.intact()
+                ? "intact count=" + result.count() + " headSeq=" + result.headSeq() + " headHash=" + result.headHash()
+                : "broken brokenAt=" + result.brokenAt() + " problem=" + result.problem());
+        return result;
+    }
+
+    /** The most recent recorded verification that ran (intact or broken), for status displays; not itself recorded. */
+    public Optional<AuditRecordView> lastVerification() {
+        return em.createQuery("SELECT r FROM AuditRecord r WHERE r.action = :action AND r.outcome <> :refused "
+                + "ORDER BY r.seq DESC", AuditRecord.class).setParameter("action", VERIFIED)
+                .setParameter("refused", Outcome.REJECTED.name()).setMaxResults(1).getResultStream()
+                .map(AuditRecordView::of).findFirst();
     }
 
     private List<AuditRecord> query(AuditFilter f, Long after, boolean newestFirst, int max) {
