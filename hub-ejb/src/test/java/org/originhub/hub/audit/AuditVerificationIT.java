@@ -263,6 +263,20 @@ class AuditVerificationIT {
     }
 
     @Test
+    void theCountMatchesWhatASearchReturnsUnderTheSameAccessRule() {
+        long own = inLog(() -> log.count(KE_AUDITOR, AuditFilter.none()));
+        AuditPage page = inLog(() -> log.search(KE_AUDITOR, AuditFilter.none(), null, AuditLog.MAX_LIMIT, true));
+
+        assertThat(own).isPositive().isEqualTo(page.records().size());
+        long all = inLog(() -> log.count(AUDITOR, AuditFilter.none()));
+        assertThat(all).isGreaterThan(own);
+        assertThat(inLog(() -> log.count(AUDITOR, filter("KE", "CO_SUBMITTED"))))
+                .isEqualTo(page.records().stream().filter(r -> r.action().equals("CO_SUBMITTED")).count());
+        assertThatThrownBy(() -> inLog(() -> log.count(KE_AUDITOR, filter("TZ", null))))
+                .isInstanceOf(AuditAccessRefusedException.class);
+    }
+
+    @Test
     void aVerificationOnBehalfOfAnAuditorIsRecordedAndIsTheLastVerificationShown() throws SQLException {
         ChainVerification intact = inLog(() -> log.verify(AUDITOR));
 

@@ -86,6 +86,20 @@ public class AuditLog {
     }
 
     /**
+     * How many records match, under the same access rule as {@link #search} (whose call, recorded, accompanies this
+     * one, so the count itself is not recorded again).
+     */
+    public long count(AuthenticatedUser caller, AuditFilter filter) {
+        AuditFilter effective = authorize(caller, filter, "AUDIT_QUERIED");
+        StringBuilder jpql = new StringBuilder("SELECT COUNT(r) FROM AuditRecord r WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        conditions(jpql, parameters, effective);
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+        parameters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /**
      * Writes every matching record, oldest first, in {@code format}. The export is recorded after the last record is
      * written, so appending does not hold the chain head (and every other audited action) for the whole export; an
      * export that fails midway rolls back and is not recorded.
@@ -174,6 +188,14 @@ public class AuditLog {
             jpql.append(newestFirst ? " AND r.seq < :after" : " AND r.seq > :after");
             parameters.put("after", after);
         }
+        conditions(jpql, parameters, f);
+        jpql.append(newestFirst ? " ORDER BY r.seq DESC" : " ORDER BY r.seq");
+        TypedQuery<AuditRecord> query = em.createQuery(jpql.toString(), AuditRecord.class).setMaxResults(max);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private static void conditions(StringBuilder jpql, Map<String, Object> parameters, AuditFilter f) {
         condition(jpql, parameters, f.from(), " AND r.recordedAt >= :from", "from");
         condition(jpql, parameters, f.to(), " AND r.recordedAt < :to", "to");
         condition(jpql, parameters, f.member(),
@@ -184,10 +206,6 @@ public class AuditLog {
         condition(jpql, parameters, f.actor(), " AND r.actor = :actor", "actor");
         condition(jpql, parameters, f.trackingNumber(), " AND r.trackingNumber = :trackingNumber", "trackingNumber");
         condition(jpql, parameters, f.coNumber(), " AND r.coNumber = :coNumber", "coNumber");
-        jpql.append(newestFirst ? " ORDER BY r.seq DESC" : " ORDER BY r.seq");
-        TypedQuery<AuditRecord> query = em.createQuery(jpql.toString(), AuditRecord.class).setMaxResults(max);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, Object value, String clause,
