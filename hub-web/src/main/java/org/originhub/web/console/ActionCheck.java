@@ -6,6 +6,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.function.Predicate;
@@ -20,7 +21,9 @@ import org.originhub.hub.users.entity.Role;
 @Guarded
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
-public class ActionCheck {
+public class ActionCheck implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     SecurityContext security;

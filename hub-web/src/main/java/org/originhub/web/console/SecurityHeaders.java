@@ -13,7 +13,9 @@ import java.util.Locale;
 
 /**
  * The security headers of every console response and Faces resource (web.xml maps it): a Content-Security-Policy, no
- * framing, no MIME sniffing, no referrer, no caching of pages; and a cross-origin form post is refused.
+ * framing, no MIME sniffing, no referrer to other sites, no caching of pages; and a cross-origin form post is refused
+ * (the session cookie is SameSite=Lax too). The referrer policy is same-origin, not no-referrer: under no-referrer
+ * browsers send {@code Origin: null} with the console's own form posts, which could then not be told apart.
  *
  * <p>The policy is the {@code primefaces.CSP_POLICY} context parameter (one definition in web.xml). On Faces pages
  * PrimeFaces' CSP support sends it again with the page's script nonce appended to {@code script-src}; this filter's
@@ -38,7 +40,7 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader(CSP, policy == null ? "default-src 'self'; frame-ancestors 'none'" : policy + ";");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Referrer-Policy", "same-origin");
         if (!request.getServletPath().startsWith(ConsoleAccess.RESOURCES)) {
             response.setHeader("Cache-Control", "no-store");
         }
