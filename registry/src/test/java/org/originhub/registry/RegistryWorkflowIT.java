@@ -36,6 +36,7 @@ import org.originhub.registry.events.Actor;
 import org.originhub.registry.events.RegistryAction;
 import org.originhub.registry.events.RegistryChanged;
 import org.originhub.registry.gateways.boundary.SenderCheck.Verdict;
+import org.originhub.registry.gateways.boundary.CertificateView;
 import org.originhub.registry.gateways.entity.CertificateStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 import org.originhub.registry.gateways.entity.Gateway;
@@ -405,7 +406,11 @@ class RegistryWorkflowIT {
         String signerFp = hub.tx(h -> h.authorities.registerSigner(ADMIN, authority, "Official", official.der(),
                 null, null, List.of())).fingerprint();
 
+        assertThat(hub.<List<CertificateView>>tx(h -> h.gateways.expiringCertificates(Duration.ofDays(60))))
+                .extracting(c -> c.fingerprint()).doesNotContain(fp);
         hub.clock(Clock.fixed(notAfter.minus(Duration.ofDays(59)), ZoneOffset.UTC));
+        assertThat(hub.<List<CertificateView>>tx(h -> h.gateways.expiringCertificates(Duration.ofDays(60))))
+                .extracting(c -> c.fingerprint()).contains(fp);
         hub.run(h -> h.expiry.scan());
         hub.run(h -> h.expiry.scan());
         hub.clock(Clock.fixed(notAfter.minus(Duration.ofDays(6)), ZoneOffset.UTC));

@@ -1,6 +1,7 @@
 package org.originhub.hub.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManager;
 import java.io.StringWriter;
@@ -291,6 +292,63 @@ class AuditVerificationIT {
         assertThat(last.entry().action()).isEqualTo("AUDIT_EXPORTED");
         assertThat(last.entry().detail()).contains("member=UG").contains("format=jsonl");
         assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void theCountMatchesWhatASearchReturnsUnderTheSameAccessRule() {
+        long own = inLog(() -> log.count(KE_AUDITOR, AuditFilter.none()));
+        AuditPage page = inLog(() -> log.search(KE_AUDITOR, AuditFilter.none(), null, AuditLog.MAX_LIMIT, true));
+
+        assertThat(own).isPositive().isEqualTo(page.records().size());
+        long all = inLog(() -> log.count(AUDITOR, AuditFilter.none()));
+        assertThat(all).isGreaterThan(own);
+        assertThat(inLog(() -> log.count(AUDITOR, filter("KE", "CO_SUBMITTED"))))
+                .isEqualTo(page.records().stream().filter(r -> r.action().equals("CO_SUBMITTED")).count());
+        assertThatThrownBy(() -> inLog(() -> log.count(KE_AUDITOR, filter("TZ", null))))
+                .isInstanceOf(AuditAccessRefusedException.class);
+    }
+
+    @Test
+    void aVerificationOnBehalfOfAnAuditorIsRecordedAndIsTheLastVerificationShown() throws SQLException {
+        ChainVerification intact = inLog(() -> log.verify(AUDITOR));
+
+        assertThat(intact.intact()).isTrue();
+        AuditRecord recorded = find(head());
+        assertThat(recorded.entry().action()).isEqualTo("AUDIT_VERIFIED");
+        assertThat(recorded.entry().actor()).isEqualTo("aud");
+        assertThat(recorded.entry().outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(recorded.entry().detail()).isEqualTo("intact count=" + intact.count() + " headSeq="
+                + intact.headSeq() + " headHash=" + intact.headHash());
+        assertThat(inLog(log::lastVerification)).hasValueSatisfying(last -> {
+            assertThat(last.seq()).isEqualTo(recorded.seq());
+            assertThat(last.outcome()).isEqualTo("SUCCESS");
+        });
+
+        long victim = head() - 2;
+        String original = detail(victim);
+        asDba("audit_record_no_update", "UPDATE audit_record SET detail = 'nothing to see' WHERE seq = " + victim);
+        try {
+            assertThat(inLog(() -> log.verify(AUDITOR)).intact()).isFalse();
+        } finally {
+            asDba("audit_record_no_update", "UPDATE audit_record SET detail = '" + original + "' WHERE seq = " + victim);
+        }
+        assertThat(inLog(log::lastVerification)).hasValueSatisfying(last -> {
+            assertThat(last.outcome()).isEqualTo("FAILED");
+            assertThat(last.detail()).startsWith("broken brokenAt=" + victim + " ");
+        });
+    }
+
+    @Test
+    void aMemberAuditorMayNotVerifyTheWholeChainAndTheRefusalIsNotAVerification() {
+        Long before = inLog(log::lastVerification).map(AuditRecordView::seq).orElse(null);
+
+        assertThatThrownBy(() -> inLog(() -> log.verify(KE_AUDITOR))).isInstanceOf(AuditAccessRefusedException.class)
+                .hasMessageContaining("Only auditors and the secretariat");
+        // The test transaction rolls back on the exception; in the container the refusal commits (rollback=false).
+        // Recorded or not, a refused verification never counts as the last verification.
+        inLog(() -> trail.record(new AuditEntry("USER", "ke-aud", "KE", "AUDIT_VERIFIED", Outcome.REJECTED,
+                "AuditLog", null, null, null, null, null, "whole chain")));
+        assertThat(inLog(log::lastVerification).map(AuditRecordView::seq).orElse(null)).isEqualTo(before);
     }
 
     private static AuditFilter filter(String member, String action) {

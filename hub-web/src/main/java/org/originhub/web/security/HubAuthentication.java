@@ -11,20 +11,35 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.originhub.hub.users.boundary.LoginRefusedException;
+import org.originhub.hub.users.boundary.UserSummary;
+import org.originhub.hub.users.boundary.Users;
 import org.originhub.hub.users.entity.Roles;
 import org.originhub.web.api.ApiError;
 
 /**
- * The application's one HTTP authentication mechanism (Jakarta Security allows one per application, so the console's
- * form login will be another branch here). Requests under {@code /api/} must carry HTTP Basic credentials of a hub
- * user, checked on every request (the API keeps no session); anything else is refused with 401, a Basic challenge and
- * a JSON body saying why. Every other path is left alone: health checks, {@code /services} (secured by WS-Security
- * in hub-soap) and static pages stay reachable without a hub user.
+ * The application's one HTTP authentication mechanism (Jakarta Security allows one per application), with two
+ * branches:
+ * <ul>
+ * <li>Requests under {@code /api/} must carry HTTP Basic credentials of a hub user, checked on every request (the API
+ * keeps no session and never looks at one, so a console session cannot be used against the API); anything else is
+ * refused with 401, a Basic challenge and a JSON body saying why.</li>
+ * <li>The console ({@code /console/}) signs in with a form: its login page calls
+ * {@code SecurityContext.authenticate} with the username and password, which arrive here as an authentication
+ * request. A successful sign-in gets a new session id (no session fixation) holding only the username, and the
+ * session lasts {@code HUB_CONSOLE_SESSION_TIMEOUT} minutes of inactivity. Each later console request re-reads the
+ * account, so a disabled user is signed out and a changed role applies at once. Which page a caller may open, and
+ * sending anonymous callers to the login page, is {@code ConsoleAccess}'s job.</li>
+ * </ul>
+ * Every other path is left alone: health checks, {@code /services} (secured by WS-Security in hub-soap), static pages
+ * and the Faces resources stay reachable without a hub user.
  */
 @ApplicationScoped
 @DeclareRoles({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER_AUDITOR})
@@ -32,13 +47,30 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
 
     static final String CHALLENGE = "Basic realm=\"Origin Hub\"";
     static final String API = "/api";
+    static final String CONSOLE = "/console";
+    /** The session attribute holding the signed-in username; nothing else about the user is kept in the session. */
+    static final String SIGNED_IN = "org.originhub.console.user";
+    /** The request attribute through which a refused console sign-in tells the login page why. */
+    public static final String REFUSAL = "org.originhub.console.refusal";
+    /** The request attribute holding the signed-in console user's account as read on this request. */
+    public static final String ACCOUNT = "org.originhub.console.account";
 
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    Users users;
+
+    @Inject
+    @ConfigProperty(name = "HUB_CONSOLE_SESSION_TIMEOUT", defaultValue = "30")
+    int sessionTimeoutMinutes;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        if (isConsole(request)) {
+            return console(request, context);
+        }
         if (!isApi(request)) {
             return context.doNothing();
         }
@@ -61,12 +93,63 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
+    /** Signs in from the login page, or carries an earlier sign-in over from the session. */
+    private AuthenticationStatus console(HttpServletRequest request, HttpMessageContext context) {
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential password) {
+            return signIn(request, context, password);
+        }
+        HttpSession session = request.getSession(false);
+        Object username = session == null ? null : session.getAttribute(SIGNED_IN);
+        if (!(username instanceof String name)) {
+            return context.doNothing();
+        }
+        Optional<UserSummary> account = users.activeAccount(name);
+        if (account.isEmpty()) {
+            // Disabled or removed since signing in.
+            session.invalidate();
+            return context.doNothing();
+        }
+        request.setAttribute(ACCOUNT, account.get());
+        return context.notifyContainerAboutLogin(account.get().username(), Set.of(account.get().role().name()));
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+            UsernamePasswordCredential password) {
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(password);
+        } catch (LoginRefusedException e) {
+            request.setAttribute(REFUSAL, e.getMessage());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            request.setAttribute(REFUSAL, "Invalid username or password");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
+        session.setMaxInactiveInterval(Math.max(1, sessionTimeoutMinutes) * 60);
+        return context.notifyContainerAboutLogin(result);
+    }
+
     /** The servlet path, as the container decoded and normalised it, so encoded or dotted variants cannot slip by. */
     static boolean isApi(HttpServletRequest request) {
+        return under(request, API);
+    }
+
+    /** The console's pages; not the Faces resources (scripts, styles), which need no user and no database look-up. */
+    static boolean isConsole(HttpServletRequest request) {
+        return under(request, CONSOLE);
+    }
+
+    private static boolean under(HttpServletRequest request, String prefix) {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         String path = pathInfo == null ? servletPath : servletPath + pathInfo;
-        return path.equals(API) || path.startsWith(API + "/");
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, String message) {

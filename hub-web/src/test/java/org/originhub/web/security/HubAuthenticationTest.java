@@ -22,6 +22,17 @@ class HubAuthenticationTest {
         assertThat(HubAuthentication.isApi(request("", "/index.html"))).isFalse();
     }
 
+    @Test
+    void theConsoleBranchTakesConsolePagesButNotTheirResources() {
+        assertThat(HubAuthentication.isConsole(request("/console/dashboard.xhtml", null))).isTrue();
+        assertThat(HubAuthentication.isConsole(request("/console", null))).isTrue();
+        assertThat(HubAuthentication.isConsole(request("/console/", null))).isTrue();
+
+        assertThat(HubAuthentication.isConsole(request("/jakarta.faces.resource/core.js.xhtml", null))).isFalse();
+        assertThat(HubAuthentication.isConsole(request("/api", "/me"))).isFalse();
+        assertThat(HubAuthentication.isConsole(request("/consoles.xhtml", null))).isFalse();
+    }
+
     private static HttpServletRequest request(String servletPath, String pathInfo) {
         return (HttpServletRequest) Proxy.newProxyInstance(getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {

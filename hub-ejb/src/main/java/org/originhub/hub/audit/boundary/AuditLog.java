@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.originhub.hub.audit.control.AuditChainVerifier;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
@@ -21,6 +22,7 @@ import org.originhub.hub.audit.entity.AuditHead;
 import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
+import org.originhub.hub.users.entity.Role;
 
 /**
  * Reading the audit log: search, export and verification. Auditors and the secretariat read everything; a member
@@ -34,6 +36,7 @@ public class AuditLog {
     public static final int MAX_LIMIT = 500;
     /** Records read per round trip when exporting or verifying; the persistence context is cleared between pages. */
     static final int PAGE = 10_000;
+    static final String VERIFIED = "AUDIT_VERIFIED";
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -84,6 +87,20 @@ public class AuditLog {
         record(caller, "AUDIT_QUERIED", Outcome.SUCCESS, effective.describe() + " after=" + after + " limit=" + limit
                 + " order=" + (newestFirst ? "newest" : "oldest") + " returned=" + records.size());
         return new AuditPage(records, next);
+    }
+
+    /**
+     * How many records match, under the same access rule as {@link #search} (whose call, recorded, accompanies this
+     * one, so the count itself is not recorded again).
+     */
+    public long count(AuthenticatedUser caller, AuditFilter filter) {
+        AuditFilter effective = authorize(caller, filter, "AUDIT_QUERIED");
+        StringBuilder jpql = new StringBuilder("SELECT COUNT(r) FROM AuditRecord r WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        conditions(jpql, parameters, effective);
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+        parameters.forEach(query::setParameter);
+        return query.getSingleResult();
     }
 
     /**
@@ -166,6 +183,31 @@ public class AuditLog {
             // each one is checked in the condition
         }
         return verifier.verifyAgainstHead(headSeq, headHash);
+    }
+
+    /**
+     * {@link #verify()} on behalf of {@code caller} (an auditor or the secretariat), recorded as AUDIT_VERIFIED with
+     * the result in the detail: outcome SUCCESS when the chain is intact, FAILED when it is broken. The record is
+     * appended after the verification, so it is not part of what was verified.
+     */
+    public ChainVerification verify(AuthenticatedUser caller) {
+        if (caller.role() != Role.AUDITOR && caller.role() != Role.SECRETARIAT_ADMIN) {
+            record(caller, VERIFIED, Outcome.REJECTED, "whole chain");
+            throw new AuditAccessRefusedException("Only auditors and the secretariat verify the whole chain");
+        }
+        ChainVerification result = verify();
+        record(caller, VERIFIED, result.intact() ? Outcome.SUCCESS : Outcome.FAILED, result.intact()
+                ? "intact count=" + result.count() + " headSeq=" + result.headSeq() + " headHash=" + result.headHash()
+                : "broken brokenAt=" + result.brokenAt() + " problem=" + result.problem());
+        return result;
+    }
+
+    /** The most recent recorded verification that ran (intact or broken), for status displays; not itself recorded. */
+    public Optional<AuditRecordView> lastVerification() {
+        return em.createQuery("SELECT r FROM AuditRecord r WHERE r.action = :action AND r.outcome <> :refused "
+                + "ORDER BY r.seq DESC", AuditRecord.class).setParameter("action", VERIFIED)
+                .setParameter("refused", Outcome.REJECTED.name()).setMaxResults(1).getResultStream()
+                .map(AuditRecordView::of).findFirst();
     }
 
     /**
@@ -315,6 +357,19 @@ public class AuditLog {
             sql.append(clause);
             values.add(value);
         }
+    }
+
+    private static void conditions(StringBuilder jpql, Map<String, Object> parameters, AuditFilter f) {
+        condition(jpql, parameters, f.from(), " AND r.recordedAt >= :from", "from");
+        condition(jpql, parameters, f.to(), " AND r.recordedAt < :to", "to");
+        condition(jpql, parameters, f.member(),
+                " AND (r.actorMember = :member OR r.senderMember = :member OR r.recipientMember = :member)", "member");
+        condition(jpql, parameters, f.action(), " AND r.action = :action", "action");
+        condition(jpql, parameters, f.outcome() == null ? null : f.outcome().name(), " AND r.outcome = :outcome",
+                "outcome");
+        condition(jpql, parameters, f.actor(), " AND r.actor = :actor", "actor");
+        condition(jpql, parameters, f.trackingNumber(), " AND r.trackingNumber = :trackingNumber", "trackingNumber");
+        condition(jpql, parameters, f.coNumber(), " AND r.coNumber = :coNumber", "coNumber");
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, Object value, String clause,

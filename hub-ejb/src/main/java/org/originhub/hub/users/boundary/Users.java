@@ -174,6 +174,31 @@ public class Users {
         return UserSummary.of(user);
     }
 
+    /**
+     * Replaces a user's password with an initial one that the user must change at the next sign-in (for a user who
+     * forgot theirs). Does not lift a lockout or a disabled account: {@link #enable} does that.
+     */
+    @RolesAllowed(Roles.SECRETARIAT_ADMIN)
+    public UserSummary resetPassword(String username, String initialPassword) {
+        HubUser user = existing(username);
+        acceptablePassword(user.username(), initialPassword);
+        Instant now = clock.instant();
+        user.changePassword(passwords.hash(initialPassword), true, now);
+        events.fire(new PasswordChanged(user.username(), actor(), now));
+        return UserSummary.of(user);
+    }
+
+    /**
+     * The account of a user who signed in earlier, as it is now, or empty when it no longer exists or is disabled.
+     * The console asks on every request of a session, so that disabling a user or changing a role takes effect at
+     * once rather than when the session ends. A lockout does not end a session: it protects against guessing, and
+     * someone else's wrong passwords must not sign the owner out.
+     */
+    @PermitAll
+    public Optional<UserSummary> activeAccount(String username) {
+        return find(username).filter(user -> !user.isDisabled()).map(UserSummary::of);
+    }
+
     /** Every user, by username. */
     @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public List<UserSummary> list() {

@@ -294,6 +294,51 @@ class UsersIT {
         assertThat(call(Users::caller)).isEqualTo(new AuthenticatedUser("root", Role.SECRETARIAT_ADMIN, null));
     }
 
+    @Test
+    void anAdministratorResetsAPasswordToAnInitialOneThatMustBeChanged() {
+        call(u -> u.createUser("alice", PASSWORD, Role.OPERATOR, null));
+        run(u -> u.changePassword("alice", PASSWORD, "alice's own password"));
+        events.clear();
+
+        assertThatThrownBy(() -> call(u -> u.resetPassword("alice", "short")))
+                .isInstanceOf(PasswordRejectedException.class);
+        assertThatThrownBy(() -> call(u -> u.resetPassword("nobody", "a reset password 1")))
+                .isInstanceOf(UnknownUserException.class);
+        UserSummary reset = call(u -> u.resetPassword("alice", "a reset password 1"));
+
+        assertThat(reset.mustChangePassword()).isTrue();
+        assertThatThrownBy(() -> call(u -> u.authenticate("alice", "alice's own password")))
+                .isInstanceOf(InvalidCredentialsException.class);
+        assertThat(call(u -> u.authenticate("alice", "a reset password 1")).username()).isEqualTo("alice");
+        assertThat(events.of(PasswordChanged.class)).singleElement().satisfies(e -> {
+            assertThat(e.username()).isEqualTo("alice");
+            assertThat(e.by()).isEqualTo("root");
+        });
+    }
+
+    @Test
+    void anActiveAccountIsFoundAsItIsNowAndADisabledOneNotAtAll() {
+        call(u -> u.createUser("alice", PASSWORD, Role.OPERATOR, null));
+        assertThat(account("Alice")).hasValueSatisfying(a -> {
+            assertThat(a.role()).isEqualTo(Role.OPERATOR);
+            assertThat(a.mustChangePassword()).isTrue();
+        });
+
+        call(u -> u.setRole("alice", Role.AUDITOR, null));
+        assertThat(account("alice")).hasValueSatisfying(
+                a -> assertThat(a.role()).isEqualTo(Role.AUDITOR));
+        lock("alice");
+        assertThat(account("alice")).as("a lockout does not end a session").isPresent();
+        call(u -> u.disable("alice"));
+        assertThat(account("alice")).isEmpty();
+        assertThat(account("nobody")).isEmpty();
+        assertThat(account(null)).isEmpty();
+    }
+
+    private java.util.Optional<UserSummary> account(String username) {
+        return call(u -> u.activeAccount(username));
+    }
+
     private void lock(String username) {
         for (int i = 0; i < users.maxFailures; i++) {
             assertThatThrownBy(() -> call(u -> u.authenticate(username, "wrong password")))

@@ -21,6 +21,7 @@ import org.originhub.registry.requests.boundary.RequestView;
 import org.originhub.registry.requests.entity.RequestKind;
 import org.originhub.registry.requests.entity.RequestStatus;
 import org.originhub.hub.users.entity.Roles;
+import org.originhub.web.security.RequestDecisions;
 
 /**
  * The registration request queue. Operators decide routine requests (certificate rotations, endpoint changes);
@@ -78,8 +79,7 @@ public class RequestsResource {
 
     private void requireMayDecide(Long id) {
         RequestKind kind = requests.find(id).kind();
-        boolean routine = kind == RequestKind.CERTIFICATE_ROTATION || kind == RequestKind.ENDPOINT_CHANGE;
-        if (!routine && !security.isUserInRole(Roles.SECRETARIAT_ADMIN)) {
+        if (!RequestDecisions.mayDecide(kind, security.isUserInRole(Roles.SECRETARIAT_ADMIN))) {
             throw new ForbiddenException("Only a secretariat administrator decides " + kind + " requests");
         }
     }

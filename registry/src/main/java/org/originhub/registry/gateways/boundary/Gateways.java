@@ -7,8 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.originhub.registry.certificates.boundary.CheckedCertificate;
@@ -87,6 +89,17 @@ public class Gateways {
         entity(gatewayId);
         return em.createNamedQuery(GatewayCertificate.OF_GATEWAY, GatewayCertificate.class)
                 .setParameter("gateway", gatewayId).getResultList().stream().map(CertificateView::of).toList();
+    }
+
+    /**
+     * Active and staged certificates whose validity ends within {@code within} from now (or has ended while they are
+     * still in those statuses), soonest first: what must be replaced.
+     */
+    public List<CertificateView> expiringCertificates(Duration within) {
+        return em.createNamedQuery(GatewayCertificate.SIGNING_EXPIRING_BEFORE, GatewayCertificate.class)
+                .setParameter("statuses", List.of(CertificateStatus.ACTIVE, CertificateStatus.STAGED))
+                .setParameter("limit", clock.instant().plus(within)).getResultList().stream()
+                .map(CertificateView::of).sorted(Comparator.comparing(CertificateView::notAfter)).toList();
     }
 
     public CertificateView certificate(String fingerprint) {

@@ -1,0 +1,129 @@
+package org.originhub.web.console.overview;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.originhub.hub.alerts.boundary.AlertView;
+import org.originhub.hub.alerts.boundary.Alerts;
+import org.originhub.hub.alerts.entity.Severity;
+import org.originhub.hub.audit.boundary.AuditLog;
+import org.originhub.hub.audit.boundary.AuditRecordView;
+import org.originhub.registry.gateways.boundary.CertificateView;
+import org.originhub.registry.gateways.boundary.GatewayView;
+import org.originhub.registry.gateways.boundary.Gateways;
+import org.originhub.registry.gateways.entity.GatewayStatus;
+import org.originhub.registry.memberstates.boundary.MemberStates;
+import org.originhub.registry.memberstates.entity.MemberStatus;
+import org.originhub.registry.requests.boundary.RegistrationRequests;
+import org.originhub.registry.requests.boundary.RequestView;
+import org.originhub.registry.requests.entity.RequestStatus;
+import org.originhub.web.console.Caller;
+import org.originhub.web.console.ConsoleAction;
+import org.originhub.web.console.Guarded;
+
+/**
+ * The figures the secretariat starts its day with, each read from its boundary when the page is shown: gateways by
+ * status, member states, open registration requests, open alerts by severity, certificates that expire within 60 days
+ * and the last verification of the audit chain. Message figures (today and 7 days by corridor and document type,
+ * pending and failed deliveries, the oldest pending one) join as another panel when the exchange lands.
+ */
+@Named
+@RequestScoped
+@Guarded
+public class DashboardPage {
+
+    static final java.time.Duration EXPIRY_WINDOW = java.time.Duration.ofDays(60);
+
+    @Inject
+    Gateways gateways;
+
+    @Inject
+    MemberStates memberStates;
+
+    @Inject
+    RegistrationRequests requests;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Caller caller;
+
+    private List<GatewayView> gatewayRows;
+    private long activeMembers;
+    private long suspendedMembers;
+    private List<RequestView> openRequests;
+    private List<AlertView> openAlerts;
+    private List<CertificateView> expiring;
+    private AuditRecordView lastVerification;
+
+    @PostConstruct
+    void load() {
+        gatewayRows = gateways.list(null);
+        List<org.originhub.registry.memberstates.boundary.MemberStateView> members = memberStates.list();
+        activeMembers = members.stream().filter(m -> m.status() == MemberStatus.ACTIVE).count();
+        suspendedMembers = members.stream().filter(m -> m.status() == MemberStatus.SUSPENDED).count();
+        openRequests = requests.list(RequestStatus.SUBMITTED);
+        openAlerts = alerts.open();
+        expiring = gateways.expiringCertificates(EXPIRY_WINDOW);
+        if (caller.may(ConsoleAction.VERIFY_AUDIT_CHAIN.name())) {
+            lastVerification = auditLog.lastVerification().orElse(null);
+        }
+    }
+
+    public long getActiveGateways() {
+        return gatewayRows.stream().filter(g -> g.status() == GatewayStatus.ACTIVE).count();
+    }
+
+    public List<GatewayView> getSuspendedGateways() {
+        return gatewayRows.stream().filter(g -> g.status() == GatewayStatus.SUSPENDED).toList();
+    }
+
+    public long getActiveMembers() {
+        return activeMembers;
+    }
+
+    public long getSuspendedMembers() {
+        return suspendedMembers;
+    }
+
+    public List<RequestView> getOpenRequests() {
+        return openRequests;
+    }
+
+    public List<AlertView> getOpenAlerts() {
+        return openAlerts;
+    }
+
+    /** Open alerts per severity, most severe first, severities without alerts left out. */
+    public Map<Severity, Long> getAlertsBySeverity() {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (AlertView alert : openAlerts) {
+            counts.merge(alert.severity(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    public List<Map.Entry<Severity, Long>> getAlertCounts() {
+        return List.copyOf(getAlertsBySeverity().entrySet());
+    }
+
+    public List<CertificateView> getExpiring() {
+        return expiring;
+    }
+
+    public AuditRecordView getLastVerification() {
+        return lastVerification;
+    }
+
+    public boolean isAuditVisible() {
+        return caller.may(ConsoleAction.VERIFY_AUDIT_CHAIN.name());
+    }
+}

@@ -1,0 +1,737 @@
+package org.originhub.web.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.originhub.db.testing.EmbeddedDatabaseExtension;
+import org.originhub.hub.users.control.PasswordHashing;
+import org.originhub.hub.users.entity.Role;
+import org.originhub.registry.testing.TestPki;
+import org.originhub.web.console.ConsoleView;
+
+/**
+ * The secretariat console in a real browser (Debian's Chromium, headless, through ChromeDriver) against the real WAR
+ * on Payara Micro and a real MariaDB, one server boot for all of it. Browser-level facts (redirects, 403s, headers)
+ * are checked with an HTTP client that carries the browser's session cookie.
+ *
+ * <p>Without Chromium the class is skipped with a message, except under CI ({@code CI=true}), where it fails:
+ * {@code ./hub test} installs the browser first ({@code .ci/install-browser}). Screenshots of the main pages go to
+ * {@code target/screenshots/} (the README's come from there).
+ */
+@ExtendWith({ConsoleBrowserIT.BrowserInstalled.class, EmbeddedDatabaseExtension.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HUB_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("HUB_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    static final String HOSTILE = "<script>alert(1)</script> \"Quoted\" & 'single' <b>bold</b>";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Map<Role, String> USERS = new EnumMap<>(Map.of(Role.SECRETARIAT_ADMIN, "admin",
+            Role.OPERATOR, "it-console-operator", Role.AUDITOR, "it-console-auditor", Role.MEMBER_AUDITOR,
+            "it-console-ke-auditor"));
+    private static final String PASSWORD = "console test password";
+
+    private static ChromeDriver browser;
+    private static Path downloads;
+    private static Path profile;
+    private static boolean usersCreated;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive hub() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("hub.war")));
+    }
+
+    /** Skips the class before the server boots when no browser is installed; under CI a missing browser fails. */
+    static final class BrowserInstalled implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+                return ConditionEvaluationResult.enabled("Chromium and ChromeDriver found");
+            }
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                return ConditionEvaluationResult.enabled("CI=true: the browser tests must run, so they will fail");
+            }
+            return ConditionEvaluationResult.disabled("Console browser tests skipped: no Chromium at " + CHROMIUM
+                    + " or no ChromeDriver at " + CHROMEDRIVER + " (run .ci/install-browser as root, or apt-get "
+                    + "install chromium chromium-driver; set HUB_CHROMIUM / HUB_CHROMEDRIVER for other paths)");
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (Path folder : new Path[] {downloads, profile}) {
+            if (folder != null) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedAndTheRightOneOpensTheDashboard() throws Exception {
+        signOutEverywhere();
+        open("/console/");
+        assertThat(browser().getCurrentUrl()).endsWith("/console/login.xhtml");
+
+        signIn("admin", "not the admin password");
+        assertThat(browser().getCurrentUrl()).contains("/console/login.xhtml");
+        assertThat(messages()).contains("Invalid username or password");
+
+        signIn("admin", adminPassword());
+        assertThat(title()).isEqualTo("Dashboard");
+        assertThat(text(By.id("signed-in-as"))).contains("admin").contains("SECRETARIAT_ADMIN");
+        assertThat(text(By.id("figure-audit"))).contains("not been verified yet");
+        screenshot("dashboard");
+    }
+
+    @Test
+    @Order(2)
+    void everyConsoleResponseCarriesTheSecurityHeadersAndPagesRunNoScriptWithoutTheirNonce() throws Exception {
+        HttpResponse<String> login = get("/console/login.xhtml", null);
+
+        assertThat(login.statusCode()).as(root() + " " + login.body()).isEqualTo(200);
+        String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(login.headers().allValues("Content-Security-Policy")).hasSize(1);
+        assertThat(csp).contains("frame-ancestors 'none'").contains("default-src 'self'")
+                .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+'").doesNotContain("unsafe-eval")
+                .doesNotContainPattern("script-src[^;]*unsafe-inline");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String nonce = between(csp, "'nonce-", "'");
+        assertThat(login.body()).contains("nonce=\"" + nonce + "\"").doesNotContain("onclick=");
+        Matcher stylesheet = Pattern.compile("href=\"([^\"]*/jakarta\\.faces\\.resource/[^\"]+)\"")
+                .matcher(login.body());
+        assertThat(stylesheet.find()).isTrue();
+        HttpResponse<String> resource = HTTP.send(HttpRequest.newBuilder(URI.create(root())
+                .resolve(stylesheet.group(1).replace("&amp;", "&"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(resource.statusCode()).isEqualTo(200);
+        assertThat(resource.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        signIn("admin", adminPassword());
+        for (ConsoleView view : ConsoleView.values()) {
+            if (view.admits(Role.SECRETARIAT_ADMIN) && !view.isPublic()) {
+                open(view.path());
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        for (LogEntry entry : browser().manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage().contains("favicon")) {
+                violations.add(entry.getMessage());
+            }
+        }
+        assertThat(violations).as("errors in the browser console (CSP violations among them)").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void eachRoleOpensExactlyThePagesOfTheAccessTableAndIsRefusedTheOthers(DataSource dataSource) throws Exception {
+        createUsers(dataSource);
+        for (ConsoleView view : ConsoleView.values()) {
+            HttpResponse<String> anonymous = get(view.path(), null);
+            if (view.isPublic()) {
+                assertThat(anonymous.statusCode()).as(view + " anonymously").isEqualTo(200);
+            } else {
+                assertThat(anonymous.statusCode()).as(view + " anonymously").isEqualTo(302);
+                assertThat(anonymous.headers().firstValue("Location")).as(view + " anonymously")
+                        .hasValueSatisfying(location -> assertThat(location).endsWith("/console/login.xhtml"));
+            }
+        }
+        assertThat(get("/console/no-such-page.xhtml", null).statusCode()).isEqualTo(404);
+        assertThat(get("/WEB-INF/templates/console.xhtml", null).statusCode()).isEqualTo(404);
+
+        for (Role role : Role.values()) {
+            signIn(USERS.get(role), role == Role.SECRETARIAT_ADMIN ? adminPassword() : PASSWORD);
+            String session = sessionCookie();
+            assertThat(get("/console/no-such-page.xhtml", session).statusCode()).as(role + " unknown page")
+                    .isEqualTo(404);
+            List<String> menu = new ArrayList<>();
+            for (WebElement link : browser().findElements(By.cssSelector("#menu a"))) {
+                menu.add(link.getAttribute("id"));
+            }
+            List<String> expectedMenu = new ArrayList<>();
+            for (ConsoleView view : ConsoleView.values()) {
+                if (view.group() != null && view.admits(role)) {
+                    expectedMenu.add("menu-" + view.name());
+                }
+            }
+            assertThat(menu).as(role + " menu").containsExactlyElementsOf(expectedMenu);
+
+            for (ConsoleView view : ConsoleView.values()) {
+                if (view == ConsoleView.LOGIN) {
+                    continue;
+                }
+                int status = get(view.path(), session).statusCode();
+                open(view.path());
+                if (view.admits(role)) {
+                    assertThat(status).as(role + " opens " + view).isEqualTo(200);
+                    assertThat(title()).as(role + " opens " + view).isEqualTo(view.title());
+                } else {
+                    assertThat(status).as(role + " is refused " + view).isEqualTo(403);
+                    assertThat(title()).as(role + " is refused " + view).isEqualTo(ConsoleView.FORBIDDEN.title());
+                    assertThat(browser().findElements(By.id("forbidden"))).isNotEmpty();
+                }
+            }
+        }
+
+        // What a role may not do is not offered, and the server refuses it anyway (ActionCheck, unit-tested).
+        signIn(USERS.get(Role.AUDITOR), PASSWORD);
+        open(ConsoleView.MEMBER_STATES.path());
+        assertThat(browser().findElements(By.id("register-form"))).isEmpty();
+        open(ConsoleView.CERTIFICATES.path());
+        assertThat(browser().findElements(By.id("anchor-form"))).isEmpty();
+        signIn(USERS.get(Role.OPERATOR), PASSWORD);
+        open(ConsoleView.GATEWAYS.path());
+        assertThat(browser().findElements(By.id("register-form"))).isNotEmpty();
+        open(ConsoleView.CERTIFICATES.path());
+        assertThat(browser().findElements(By.id("anchor-form"))).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aSecretariatRegistersAMemberStateAndAGatewayWithItsCertificateAndApprovesTheRequest() throws Exception {
+        TestPki.Issued ca = TestPki.ca("CN=Console Test CA,O=Origin Hub");
+        TestPki.Issued gateway = TestPki.leaf(ca, "CN=gw.qa,O=Qualia Customs").build();
+        Path caFile = Files.writeString(Files.createTempFile("console-ca", ".pem"), ca.pem());
+        Path gatewayFile = Files.createTempFile("console-gw", ".der");
+        Files.write(gatewayFile, gateway.der());
+        signIn("admin", adminPassword());
+
+        open(ConsoleView.CERTIFICATES.path());
+        type(By.id("anchor-form:anchor-name"), "Console Test CA");
+        browser().findElement(By.id("anchor-form:anchor-file")).sendKeys(caFile.toString());
+        clickAndLoad(By.id("anchor-form:import-anchor"));
+        assertThat(messages()).contains("Trust anchor Console Test CA imported");
+        String anchorFingerprint = org.originhub.registry.certificates.entity.CertificateFingerprint.of(
+                ca.certificate().getEncoded()).hex();
+        assertThat(text(By.id("imported-fingerprint"))).isEqualTo(anchorFingerprint);
+
+        open(ConsoleView.MEMBER_STATES.path());
+        type(By.id("register-form:code"), "QA");
+        type(By.id("register-form:name"), "Qualia");
+        clickAjax(By.id("register-form:register"));
+        assertThat(messages()).contains("Member state QA registered");
+        assertThat(text(By.id("members-form:members"))).contains("Qualia");
+        screenshot("member-states");
+
+        open(ConsoleView.GATEWAYS.path());
+        selectOne("register-form:member", "QA");
+        type(By.id("register-form:name"), "qa-customs-gw");
+        check("SEND:CERTIFICATE_OF_ORIGIN");
+        check("RECEIVE:BUSINESS_RESPONSE");
+        browser().findElement(By.id("register-form:certificate")).sendKeys(gatewayFile.toString());
+        clickAndLoad(By.id("register-form:register"));
+        String submitted = messages();
+        assertThat(submitted).contains("submitted for gateway qa-customs-gw");
+        String requestId = between(submitted, "Registration request ", " submitted");
+        assertThat(text(By.id("gateways"))).doesNotContain("qa-customs-gw");
+        screenshot("gateways");
+
+        open(ConsoleView.REQUESTS.path());
+        WebElement row = browser().findElement(By.xpath("//tbody/tr[td[1][normalize-space()='" + requestId + "']]"));
+        row.findElement(By.xpath(".//input[contains(@id,':reason')]")).sendKeys("verified with Qualia customs");
+        screenshot("requests");
+        clickAjax(row.findElement(By.xpath(".//button[contains(@id,':approve')]")));
+        assertThat(messages()).contains("Request " + requestId + " approved: gateway qa-customs-gw of QA");
+
+        open(ConsoleView.GATEWAYS.path());
+        assertThat(text(By.id("gateways"))).contains("qa-customs-gw").contains("ACTIVE");
+        browser().findElement(By.linkText("qa-customs-gw")).click();
+        waitForPage();
+        assertThat(title()).isEqualTo("Gateway");
+        assertThat(text(By.id("gateway-status"))).isEqualTo("ACTIVE");
+        String fingerprint = org.originhub.registry.certificates.entity.CertificateFingerprint.of(gateway.der()).hex();
+        assertThat(text(By.id("certificates-form:certificates"))).contains(fingerprint).contains("CN=gw.qa");
+        screenshot("gateway");
+
+        type(By.id("status-form:reason"), "maintenance window");
+        clickAndLoad(By.id("status-form:suspend"));
+        assertThat(text(By.id("gateway-status"))).isEqualTo("SUSPENDED");
+        clickAndLoad(By.id("status-form:reactivate"));
+        assertThat(text(By.id("gateway-status"))).isEqualTo("ACTIVE");
+
+        open(ConsoleView.CERTIFICATES.path());
+        type(By.id("lookup-form:fingerprint"), fingerprint);
+        clickAjax(By.id("lookup-form:look-up"));
+        assertThat(text(By.id("found-status"))).isEqualTo("ACTIVE");
+        screenshot("certificates");
+    }
+
+    @Test
+    @Order(5)
+    void aHostileMemberStateNameIsShownLiterallyAndNeverRuns() throws Exception {
+        signIn("admin", adminPassword());
+        open(ConsoleView.MEMBER_STATES.path());
+        type(By.id("register-form:code"), "XS");
+        type(By.id("register-form:name"), HOSTILE);
+        clickAjax(By.id("register-form:register"));
+        assertThat(messages()).contains("Member state XS registered");
+
+        for (int pass = 0; pass < 2; pass++) { // after the Ajax update, and on a fresh GET
+            WebElement row = browser().findElement(By.xpath("//tbody/tr[td[1][normalize-space()='XS']]"));
+            assertThat(row.findElement(By.xpath("./td[2]")).getText()).isEqualTo(HOSTILE.replace("  ", " "));
+            assertThat(row.findElements(By.tagName("script"))).isEmpty();
+            assertThat(row.findElements(By.tagName("b"))).isEmpty();
+            assertThatNoAlert();
+            open(ConsoleView.MEMBER_STATES.path());
+        }
+        String source = get(ConsoleView.MEMBER_STATES.path(), sessionCookie()).body();
+        assertThat(source).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>bold</b>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    @Order(6)
+    void theAuditLogPagesLazilyExportsADownloadThatVerifiesOfflineAndVerifiesTheChain() throws Exception {
+        signIn("admin", adminPassword());
+        open(ConsoleView.AUDIT.path());
+        String report = text(By.cssSelector("#audit-form\\:records .ui-paginator-current"));
+        for (int searches = 0; total(report) <= 25 && searches < 40; searches++) {
+            open(ConsoleView.AUDIT.path()); // each query of the log is recorded: the log grows by one
+            report = text(By.cssSelector("#audit-form\\:records .ui-paginator-current"));
+        }
+        assertThat(report).matches("1–25 of \\d+");
+        assertThat(total(report)).isGreaterThan(25);
+        String firstPage = text(By.id("audit-form:records"));
+        clickAjax(By.cssSelector("#audit-form\\:records_paginator_top .ui-paginator-next"));
+        assertThat(text(By.cssSelector("#audit-form\\:records .ui-paginator-current"))).startsWith("26–");
+        assertThat(text(By.id("audit-form:records"))).isNotEqualTo(firstPage);
+
+        type(By.id("audit-form:action"), "member_state_registered");
+        clickAjax(By.id("audit-form:search"));
+        String filtered = text(By.id("audit-form:records"));
+        assertThat(filtered).contains("MEMBER_STATE_REGISTERED").doesNotContain("LOGIN_FAILED");
+        assertThat(text(By.cssSelector("#audit-form\\:records .ui-paginator-current"))).matches("1–\\d of \\d");
+        screenshot("audit");
+
+        clear(By.id("audit-form:action"));
+        clickAjax(By.id("audit-form:search"));
+        browser().findElement(By.id("audit-form:export-jsonl")).click();
+        Path export = downloaded(".jsonl");
+        List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"seq\":"));
+        assertThat(lines.get(0)).startsWith("{\"seq\":1,");
+        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                new File("src/audit/java/AuditVerify.java").getAbsolutePath(), export.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verifier.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(verifier.exitValue()).as(output).isZero();
+
+        browser().findElement(By.id("audit-form:export-csv")).click();
+        assertThat(Files.readString(downloaded(".csv"))).startsWith("seq,recorded_at,actor_kind,actor,");
+
+        clickAjax(By.id("audit-form:verify"));
+        assertThat(messages()).contains("The audit chain is intact");
+        open(ConsoleView.DASHBOARD.path());
+        assertThat(text(By.id("figure-audit"))).contains("intact").contains("by admin");
+    }
+
+    @Test
+    @Order(7)
+    void aMemberAuditorSeesOnlyItsOwnMemberStatesRecords() throws Exception {
+        signIn("admin", adminPassword());
+        open(ConsoleView.MEMBER_STATES.path());
+        type(By.id("register-form:code"), "KE");
+        type(By.id("register-form:name"), "Kenya");
+        clickAjax(By.id("register-form:register"));
+        assertThat(messages()).contains("Member state KE registered");
+
+        signIn(USERS.get(Role.MEMBER_AUDITOR), PASSWORD);
+        assertThat(title()).as("a member auditor's home").isEqualTo(ConsoleView.AUDIT.title());
+        assertThat(text(By.id("audit-form:member-fixed"))).contains("KE");
+        String records = text(By.id("audit-form:records"));
+        assertThat(records).contains("MEMBER_STATE_REGISTERED").contains("name=Kenya").doesNotContain("Qualia")
+                .doesNotContain("LOGIN");
+        assertThat(browser().findElements(By.id("audit-form:verify"))).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aForgedOrCrossOriginPostChangesNothing(DataSource dataSource) throws Exception {
+        signIn("admin", adminPassword());
+        open(ConsoleView.MEMBER_STATES.path());
+        String session = sessionCookie();
+        String form = "register-form=register-form&register-form%3Acode=ZF&register-form%3Aname=Forged"
+                + "&register-form%3Aregister=register-form%3Aregister";
+
+        HttpResponse<String> forged = post(ConsoleView.MEMBER_STATES.path(), session, null,
+                form + "&jakarta.faces.ViewState=" + URLEncoder.encode("-123456789:987654321", StandardCharsets.UTF_8));
+        String viewState = browser().findElement(By.name("jakarta.faces.ViewState")).getAttribute("value");
+        HttpResponse<String> crossOrigin = post(ConsoleView.MEMBER_STATES.path(), session, "http://evil.example",
+                form + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8));
+
+        assertThat(crossOrigin.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isIn(200, 302);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM member_state WHERE code = 'ZF'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aNewUserMustChangeTheInitialPasswordBeforeAnythingElseAndALockedOneIsToldUntilWhen(DataSource dataSource)
+            throws Exception {
+        insertUser(dataSource, "it-console-newcomer", PASSWORD, "OPERATOR", null, true, null);
+        signIn("it-console-newcomer", PASSWORD);
+        assertThat(title()).isEqualTo(ConsoleView.ACCOUNT.title());
+        assertThat(text(By.id("must-change"))).contains("Choose a new password");
+        open(ConsoleView.DASHBOARD.path());
+        assertThat(title()).as("every page waits for the new password").isEqualTo(ConsoleView.ACCOUNT.title());
+        screenshot("password");
+        type(By.id("password-form:current"), PASSWORD);
+        type(By.id("password-form:replacement"), "the newcomer's own password");
+        type(By.id("password-form:repeated"), "the newcomer's own password");
+        clickAndLoad(By.id("password-form:change"));
+        assertThat(title()).isEqualTo("Dashboard");
+        assertThat(messages()).contains("Your password was changed");
+
+        Instant lockedUntil = Instant.now().plus(Duration.ofHours(1));
+        insertUser(dataSource, "it-console-locked", PASSWORD, "AUDITOR", null, false, lockedUntil);
+        signIn("it-console-locked", PASSWORD);
+        assertThat(messages()).contains("locked").contains("until " + lockedUntil.toString().substring(0, 16));
+    }
+
+    @Test
+    @Order(10)
+    void signingOutEndsTheSessionAndAnAdministratorManagesUsers() throws Exception {
+        signIn("admin", adminPassword());
+        open(ConsoleView.USERS.path());
+        type(By.id("create-form:username"), "it-console-created");
+        selectOne("create-form:role", "AUDITOR");
+        type(By.id("create-form:initial-password"), "an initial password 1");
+        clickAjax(By.id("create-form:create"));
+        assertThat(messages()).contains("User it-console-created created");
+        WebElement row = browser().findElement(By.xpath("//tbody/tr[td[1][normalize-space()='it-console-created']]"));
+        clickAjax(row.findElement(By.xpath(".//button[contains(@id,':disable')]")));
+        assertThat(messages()).contains("it-console-created is disabled");
+        screenshot("users");
+        open(ConsoleView.ALERTS.path());
+        screenshot("alerts");
+
+        String session = sessionCookie();
+        clickAndLoad(By.id("session-form:sign-out"));
+        assertThat(browser().getCurrentUrl()).contains("/console/login.xhtml");
+        assertThat(text(By.id("signed-out"))).contains("You have signed out");
+        screenshot("login");
+        assertThat(get(ConsoleView.DASHBOARD.path(), session).statusCode()).as("the old session is gone")
+                .isEqualTo(302);
+        open(ConsoleView.DASHBOARD.path());
+        assertThat(browser().getCurrentUrl()).contains("/console/login.xhtml");
+    }
+
+    // --- the browser
+
+    private ChromeDriver browser() {
+        if (browser == null) {
+            assertThat(CHROMIUM).as("Chromium (CI=true requires it; .ci/install-browser installs it)")
+                    .isExecutable();
+            try {
+                downloads = Files.createTempDirectory("console-downloads");
+                profile = Files.createTempDirectory("console-chromium-profile");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,900");
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            browser = new ChromeDriver(service, options);
+            // Headless Chromium ignores the download preferences: allow downloads into the folder explicitly.
+            browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                    downloads.toString()));
+            browser.manage().window().setSize(new Dimension(1366, 900));
+        }
+        return browser;
+    }
+
+    /** The application's root URL, with its trailing slash. */
+    private String root() {
+        String url = base.toString();
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    private void open(String path) {
+        browser().get(root() + path.substring(1));
+        waitForPage();
+    }
+
+    private void signOutEverywhere() {
+        browser().manage().deleteAllCookies();
+    }
+
+    private void signIn(String username, String password) {
+        signOutEverywhere();
+        open(ConsoleView.LOGIN.path());
+        type(By.id("login:username"), username);
+        type(By.id("login:password"), password);
+        clickAndLoad(By.id("login:sign-in"));
+    }
+
+    private void waitForPage() {
+        try {
+            new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> "complete".equals(
+                    ((JavascriptExecutor) driver).executeScript("return document.readyState"))
+                    && !driver.findElements(By.id("page-title")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String source = browser().getPageSource();
+            throw new AssertionError("no console page at " + browser().getCurrentUrl() + ": "
+                    + source.substring(0, Math.min(2000, source.length())), e);
+        }
+    }
+
+    /** A full-page submit (non-Ajax button): waits for the next page. */
+    private void clickAndLoad(By button) {
+        WebElement old = browser().findElement(By.tagName("html"));
+        browser().findElement(button).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> {
+            try {
+                old.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            }
+        });
+        waitForPage();
+    }
+
+    private void clickAjax(By button) {
+        clickAjax(browser().findElement(button));
+    }
+
+    /** An Ajax button: waits until PrimeFaces' request queue is empty again. */
+    private void clickAjax(WebElement button) {
+        button.click();
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver).executeScript(
+                        "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty() && !window.jQuery.active")));
+    }
+
+    private void type(By field, String value) {
+        WebElement element = browser().findElement(field);
+        element.clear();
+        element.sendKeys(value);
+    }
+
+    private void clear(By field) {
+        browser().findElement(field).clear();
+    }
+
+    /** Picks a value of a p:selectOneMenu through its widget, as a user's click would. */
+    private void selectOne(String clientId, String value) {
+        browser().executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", clientId, value);
+    }
+
+    /** Ticks the p:selectManyCheckbox box whose value is {@code value}. */
+    private void check(String value) {
+        browser().findElement(By.xpath("//input[@value='" + value + "']/../following-sibling::div"
+                + "[contains(@class,'ui-chkbox-box')]")).click();
+    }
+
+    private String title() {
+        return text(By.id("page-title"));
+    }
+
+    private String messages() {
+        List<WebElement> found = browser().findElements(By.cssSelector("[id$='messages']"));
+        StringBuilder all = new StringBuilder();
+        for (WebElement element : found) {
+            all.append(element.getText()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private String text(By by) {
+        return browser().findElement(by).getText().strip();
+    }
+
+    private void assertThatNoAlert() {
+        try {
+            browser().switchTo().alert();
+            throw new AssertionError("a script ran and opened an alert");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    private String sessionCookie() {
+        Cookie cookie = browser().manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie).as("session cookie").isNotNull();
+        return cookie.getValue();
+    }
+
+    private Path downloaded(String suffix) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+                if (!done.isEmpty()) {
+                    Path file = done.get(0);
+                    Path kept = Files.createTempFile("console-export", suffix);
+                    Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
+                    return kept;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + suffix + " download within 30 s");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        Files.copy(((TakesScreenshot) browser()).getScreenshotAs(OutputType.FILE).toPath(),
+                folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // --- plain HTTP with the browser's session
+
+    private HttpResponse<String> get(String path, String session) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path.substring(1)))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (session != null) {
+            request.header("Cookie", "JSESSIONID=" + session);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String session, String origin, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path.substring(1)))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // --- data
+
+    private void createUsers(DataSource dataSource) throws Exception {
+        if (usersCreated) {
+            return;
+        }
+        insertUser(dataSource, USERS.get(Role.OPERATOR), PASSWORD, "OPERATOR", null, false, null);
+        insertUser(dataSource, USERS.get(Role.AUDITOR), PASSWORD, "AUDITOR", null, false, null);
+        insertUser(dataSource, USERS.get(Role.MEMBER_AUDITOR), PASSWORD, "MEMBER_AUDITOR", "KE", false, null);
+        usersCreated = true;
+    }
+
+    private static String adminPassword() {
+        String password = System.getenv("HUB_ADMIN_PASSWORD");
+        assertThat(password).as("HUB_ADMIN_PASSWORD from hub-web/pom.xml").isNotBlank();
+        return password;
+    }
+
+    private static int total(String paginatorReport) {
+        return Integer.parseInt(paginatorReport.substring(paginatorReport.indexOf("of ") + 3).strip());
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start + " in " + text).isNotNegative();
+        int to = text.indexOf(end, from + start.length());
+        assertThat(to).as(end + " in " + text).isPositive();
+        return text.substring(from + start.length(), to);
+    }
+
+    /** A hub user written straight into the database, as HubSystemIT does. */
+    private static void insertUser(DataSource dataSource, String username, String password, String role,
+            String memberCode, boolean mustChange, Instant lockedUntil) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO hub_user (username, password_hash, role, member_code, status, failed_logins, "
+                        + "locked_until, password_changed_at, must_change_password, created_at, created_by) "
+                        + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, NOW(6), ?, NOW(6), 'ConsoleBrowserIT')")) {
+            insert.setString(1, username);
+            insert.setString(2, new PasswordHashing(PasswordHashing.MINIMUM_ITERATIONS).hash(password));
+            insert.setString(3, role);
+            insert.setString(4, memberCode);
+            insert.setInt(5, lockedUntil == null ? 0 : 5);
+            insert.setTimestamp(6, lockedUntil == null ? null : Timestamp.from(lockedUntil));
+            insert.setBoolean(7, mustChange);
+            insert.executeUpdate();
+        }
+    }
+}
