@@ -306,8 +306,8 @@ public class DemoScenario {
             throw new Failure(KEY_MATERIAL, "cannot read " + signer + ": " + e.getMessage());
         }
         SignerCheck check = gateways.client(importer).checkSigner(certificate, co.issuer.code(), co.agreement, null);
-        line(importer.code() + " checks the signer of " + co.number + " (" + check.signerName() + "): "
-                + (check.authorised() ? "authorised" : "NOT authorised") + ", " + check.reason());
+        line("    " + importer.code() + " asks the registry (CheckSigner) whether " + check.signerName() + " could sign "
+                + co.number + ": " + (check.authorised() ? "yes" : "NO") + ", " + check.reason());
         if (!check.authorised()) {
             throw new Failure(FAILED, "the demo signer of " + co.issuer.code() + " should be authorised: " + check
                     .reason());
@@ -326,8 +326,8 @@ public class DemoScenario {
         }
         Sent accepted = new Sent(number, from, to, submission, receipt);
         sent.add(accepted);
-        line(String.format("%2d. %s%n      %s -> %s  %-34s %-20s accepted as %s", number, story, from.code(),
-                to.code(), accepted.document(), submission.envelope().issuerCoNumber(), receipt.trackingNumber()));
+        line(String.format("%2d. %s%n      %s -> %s  %s %s: accepted as %s", number, story, from.code(), to.code(),
+                accepted.document(), submission.envelope().issuerCoNumber(), receipt.trackingNumber()));
         return accepted;
     }
 
@@ -421,16 +421,19 @@ public class DemoScenario {
         List<String> problems = new ArrayList<>();
         Map<String, Tracking> tracking = track(sent);
         say("documents exchanged (delivery status read back with GetTrackingInfo)");
-        System.out.printf("  %-14s %-36s %-9s %-20s %s%n", "tracking", "document type/function", "from->to",
-                "CO number", "delivery");
+        // Tracking numbers are opaque (their length is the hub's business): the columns follow the data.
+        String row = "  %-" + width(sent.stream().map(s -> s.receipt().trackingNumber()), "tracking") + "s %-"
+                + width(sent.stream().map(Sent::document), "document type/function") + "s %-8s %-"
+                + width(sent.stream().map(s -> s.envelope().issuerCoNumber()), "CO number") + "s %s%n";
+        System.out.printf(row, "tracking", "document type/function", "from->to", "CO number", "delivery");
         for (Sent s : sent) {
             Tracking t = tracking.get(s.receipt().trackingNumber());
             DeliveryStatus status = t == null ? DeliveryStatus.UNKNOWN_TRACKING_NUMBER : t.deliveryStatus();
             String how = t == null || t.acknowledgement() == null ? ""
                     : " (" + s.to().receives() + ", acknowledged " + t.acknowledgement()
                             + (t.deliveryAttempts() == null ? "" : ", " + t.deliveryAttempts() + " attempt(s)") + ")";
-            System.out.printf("  %-14s %-36s %-9s %-20s %s%s%n", s.receipt().trackingNumber(), s.document(),
-                    s.from().code() + "->" + s.to().code(), s.envelope().issuerCoNumber(), status, how);
+            System.out.printf(row, s.receipt().trackingNumber(), s.document(), s.from().code() + "->" + s.to().code(),
+                    s.envelope().issuerCoNumber(), status + how);
             if (!EnumSet.of(DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED_WITH_WARNINGS).contains(status)) {
                 problems.add(s.receipt().trackingNumber() + " is " + status);
             }
@@ -438,18 +441,19 @@ public class DemoScenario {
 
         say("refused by the hub (fault code: reason)");
         for (Refusal r : refusals) {
-            System.out.printf("  %-14s %s%n  %-14s %s%n", r.code(), r.attempt(), "", r.reason());
+            System.out.printf("  %-16s %s%n  %-16s %s%n", r.code(), r.attempt(), "", r.reason());
         }
 
         say("certificates of origin at the end (document status read back with GetDocumentStatus)");
-        System.out.printf("  %-20s %-9s %-14s %-23s %s%n", "CO number", "from->to", "agreement", "status", "history");
+        String coRow = "  %-" + width(cos.keySet().stream(), "CO number") + "s %-8s %-13s %-22s %s%n";
+        System.out.printf(coRow, "CO number", "from->to", "agreement", "status", "history");
         for (Co co : cos.values()) {
             DocumentStatusReport report = gateways.client(co.issuer).documentStatus(co.issuer.code(), co.number);
             String status = report.known() ? report.status().toString() : "UNKNOWN";
             String history = report.history().stream().map(StatusChange::status).map(Object::toString)
                     .collect(Collectors.joining(" > "));
-            System.out.printf("  %-20s %-9s %-14s %-23s %s%n", co.number, co.issuer.code() + "->" + co.importer.code(),
-                    co.agreement, status, history);
+            System.out.printf(coRow, co.number, co.issuer.code() + "->" + co.importer.code(), co.agreement, status,
+                    history);
             if (!report.known() || report.status() != co.expected) {
                 problems.add("CO " + co.number + " is " + status + ", the scenario brought it to " + co.expected);
             }
@@ -466,6 +470,10 @@ public class DemoScenario {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private static int width(java.util.stream.Stream<String> values, String header) {
+        return Math.max(header.length(), values.mapToInt(String::length).max().orElse(0));
+    }
 
     private String coNumber(Member issuer, int n) {
         return issuer.code() + "-" + run + "-" + n;
