@@ -115,7 +115,8 @@ public class DemoScenario {
             System.err.println("demo: error: the hub did not answer: " + e.getMessage());
             exit = UNREACHABLE;
         } catch (UntrustedMessageException e) {
-            System.err.println("demo: error: an answer was not signed by the pinned hub certificate: " + e.getMessage());
+            System.err.println("demo: error: an answer was not signed by the pinned hub certificate: "
+                    + e.getMessage());
             exit = FAILED;
         }
         System.exit(exit);
@@ -191,7 +192,8 @@ public class DemoScenario {
 
     private void play() {
         section("new certificates of origin, under both agreements");
-        Co teaToTanzania = issue(KE, TZ, BILATERAL, "Kenya's chamber of commerce issues a CO for black tea to Tanzania");
+        Co teaToTanzania = issue(KE, TZ, BILATERAL,
+                "Kenya's chamber of commerce issues a CO for black tea to Tanzania");
         Co coffeeToUganda = issue(KE, UG, REGIONAL, "Kenya issues a CO for a coffee consignment to Uganda");
         Co sugarToKenya = issue(UG, KE, REGIONAL, "Uganda issues a CO for sugar to Kenya");
         Co cashewsToUganda = issue(TZ, UG, REGIONAL, "Tanzania issues a CO for cashew nuts to Uganda");
@@ -306,8 +308,8 @@ public class DemoScenario {
             throw new Failure(KEY_MATERIAL, "cannot read " + signer + ": " + e.getMessage());
         }
         SignerCheck check = gateways.client(importer).checkSigner(certificate, co.issuer.code(), co.agreement, null);
-        line("    " + importer.code() + " asks the registry (CheckSigner) whether " + check.signerName() + " could sign "
-                + co.number + ": " + (check.authorised() ? "yes" : "NO") + ", " + check.reason());
+        line("    " + importer.code() + " asks the registry (CheckSigner) whether " + check.signerName()
+                + " could sign " + co.number + ": " + (check.authorised() ? "yes" : "NO") + ", " + check.reason());
         if (!check.authorised()) {
             throw new Failure(FAILED, "the demo signer of " + co.issuer.code() + " should be authorised: " + check
                     .reason());
