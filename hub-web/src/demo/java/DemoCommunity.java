@@ -43,8 +43,9 @@ import java.util.concurrent.Future;
 /**
  * Seeds a demo community into a running Origin Hub: a community CA as trust anchor, three member states, two
  * agreements, one gateway per member (PUSH and PULL) with its PKCS#12 keystore, and an issuing authority with one
- * authorised signer per member. <b>Development only</b>: {@code ./hub start --demo} runs it; nothing in production
- * does.
+ * authorised signer per member. <b>Development only</b>: {@code ./hub start --demo} and {@code ./hub demo} run it;
+ * nothing in production does. It also pins the hub's certificate for the demo gateways ({@code demo/hub.pem}) and
+ * lists the PUSH gateways for the simulators of {@code ./hub demo} ({@code demo/push-gateways}).
  *
  * <pre>
  *   java hub-web/src/demo/java/DemoCommunity.java [--port 8080] [--data-dir ./var] [--simulator-port 9100]
