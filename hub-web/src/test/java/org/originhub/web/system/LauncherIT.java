@@ -380,7 +380,8 @@ class LauncherIT {
         started.add(env);
         List<String> args = new ArrayList<>(List.of("start", "--detach"));
         args.addAll(List.of(options));
-        Result result = run(env, 240, args.toArray(String[]::new));
+        // Generous: several builds share these two cores, and keytool plus a Payara start then take minutes.
+        Result result = run(env, 360, args.toArray(String[]::new));
         assertThat(result.exit).as("./hub " + String.join(" ", args) + ":\n" + result.output).isZero();
         return result;
     }
