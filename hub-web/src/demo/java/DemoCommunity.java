@@ -43,11 +43,13 @@ import java.util.concurrent.Future;
 /**
  * Seeds a demo community into a running Origin Hub: a community CA as trust anchor, three member states, two
  * agreements, one gateway per member (PUSH and PULL) with its PKCS#12 keystore, and an issuing authority with one
- * authorised signer per member. <b>Development only</b>: {@code ./hub start --demo} runs it; nothing in production
- * does.
+ * authorised signer per member. <b>Development only</b>: {@code ./hub start --demo} and {@code ./hub demo} run it;
+ * nothing in production does. It also pins the hub's certificate for the demo gateways ({@code demo/hub.pem}) and
+ * lists the PUSH gateways for the simulators of {@code ./hub demo} ({@code demo/push-gateways}).
  *
  * <pre>
- *   java hub-web/src/demo/java/DemoCommunity.java [--port 8080] [--data-dir ./var] [--user admin]
+ *   java hub-web/src/demo/java/DemoCommunity.java [--port 8080] [--data-dir ./var] [--simulator-port 9100]
+ *                                                 [--user admin]
  * </pre>
  *
  * The key material is created once under {@code <data-dir>/demo/} and kept between runs, so that the keystores a
@@ -72,10 +74,11 @@ public class DemoCommunity {
     static final int KEY_MATERIAL = 5;
 
     /**
-     * Where PUSH gateways of the demo would listen: nothing does yet. The gateway kit's simulators will serve these
-     * paths; until then the hub simply cannot deliver to them, which a demo of the registry does not need.
+     * The first port of the PUSH gateways' endpoints on loopback: the n-th PUSH gateway of {@link #MEMBERS} listens on
+     * this port + n. {@code ./hub demo} starts the kit's gateway simulators there (from the list this program writes,
+     * see {@link #writePushGateways}); after {@code ./hub start --demo} alone nothing listens, and the hub retries.
      */
-    static final int SIMULATOR_PORT = 9100;
+    static final int DEFAULT_SIMULATOR_PORT = 9100;
 
     static final String CA_NAME = "Origin Hub Demo Community CA";
     static final String REGIONAL = "EAC-CO-DEMO";
@@ -106,9 +109,20 @@ public class DemoCommunity {
             return "Demo Official " + code;
         }
 
-        /** Loopback placeholder, see {@link #SIMULATOR_PORT}; PULL gateways fetch their messages and have none. */
-        String endpointUrl() {
-            return "PUSH".equals(deliveryMode) ? "http://127.0.0.1:" + SIMULATOR_PORT + "/gateway/" + folder() : null;
+        boolean push() {
+            return "PUSH".equals(deliveryMode);
+        }
+
+        /**
+         * On loopback, one port per PUSH gateway from {@code simulatorPort} on (see {@link #DEFAULT_SIMULATOR_PORT}):
+         * a simulator serves one endpoint. PULL gateways fetch their messages and have none.
+         */
+        String endpointUrl(int simulatorPort) {
+            if (!push()) {
+                return null;
+            }
+            int n = (int) MEMBERS.stream().takeWhile(m -> m != this).filter(Member::push).count();
+            return "http://127.0.0.1:" + (simulatorPort + n) + "/gateway/" + folder();
         }
     }
 
@@ -131,7 +145,10 @@ public class DemoCommunity {
             Options options = Options.parse(args);
             KeyMaterial keys = KeyMaterial.ensure(options.dataDir.resolve("demo"));
             Hub hub = new Hub(options.port, options.user, options.password(), options.passwordSource);
-            new DemoCommunity(hub, keys).seed().print(options, keys);
+            Tally tally = new DemoCommunity(hub, keys, options.simulatorPort).seed();
+            HubCertificate pinned = HubCertificate.pin(options.dataDir);
+            writePushGateways(options, keys);
+            tally.print(options, keys, pinned);
         } catch (Failure f) {
             System.err.println("demo: error: " + f.getMessage());
             System.exit(f.exit);
@@ -140,11 +157,13 @@ public class DemoCommunity {
 
     private final Hub hub;
     private final KeyMaterial keys;
+    private final int simulatorPort;
     private final Tally tally = new Tally();
 
-    DemoCommunity(Hub hub, KeyMaterial keys) {
+    DemoCommunity(Hub hub, KeyMaterial keys, int simulatorPort) {
         this.hub = hub;
         this.keys = keys;
+        this.simulatorPort = simulatorPort;
     }
 
     Tally seed() {
@@ -216,6 +235,7 @@ public class DemoCommunity {
                         + "folder (or remove both its db/ and demo/ folders).");
             }
             tally.found(what);
+            endpoint(m, Json.id(id), (String) existing.get().get("endpointUrl"));
             return;
         }
         Optional<Object> open = Json.list(hub.get("/api/admin/requests?status=SUBMITTED")).stream().map(Json::map)
@@ -224,12 +244,53 @@ public class DemoCommunity {
                 .map(r -> r.get("id")).findFirst();
         Object requestId = open.isPresent() ? open.get() : Json.map(hub.post("/api/admin/gateways", Json.object(
                 "memberCode", m.code(), "name", m.gatewayName(), "deliveryMode", m.deliveryMode(),
-                "endpointUrl", m.endpointUrl(), "permissions", ALL_PERMISSIONS, "certificate", cert.pem(),
+                "endpointUrl", m.endpointUrl(simulatorPort), "permissions", ALL_PERMISSIONS, "certificate", cert.pem(),
                 "comment", "demo community (./hub start --demo)"))).get("id");
         hub.post("/api/admin/requests/" + Json.id(requestId) + "/approve",
                 Json.object("reason", "demo community (./hub start --demo)"));
         tally.created(what + (open.isPresent() ? ", its open request " : ", request ") + Json.id(requestId)
                 + " approved");
+    }
+
+    /**
+     * A PUSH gateway seeded by an earlier run may point elsewhere (another HUB_DEMO_SIMULATOR_PORT, or the single
+     * placeholder port of older demos): the endpoint must be where this run's simulators listen, or the hub pushes
+     * into the void. Changed the registry's way, by request and approval, which the audit log records.
+     */
+    private void endpoint(Member m, String gatewayId, String current) {
+        String wanted = m.endpointUrl(simulatorPort);
+        if (wanted == null || wanted.equals(current)) {
+            return;
+        }
+        Object requestId = Json.map(hub.post("/api/admin/gateways/" + gatewayId + "/endpoint", Json.object(
+                "deliveryMode", m.deliveryMode(), "endpointUrl", wanted,
+                "comment", "demo community: where ./hub demo runs its gateway simulator"))).get("id");
+        hub.post("/api/admin/requests/" + Json.id(requestId) + "/approve",
+                Json.object("reason", "demo community (./hub demo)"));
+        tally.changed("gateway " + m.code() + " " + m.gatewayName() + " endpoint " + current + " -> " + wanted
+                + " (request " + Json.id(requestId) + " approved)");
+    }
+
+    /**
+     * One line per PUSH gateway, tab-separated: member, port, path, keystore, password file. {@code ./hub demo}
+     * starts one gateway simulator per line, so the launcher and the registry never disagree about where they listen.
+     */
+    static void writePushGateways(Options options, KeyMaterial keys) {
+        StringBuilder lines = new StringBuilder();
+        for (Member m : MEMBERS) {
+            if (m.push()) {
+                URI endpoint = URI.create(m.endpointUrl(options.simulatorPort));
+                Issued gateway = keys.gateway(m);
+                lines.append(String.join("\t", m.code(), Integer.toString(endpoint.getPort()), endpoint.getPath(),
+                        gateway.keystore().toString(), gateway.passwordFile().toString())).append('\n');
+            }
+        }
+        Path file = options.dataDir.resolve("demo").resolve("push-gateways");
+        try {
+            Files.writeString(file, lines);
+        } catch (IOException e) {
+            throw new Failure(KEY_MATERIAL, "cannot write " + file + ": " + e.getMessage());
+        }
     }
 
     /** Authorities have no unique key in the registry (the hub would register a second one): look by name first. */
@@ -264,9 +325,10 @@ public class DemoCommunity {
         tally.created(what);
     }
 
-    /** What this run created and what it found already there, printed as it goes and summed up at the end. */
+    /** What this run created, changed and found already there, printed as it goes and summed up at the end. */
     static final class Tally {
         int created;
+        int changed;
         int found;
         long serial;
 
@@ -275,14 +337,20 @@ public class DemoCommunity {
             System.out.println("demo:   created       " + what);
         }
 
+        void changed(String what) {
+            changed++;
+            System.out.println("demo:   changed       " + what);
+        }
+
         void found(String what) {
             found++;
             System.out.println("demo:   already there " + what);
         }
 
-        void print(Options options, KeyMaterial keys) {
+        void print(Options options, KeyMaterial keys, HubCertificate hubCertificate) {
             StringBuilder out = new StringBuilder();
-            out.append("demo: demo community ready: ").append(created).append(" created, ").append(found)
+            out.append("demo: demo community ready: ").append(created).append(" created, ")
+                    .append(changed == 0 ? "" : changed + " changed, ").append(found)
                     .append(" already there (directory serial ").append(serial).append(")\n");
             out.append("  community CA   ").append(keys.ca().keystore()).append("\n")
                     .append("                 sha256 ").append(keys.ca().fingerprint()).append("\n");
@@ -298,7 +366,7 @@ public class DemoCommunity {
                 Issued signer = keys.signer(m);
                 out.append("  gateway        ").append(m.code()).append(' ').append(m.gatewayName()).append(' ')
                         .append(m.deliveryMode())
-                        .append(m.endpointUrl() == null ? " (fetches its messages)" : " -> " + m.endpointUrl())
+                        .append(m.push() ? " -> " + m.endpointUrl(options.simulatorPort) : " (fetches its messages)")
                         .append("\n")
                         .append("                 sha256 ").append(gw.fingerprint()).append("\n")
                         .append("                 keystore ").append(gw.keystore()).append(" (alias ")
@@ -309,8 +377,12 @@ public class DemoCommunity {
                         .append(signer.alias()).append(", password in ").append(signer.passwordFile())
                         .append(")\n");
             }
-            out.append("  PUSH endpoints are placeholders on 127.0.0.1:").append(SIMULATOR_PORT)
-                    .append(": nothing listens there until the gateway kit's simulators run.\n");
+            out.append("  PUSH endpoints on 127.0.0.1 are served by the gateway simulators that ./hub demo starts\n")
+                    .append("                 (listed in ").append(options.dataDir.resolve("demo")
+                            .resolve("push-gateways")).append("); without them the hub keeps retrying.\n");
+            out.append("  hub certificate ").append(hubCertificate.pem()).append(" (pinned by the demo gateways; ")
+                    .append(hubCertificate.subject()).append(")\n")
+                    .append("                 sha256 ").append(hubCertificate.fingerprint()).append("\n");
             out.append("  signed in as   ").append(options.user).append(" (password ").append(options.passwordSource)
                     .append(")\n");
             System.out.print(out);
@@ -320,6 +392,7 @@ public class DemoCommunity {
     /** Command line and environment. */
     static final class Options {
         int port;
+        int simulatorPort;
         Path dataDir;
         String user = "admin";
         String passwordSource;
@@ -328,14 +401,18 @@ public class DemoCommunity {
             Options o = new Options();
             o.port = port(System.getenv().getOrDefault("HUB_HTTP_PORT", "8080"));
             o.dataDir = Path.of(System.getenv().getOrDefault("HUB_DATA_DIR", "var"));
+            o.simulatorPort = port(System.getenv().getOrDefault("HUB_DEMO_SIMULATOR_PORT",
+                    Integer.toString(DEFAULT_SIMULATOR_PORT)));
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--port" -> o.port = port(required(args[i], value));
                     case "--data-dir" -> o.dataDir = Path.of(required(args[i], value));
+                    case "--simulator-port" -> o.simulatorPort = port(required(args[i], value));
                     case "--user" -> o.user = required(args[i], value);
                     default -> throw new Failure(USAGE, "unknown argument " + args[i] + " (usage: java "
-                            + "DemoCommunity.java [--port 8080] [--data-dir ./var] [--user admin]; the password "
+                            + "DemoCommunity.java [--port 8080] [--data-dir ./var] [--simulator-port 9100] "
+                            + "[--user admin]; the password "
                             + "comes from HUB_ADMIN_PASSWORD or <data-dir>/demo/admin-password)");
                 }
                 i++;
@@ -479,6 +556,59 @@ public class DemoCommunity {
             String code = response.errorCode();
             throw new Failure(REFUSED, method + " " + path + " was refused: " + response.status
                     + (code == null ? "" : " " + code) + ": " + message);
+        }
+    }
+
+    /**
+     * The hub's signing certificate, taken from the hub's own keystore (HUB_KEYSTORE with HUB_KEYSTORE_PASSWORD, else
+     * the development key the hub generated under {@code <data-dir>/keys/}) and written to {@code demo/hub.pem}: the
+     * demo gateways pin it, as a member pins the certificate the secretariat hands over. Taken from the file, not
+     * from the hub's answers: a certificate learnt from the channel it should protect proves nothing.
+     */
+    record HubCertificate(Path pem, String subject, String fingerprint) {
+
+        static HubCertificate pin(Path dataDir) {
+            String named = System.getenv("HUB_KEYSTORE");
+            Path keystore;
+            String password;
+            if (named != null && !named.isBlank()) {
+                keystore = Path.of(named);
+                password = Objects.requireNonNullElse(System.getenv("HUB_KEYSTORE_PASSWORD"), "");
+            } else {
+                keystore = dataDir.resolve("keys").resolve("hub-development-key.p12");
+                Path passwordFile = dataDir.resolve("keys").resolve("hub-development-key.password");
+                if (!Files.isReadable(keystore) || !Files.isReadable(passwordFile)) {
+                    throw new Failure(KEY_MATERIAL, "the hub's development key is not in " + keystore.getParent()
+                            + ": is the hub running on this data folder (HUB_DATA_DIR)?");
+                }
+                password = KeyMaterial.read(passwordFile);
+            }
+            try (InputStream in = Files.newInputStream(keystore)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, password.toCharArray());
+                X509Certificate found = null;
+                for (String alias : java.util.Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate cert) {
+                        if (found != null) {
+                            throw new Failure(KEY_MATERIAL, keystore + " holds more than one key: not the hub's");
+                        }
+                        found = cert;
+                    }
+                }
+                if (found == null) {
+                    throw new Failure(KEY_MATERIAL, keystore + " holds no key with a certificate");
+                }
+                Path pem = dataDir.resolve("demo").resolve("hub.pem");
+                String text = KeyMaterial.pem(found);
+                if (!Files.exists(pem) || !Files.readString(pem).equals(text)) {
+                    Files.writeString(pem, text); // public, like the other .pem files
+                }
+                return new HubCertificate(pem, found.getSubjectX500Principal().getName(),
+                        KeyMaterial.fingerprint(found));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new Failure(KEY_MATERIAL, "cannot read the hub's certificate from " + keystore + ": "
+                        + e.getMessage());
+            }
         }
     }
 

@@ -40,7 +40,7 @@ import org.originhub.db.testing.EmbeddedDatabaseExtension;
 /**
  * {@code ./hub} as a newcomer uses it: start detached on a non-default port with the embedded database, stop without
  * leaving processes behind, keep data across a restart, run on an external database given by HUB_DB_URL, and seed
- * the demo community with {@code --demo}.
+ * the demo community with {@code --demo}, and play the demo scenario with {@code ./hub demo}.
  */
 @ExtendWith(EmbeddedDatabaseExtension.class)
 class LauncherIT {
@@ -138,7 +138,8 @@ class LauncherIT {
         String password = Files.readString(passwordFile).strip();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
         assertThat(first.output).contains("15 created, 0 already there").contains(password)
-                .contains("placeholders on 127.0.0.1");
+                .contains("served by the gateway simulators that ./hub demo starts");
+        assertThat(demo.resolve("hub.pem")).as("the hub certificate, pinned for the demo gateways").exists();
 
         X509Certificate ca = (X509Certificate) openKeystore(demo.resolve("community-ca.p12"), "ca")
                 .getCertificate("ca");
@@ -180,6 +181,141 @@ class LauncherIT {
         Result refused = run(external, 60, "start", "--demo");
         assertThat(refused.exit).isNotZero();
         assertThat(refused.output).contains("--demo is for development on the embedded database only");
+    }
+
+    /**
+     * {@code ./hub demo} from nothing: hub, community, simulators and the scenario, whose summary (read back from the
+     * hub) must show every document delivered, the refusals with their fault codes and each CO in the status the
+     * scenario played; the simulators must have stored and acknowledged what was pushed to them. Again on the running
+     * hub: new COs, nothing duplicated. Then ./hub stop leaves no process behind, simulators included.
+     */
+    @Test
+    void demoPlaysTheScenarioLeavesEverythingRunningAndPlaysAgain() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-play").toAbsolutePath();
+        int port = freePort();
+        Map<String, String> env = environment(dataDir, port);
+        env.remove("HUB_ADMIN_PASSWORD"); // as a developer runs it: the launcher generates and keeps the password
+        int simulatorPort = twoFreePorts();
+        env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(simulatorPort));
+        env.put("HUB_DEMO_TIMEOUT", "60"); // bounds each wait for a delivery
+        started.add(env);
+
+        Result first = run(env, 600, "demo");
+
+        assertThat(first.exit).as(first.output).isZero();
+        Summary one = Summary.of(first.output);
+        assertThat(one.documents).as(first.output).hasSize(11);
+        assertThat(one.documents).allSatisfy(d -> assertThat(d.delivery()).as(d.tracking())
+                .matches("DELIVERED(_WITH_WARNINGS)? .*acknowledged OK.*"));
+        assertThat(one.documents).extracting(Document::type).contains("CERTIFICATE_OF_ORIGIN/NEW",
+                "CERTIFICATE_OF_ORIGIN/REPLACE", "CERTIFICATE_OF_ORIGIN/CANCEL", "BUSINESS_RESPONSE/NEW ACCEPTED",
+                "BUSINESS_RESPONSE/NEW UTILISED", "VERIFICATION_REQUEST/NEW", "VERIFICATION_RESPONSE/NEW CONFIRMED");
+        assertThat(one.documents).extracting(Document::route).contains("KE->TZ", "KE->UG", "UG->KE", "TZ->UG",
+                "TZ->KE", "UG->TZ");
+        assertThat(one.refusals).as(first.output).containsKeys("SenderMismatch", "NotParty");
+        assertThat(one.refusals.get("SenderMismatch")).contains("Envelope/From");
+        assertThat(one.coStatuses.values()).as(first.output)
+                .containsExactly("CONFIRMED", "REPLACED", "CANCELLED", "ACCEPTED", "UTILISED");
+        assertThat(first.output).contains("scenario complete").contains("user          admin")
+                .contains(Files.readString(dataDir.resolve("demo").resolve("admin-password")).strip())
+                .contains("/console/").contains("./hub stop");
+
+        // What the hub pushed, the simulators stored byte for byte and acknowledged with their own signature.
+        int pushed = 0;
+        for (Document d : one.documents) {
+            String to = d.route().substring(4).toLowerCase(java.util.Locale.ROOT);
+            if (!to.equals("tz")) {
+                Path envelope = dataDir.resolve("demo/received").resolve(to).resolve(d.tracking() + ".envelope.txt");
+                assertThat(envelope).as("stored by the " + to + " simulator").exists();
+                assertThat(Files.readString(envelope)).contains("Acknowledgement: OK")
+                        .contains("IssuerCoNumber: " + d.coNumber());
+                pushed++;
+            }
+        }
+        assertThat(pushed).isEqualTo(8);
+        for (String simulator : List.of("sim-ke", "sim-ug")) {
+            long pid = Long.parseLong(Files.readString(dataDir.resolve("run").resolve(simulator + ".pid")).strip());
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as(simulator + " still running")
+                    .hasValue(true);
+        }
+        assertThat(run(env, 30, "status").output).contains("running and ready").contains("sim-ke running");
+
+        // Again, on the hub that runs: the same community, new COs, every one delivered again.
+        Result second = run(env, 400, "demo");
+
+        assertThat(second.exit).as(second.output).isZero();
+        assertThat(second.output).contains("reusing the hub already running on port " + port)
+                .contains("0 created, 15 already there");
+        Summary two = Summary.of(second.output);
+        assertThat(two.documents).hasSize(11).allSatisfy(d -> assertThat(d.delivery()).startsWith("DELIVERED"));
+        assertThat(two.coStatuses.values()).containsExactly("CONFIRMED", "REPLACED", "CANCELLED", "ACCEPTED",
+                "UTILISED");
+        assertThat(two.coStatuses.keySet()).doesNotContainAnyElementsOf(one.coStatuses.keySet());
+        assertThat(two.documents).extracting(Document::tracking)
+                .doesNotContainAnyElementsOf(one.documents.stream().map(Document::tracking).toList());
+
+        Result stop = run(env, 120, "stop");
+        assertThat(stop.exit).isZero();
+        assertThat(processesUsing(dataDir)).as("processes left behind (hub, database, simulators)").isEmpty();
+    }
+
+    /** One row of the summary's table of documents. */
+    private record Document(String tracking, String type, String route, String coNumber, String delivery) {
+    }
+
+    /** The three parts of the demo summary, parsed from the launcher's output. */
+    private record Summary(List<Document> documents, Map<String, String> refusals, Map<String, String> coStatuses) {
+
+        static Summary of(String output) {
+            List<Document> documents = new ArrayList<>();
+            Map<String, String> refusals = new java.util.LinkedHashMap<>();
+            Map<String, String> statuses = new java.util.LinkedHashMap<>();
+            Pattern document = Pattern.compile(
+                    "^  (\\S+) +(\\S+/\\S+(?: [A-Z_]+)?) +([A-Z]{2}->[A-Z]{2}) +(\\S+) +(.+)$");
+            Pattern refusal = Pattern.compile("^  ([A-Za-z]+) +(.+)\\R {3,}(.+)$", Pattern.MULTILINE);
+            Pattern co = Pattern.compile("^  (\\S+) +[A-Z]{2}->[A-Z]{2} +\\S+ +([A-Z_]+) +(.+)$");
+            String part = null;
+            List<String> refused = new ArrayList<>();
+            for (String line : output.split("\\R")) {
+                if (line.startsWith("demo: documents exchanged")) {
+                    part = "documents";
+                } else if (line.startsWith("demo: refused by the hub")) {
+                    part = "refusals";
+                } else if (line.startsWith("demo: certificates of origin at the end")) {
+                    part = "cos";
+                } else if (!line.startsWith("  ")) {
+                    part = null;
+                } else if ("documents".equals(part) && !line.startsWith("  tracking ")) {
+                    Matcher m = document.matcher(line);
+                    assertThat(m.matches()).as("a document row: " + line).isTrue();
+                    documents.add(new Document(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)));
+                } else if ("refusals".equals(part)) {
+                    refused.add(line);
+                } else if ("cos".equals(part) && !line.startsWith("  CO number ")) {
+                    Matcher m = co.matcher(line);
+                    assertThat(m.matches()).as("a CO row: " + line).isTrue();
+                    statuses.put(m.group(1), m.group(2));
+                }
+            }
+            Matcher m = refusal.matcher(String.join("\n", refused));
+            while (m.find()) {
+                refusals.put(m.group(1), m.group(3));
+            }
+            return new Summary(documents, refusals, statuses);
+        }
+    }
+
+    /** The first of two consecutive free ports on loopback (the demo's two PUSH simulators). */
+    private static int twoFreePorts() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = freePort();
+            try (ServerSocket next = new ServerSocket(first + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return first;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two consecutive free ports on loopback");
     }
 
     /** Opens a demo keystore with the password stored next to it; checks its key and its chain to the demo CA. */
@@ -244,7 +380,8 @@ class LauncherIT {
         started.add(env);
         List<String> args = new ArrayList<>(List.of("start", "--detach"));
         args.addAll(List.of(options));
-        Result result = run(env, 240, args.toArray(String[]::new));
+        // Generous: several builds share these two cores, and keytool plus a Payara start then take minutes.
+        Result result = run(env, 360, args.toArray(String[]::new));
         assertThat(result.exit).as("./hub " + String.join(" ", args) + ":\n" + result.output).isZero();
         return result;
     }
