@@ -251,7 +251,9 @@ public class MessageLog {
                 // may read, within its scope
             }
             default -> {
-                record(caller, action, Outcome.REJECTED, null, "trackingNumber=" + trackingNumber);
+                trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action,
+                        Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber, null, null, null,
+                        "role=" + caller.role()));
                 throw new AuditAccessRefusedException("Your role may not read the message log");
             }
         }
