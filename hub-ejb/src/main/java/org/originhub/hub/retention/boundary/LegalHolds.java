@@ -143,7 +143,9 @@ public class LegalHolds {
     }
 
     private <E extends RuntimeException> E refused(AuthenticatedUser caller, String action, String object, E e) {
-        audit.record(userEntry(caller, action, Outcome.REJECTED, null, null, null, null, null, object + ": "
+        // a refused lifting names the hold it asked for, like a successful one
+        String holdId = object.startsWith("hold ") ? object.substring(5) : null;
+        audit.record(userEntry(caller, action, Outcome.REJECTED, holdId, null, null, null, null, object + ": "
                 + e.getMessage()));
         return e;
     }
