@@ -38,6 +38,11 @@ import org.originhub.hub.exchange.entity.MessagePayload;
 import org.originhub.hub.exchange.entity.StoredReference;
 import org.originhub.hub.lifecycle.entity.CoRecord;
 import org.originhub.hub.lifecycle.entity.CoStatusChange;
+import org.originhub.hub.messagelog.boundary.MessageLog;
+import org.originhub.hub.retention.boundary.LegalHolds;
+import org.originhub.hub.retention.boundary.Retention;
+import org.originhub.hub.retention.control.PayloadPurge;
+import org.originhub.hub.retention.entity.LegalHold;
 import org.originhub.registry.agreements.entity.Agreement;
 import org.originhub.registry.authorities.entity.AuthorisedSigner;
 import org.originhub.registry.authorities.entity.IssuingAuthority;
@@ -65,7 +70,8 @@ import org.originhub.registry.testing.TestPki;
  * (its own boundary objects, so two instances on two threads behave like two nodes sharing the database), with the
  * transaction attributes emulated: {@code Intake.accept} and the delivery queue's claim and record each run in a
  * transaction of their own; {@link #tx} runs a REQUIRED boundary call. As in the container, an
- * {@link ExchangeRefusedException} (rollback = false) commits the transaction it leaves (its audit record).
+ * {@link ExchangeRefusedException} (or any other application exception with rollback = false) commits the
+ * transaction it leaves (its audit record).
  */
 public final class ExchangeWorld {
 
@@ -85,6 +91,10 @@ public final class ExchangeWorld {
     public final Alerts alerts = new Alerts();
     public final Deliveries deliveries = new Deliveries();
     public final DeliveryQueue queue = new TxQueue();
+    public final MessageLog messageLog = new MessageLog();
+    public final LegalHolds legalHolds = new LegalHolds();
+    public final Retention retention = new Retention();
+    public final PayloadPurge purge = new TxPurge();
     public final TestClock clock;
 
     /** The persistence unit of every entity the exchange touches, made once per test JVM. */
@@ -95,7 +105,7 @@ public final class ExchangeWorld {
                     GatewayCertificate.class, DocumentPermission.class, IssuingAuthority.class,
                     AuthorisedSigner.class, RegistrationRequest.class, OnboardingCode.class, RegistrySerial.class,
                     AuditRecord.class, AuditHead.class, Alert.class, ExchangeMessage.class, StoredReference.class,
-                    MessagePayload.class, DeliveryAttempt.class, CoRecord.class, CoStatusChange.class);
+                    MessagePayload.class, DeliveryAttempt.class, CoRecord.class, CoStatusChange.class, LegalHold.class);
             ca = TestPki.ca("CN=Exchange Test CA " + System.nanoTime());
             new RegistryHarness(shared).run(h -> h.trustAnchors.importAnchor(ADMIN, "Exchange Test CA", ca.der()));
         }
@@ -117,12 +127,26 @@ public final class ExchangeWorld {
         set(queue, "alerts", alerts);
         set(alerts, "clock", clock);
         set(audit, "clock", clock);
+        set(messageLog, "trail", audit);
+        set(legalHolds, "audit", audit);
+        set(legalHolds, "clock", clock);
+        set(purge, "audit", audit);
+        set(retention, "purge", purge);
+        set(retention, "clock", clock);
+        retention("P10Y", 100);
         transport(null);
     }
 
     /** The push transport the SOAP edge would provide; null: none deployed. */
     public void transport(PushTransport transport) {
         set(deliveries, "transports", new FixedInstance<>(transport));
+    }
+
+    /** The payload retention policy and purge batch size, as HUB_PAYLOAD_RETENTION and HUB_PAYLOAD_PURGE_BATCH. */
+    public void retention(String policy, int batch) {
+        set(retention, "retention", policy);
+        set(retention, "batch", batch);
+        set(retention, "policy", null);
     }
 
     public void policy(BackoffPolicy policy) {
@@ -146,21 +170,25 @@ public final class ExchangeWorld {
         return exchanges.submit(sender, submission);
     }
 
-    <T> T inTransaction(Function<EntityManager, T> work) {
+    public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = persistence.entityManager();
         EntityTransaction tx = em.getTransaction();
         tx.begin();
         try {
-            for (Object bean : new Object[] {exchanges, intake, audit, alerts, deliveries, queue}) {
+            for (Object bean : new Object[] {exchanges, intake, audit, alerts, deliveries, queue, messageLog,
+                legalHolds, purge}) {
                 set(bean, "em", em);
             }
             T result = work.apply(em);
             tx.commit();
             return result;
-        } catch (ExchangeRefusedException refused) {
-            tx.commit();
-            throw refused;
         } catch (RuntimeException e) {
+            jakarta.ejb.ApplicationException declared = e.getClass()
+                    .getAnnotation(jakarta.ejb.ApplicationException.class);
+            if (declared != null && !declared.rollback() && tx.isActive()) {
+                tx.commit(); // as the container does: the refusal's audit record commits with it
+                throw e;
+            }
             if (tx.isActive()) {
                 tx.rollback();
             }
@@ -174,6 +202,26 @@ public final class ExchangeWorld {
         @Override
         public Receipt accept(Sender sender, Submission submission) {
             return inTransaction(em -> super.accept(sender, submission));
+        }
+    }
+
+    private final class TxPurge extends PayloadPurge {
+        @Override
+        public Batch purgeBatch(Instant cutoff, int size, Instant now, Actor actor, String why) {
+            return inTransaction(em -> super.purgeBatch(cutoff, size, now, actor, why));
+        }
+
+        @Override
+        public long heldBack(Instant cutoff) {
+            return inTransaction(em -> super.heldBack(cutoff));
+        }
+
+        @Override
+        public void record(org.originhub.hub.audit.entity.AuditEntry entry) {
+            inTransaction(em -> {
+                super.record(entry);
+                return null;
+            });
         }
     }
 
@@ -232,13 +280,18 @@ public final class ExchangeWorld {
 
     /** An agreement in force since last year between the given members. */
     public String agreement(Member... parties) {
+        return agreement(LocalDate.now(ZoneOffset.UTC).minusYears(1), parties);
+    }
+
+    /** An agreement in force since {@code from} between the given members. */
+    public String agreement(LocalDate from, Member... parties) {
         String code = "FTA-" + newCode() + "-" + System.nanoTime() % 100000;
         List<String> codes = new ArrayList<>();
         for (Member m : parties) {
             codes.add(m.code());
         }
         new RegistryHarness(persistence).run(h -> h.agreements.create(ADMIN, code, "Agreement " + code,
-                LocalDate.now(ZoneOffset.UTC).minusYears(1), null, codes));
+                from, null, codes));
         return code;
     }
 

@@ -205,6 +205,7 @@ public class ExchangeEndpoint implements ExchangePortType {
         info.setDeliveryAttempts(view.attempts());
         info.setLastAttemptAt(EnvelopeTranslation.xml(view.lastAttemptAt()));
         info.setAcknowledgedAt(EnvelopeTranslation.xml(view.acknowledgedAt()));
+        info.setPayloadPurgedAt(EnvelopeTranslation.xml(view.payloadPurgedAt()));
         if (view.acknowledgement() != null) {
             Acknowledgement acknowledgement = new Acknowledgement();
             acknowledgement.setKind(org.originhub.soap.contract.envelope.AcknowledgementKind.valueOf(

@@ -683,6 +683,8 @@ class HubSystemIT {
                         .isInstanceOfSatisfying(HubFaultException.class,
                                 f -> assertThat(f.code()).isEqualTo("Duplicate"));
                 assertThat(ugGateway.deliveries(co.trackingNumber())).as("delivered once").isEqualTo(1);
+
+                auditorsReadTheMessageLogAndALegalHoldOutlivesAPurge(dataSource, co, cancellation);
             }
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -701,6 +703,70 @@ class HubSystemIT {
                         .anySatisfy(d -> assertThat(d).contains("Duplicate"));
             }
         }
+    }
+
+    /**
+     * The auditors' view of the scenario above over REST: the message log of KE and UG, a payload download (with
+     * its SHA-256), a member auditor of a third member state refused, and the retention purge (HUB_PAYLOAD_RETENTION
+     * is PT1S here) run through the API: the held CO survives it, the cancellation's payload is gone, with a 410 that
+     * says so.
+     */
+    private void auditorsReadTheMessageLogAndALegalHoldOutlivesAPurge(DataSource dataSource, Receipt co,
+            Receipt cancellation) throws Exception {
+        insertUser(dataSource, "it-msg-auditor", "message auditor password", "AUDITOR", null, null);
+        insertUser(dataSource, "it-msg-zm", "zambia auditor password", "MEMBER_AUDITOR", "ZM", null);
+        insertUser(dataSource, "it-msg-ug", "uganda auditor password", "MEMBER_AUDITOR", "UG", null);
+        String admin = adminPassword();
+
+        HttpResponse<String> log = get(URI.create(base + "api/audit/messages?member=KE&counterpart=UG&limit=500"),
+                "it-msg-auditor", "message auditor password");
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        assertThat(Pattern.compile("\"trackingNumber\":").matcher(log.body()).results().count())
+                .as("the eight documents of the scenario").isEqualTo(8);
+        assertThat(log.body()).contains(co.trackingNumber()).contains(cancellation.trackingNumber())
+                .contains("\"deliveryStatus\":\"DELIVERED_WITH_WARNINGS\"");
+        HttpResponse<byte[]> payload = download(co.trackingNumber(), "it-msg-auditor", "message auditor password");
+        assertThat(payload.statusCode()).isEqualTo(200);
+        assertThat(payload.body()).isEqualTo(SampleDocuments.certificate("KE", "KE-2026-0001", "EAC-CU"));
+        assertThat(payload.headers().firstValue("X-Payload-Sha256")).hasValue(co.payloadSha256());
+        HttpResponse<String> detail = get(URI.create(base + "api/audit/messages/" + co.trackingNumber()),
+                "it-msg-ug", "uganda auditor password");
+        assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
+        assertThat(detail.body()).contains("\"action\":\"DOCUMENT_RECEIVED\"").contains("\"outcome\":\"ACKNOWLEDGED\"");
+        assertThat(download(co.trackingNumber(), "it-msg-zm", "zambia auditor password").statusCode())
+                .as("another member state's payload").isEqualTo(404);
+        assertThat(get(URI.create(base + "api/audit/messages?member=KE"), "it-msg-zm", "zambia auditor password")
+                .statusCode()).isEqualTo(403);
+
+        HttpResponse<String> hold = post("admin/legal-holds", "admin", admin, "{\"trackingNumber\":\""
+                + co.trackingNumber() + "\",\"reason\":\"system test: keep the first CO\"}");
+        assertThat(hold.statusCode()).as(hold.body()).isEqualTo(201);
+        assertThat(post("admin/retention/purge", "it-msg-auditor", "message auditor password", "").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> purge = post("admin/retention/purge", "admin", admin, "");
+        assertThat(purge.statusCode()).as(purge.body()).isEqualTo(200);
+        assertThat(Long.parseLong(field(purge.body(), "purged"))).isPositive();
+        assertThat(Long.parseLong(field(purge.body(), "heldBack"))).isPositive();
+
+        assertThat(download(co.trackingNumber(), "it-msg-auditor", "message auditor password").body())
+                .as("held").isEqualTo(SampleDocuments.certificate("KE", "KE-2026-0001", "EAC-CU"));
+        HttpResponse<byte[]> gone = download(cancellation.trackingNumber(), "it-msg-auditor",
+                "message auditor password");
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(new String(gone.body(), StandardCharsets.UTF_8)).contains("\"code\":\"PayloadPurged\"")
+                .contains("retention policy").contains(cancellation.payloadSha256());
+        HttpResponse<String> purged = get(URI.create(base + "api/audit/records?action=PAYLOAD_PURGED&trackingNumber="
+                + cancellation.trackingNumber()), "it-msg-auditor", "message auditor password");
+        assertThat(purged.body()).contains("\"senderMember\":\"KE\"").contains("retention=PT1S");
+    }
+
+    private HttpResponse<byte[]> download(String trackingNumber, String username, String password)
+            throws Exception {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/audit/messages/" + trackingNumber
+                + "/payload")).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private void registerGateway(String admin, String member, String name, String mode, String endpoint,

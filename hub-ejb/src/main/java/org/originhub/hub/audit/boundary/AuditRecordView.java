@@ -9,7 +9,7 @@ public record AuditRecordView(long seq, String recordedAt, String actorKind, Str
         String action, String outcome, String objectType, String objectId, String trackingNumber, String coNumber,
         String senderMember, String recipientMember, String detail, String prevHash, String hash) {
 
-    static AuditRecordView of(AuditRecord r) {
+    public static AuditRecordView of(AuditRecord r) {
         AuditEntry e = r.entry();
         return new AuditRecordView(r.seq(), AuditCanonicalForm.formatTime(r.recordedAt()), e.actorKind(), e.actor(),
                 e.actorMember(), e.action(), e.outcome().name(), e.objectType(), e.objectId(), e.trackingNumber(),

@@ -121,7 +121,8 @@ public enum AuditExportFormat {
             r.hash()};
     }
 
-    private static void json(StringBuilder out, String value) {
+    /** Appends {@code value} as a JSON string (or {@code null}); shared with the message log's export. */
+    public static void json(StringBuilder out, String value) {
         if (value == null) {
             out.append("null");
             return;
@@ -147,7 +148,8 @@ public enum AuditExportFormat {
         out.append('"');
     }
 
-    private static void csv(StringBuilder out, String value) {
+    /** Appends {@code value} as an RFC 4180 field, guarded against CSV injection; shared with the message log. */
+    public static void csv(StringBuilder out, String value) {
         if (value == null) {
             return;
         }

@@ -32,6 +32,7 @@ import org.originhub.hub.delivery.control.DeliveryJob;
 import org.originhub.hub.delivery.control.DeliveryQueue;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.boundary.Refusal;
+import org.originhub.hub.exchange.control.Views;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.events.Actor;
@@ -225,6 +226,10 @@ public class Deliveries {
         if (m.deliveryStatus() != DeliveryStatus.FAILED_DELIVERY) {
             throw refuse(actor, trackingNumber, Refusal.INVALID_REQUEST, "document " + trackingNumber + " is "
                     + m.deliveryStatus() + "; only a FAILED_DELIVERY can be resent");
+        }
+        if (m.payloadPurgedAt() != null) {
+            throw refuse(actor, trackingNumber, Refusal.INVALID_REQUEST, Views.purged(m)
+                    + "; a document without its payload cannot be resent");
         }
         m.resend(now());
         audit.record(new AuditEntry(actor.kind().name(), actor.name(), actor.memberCode(), "DELIVERY_RESENT",

@@ -170,6 +170,12 @@ public class Exchanges {
             batch = waiting(sender, types, maxDocuments + 1);
             more = batch.size() > maxDocuments;
         }
+        List<String> purged = batch.stream().limit(maxDocuments).filter(m -> m.payloadPurgedAt() != null)
+                .map(Views::purged).toList();
+        if (!purged.isEmpty()) {
+            throw refuse(sender, "PULL_REFUSED", null, Refusal.INVALID_REQUEST, String.join("; ", purged)
+                    + ". Pull the other documents without naming " + (purged.size() == 1 ? "it" : "them"));
+        }
         Instant now = now();
         List<DeliveredDocument> documents = new ArrayList<>();
         for (ExchangeMessage m : batch.stream().limit(maxDocuments).toList()) {
@@ -239,11 +245,8 @@ public class Exchanges {
                 || sender.memberCode().equals(co.importingMember()))) {
             return Optional.empty();
         }
-        List<CoStatusView.Change> history = em.createNamedQuery(CoStatusChange.OF_CO, CoStatusChange.class)
-                .setParameter("issuer", issuingMember).setParameter("number", coNumber).getResultList().stream()
-                .map(c -> new CoStatusView.Change(c.status(), c.changedAt(), c.trackingNumber())).toList();
-        return Optional.of(new CoStatusView(co.issuerMember(), co.coNumber(), co.status(), co.statusSince(),
-                co.agreementCode(), co.importingMember(), history));
+        return Optional.of(Views.coStatus(co, em.createNamedQuery(CoStatusChange.OF_CO, CoStatusChange.class)
+                .setParameter("issuer", issuingMember).setParameter("number", coNumber).getResultList()));
     }
 
     private List<ExchangeMessage> waiting(Sender sender, Set<DocumentType> types, int limit) {

@@ -2,6 +2,7 @@ package org.originhub.hub.exchange.control;
 
 import java.util.List;
 import org.originhub.hub.exchange.boundary.AttemptView;
+import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.DeliveredDocument;
 import org.originhub.hub.exchange.boundary.EnvelopeData;
 import org.originhub.hub.exchange.boundary.InboxItem;
@@ -9,6 +10,8 @@ import org.originhub.hub.exchange.boundary.Reference;
 import org.originhub.hub.exchange.boundary.TrackingView;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
+import org.originhub.hub.lifecycle.entity.CoRecord;
+import org.originhub.hub.lifecycle.entity.CoStatusChange;
 
 /** Stored messages as the boundary's views: the envelope exactly as submitted. */
 public final class Views {
@@ -28,6 +31,20 @@ public final class Views {
                 m.payloadSha256(), m.senderCertificate());
     }
 
+    /** What a caller is told about a payload the retention purge deleted. */
+    public static String purged(ExchangeMessage m) {
+        return "the payload of " + m.trackingNumber() + " (received " + m.receivedAt() + ") was purged on "
+                + m.payloadPurgedAt() + " under the hub's retention policy; its SHA-256 was " + m.payloadSha256()
+                + ", so a copy kept elsewhere can still be compared";
+    }
+
+    /** A CO's life cycle with its history, oldest first. */
+    public static CoStatusView coStatus(CoRecord co, List<CoStatusChange> history) {
+        return new CoStatusView(co.issuerMember(), co.coNumber(), co.status(), co.statusSince(), co.agreementCode(),
+                co.importingMember(), history.stream()
+                        .map(c -> new CoStatusView.Change(c.status(), c.changedAt(), c.trackingNumber())).toList());
+    }
+
     public static InboxItem inboxItem(ExchangeMessage m) {
         return new InboxItem(m.trackingNumber().value(), m.receivedAt(), envelope(m), m.payloadSize(),
                 m.payloadSha256());
@@ -37,6 +54,6 @@ public final class Views {
         return new TrackingView(m.trackingNumber().value(), m.deliveryStatus(), envelope(m), m.receivedAt(),
                 m.payloadSha256(), m.payloadSize(), m.attempts(), m.lastAttemptAt(), m.acknowledgedAt(),
                 m.ackKind(), m.ackText(), attempts.stream().map(a -> new AttemptView(a.number(), a.attemptedAt(),
-                        a.kind().name(), a.outcome().name(), a.detail())).toList());
+                        a.kind().name(), a.outcome().name(), a.detail())).toList(), m.payloadPurgedAt());
     }
 }

@@ -31,7 +31,9 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
  * PENDING_DELIVERY --PUSH retries exhausted--> FAILED_DELIVERY --console resend--> PENDING_DELIVERY
  * </pre>
  * While the document it depends on (the earlier document about the same CO for the same recipient) is still
- * pending, {@code dependencyOpen} holds it back: it is neither listed nor pushed.
+ * pending, {@code dependencyOpen} holds it back: it is neither listed nor pushed. Once it is no longer pending and
+ * older than the retention period, its payload may be purged ({@link #payloadPurged}): the envelope, the payload's
+ * SHA-256 and size and the delivery history stay; a purged document can no longer be pulled or resent.
  */
 @Entity
 @Table(name = "exchange_message")
@@ -187,6 +189,9 @@ public class ExchangeMessage {
     @Column(name = "failed_at")
     private Instant failedAt;
 
+    @Column(name = "payload_purged_at")
+    private Instant payloadPurgedAt;
+
     @Version
     private long version;
 
@@ -323,11 +328,27 @@ public class ExchangeMessage {
         if (deliveryStatus != DeliveryStatus.FAILED_DELIVERY) {
             throw new IllegalStateException("only a failed delivery can be resent");
         }
+        if (payloadPurgedAt != null) {
+            throw new IllegalStateException("the payload of " + trackingNumber + " was purged");
+        }
         deliveryStatus = DeliveryStatus.PENDING_DELIVERY;
         failedAt = null;
         firstAttemptAt = null;
         nextAttemptAt = now;
         releaseClaim();
+    }
+
+    /**
+     * The retention purge deleted the payload row at {@code at}; only a delivered or failed document may lose it
+     * (a pending one still has to reach its recipient).
+     */
+    public void payloadPurged(Instant at) {
+        if (isPending()) {
+            throw new IllegalStateException("the payload of " + trackingNumber + " is still to be delivered");
+        }
+        if (payloadPurgedAt == null) {
+            payloadPurgedAt = at;
+        }
     }
 
     /** The recipient's gateway now pulls: hand the message over to its inbox. */
@@ -475,6 +496,11 @@ public class ExchangeMessage {
 
     public Instant failedAt() {
         return failedAt;
+    }
+
+    /** When the retention purge deleted the payload; null while it is stored. */
+    public Instant payloadPurgedAt() {
+        return payloadPurgedAt;
     }
 
     @Override

@@ -60,13 +60,8 @@ public class AuditResource {
             @QueryParam("trackingNumber") String trackingNumber, @QueryParam("coNumber") String coNumber,
             @QueryParam("after") Long after, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("order") @DefaultValue("newest") String order) {
-        boolean newestFirst = switch (order.toLowerCase(Locale.ROOT)) {
-            case "newest" -> true;
-            case "oldest" -> false;
-            default -> throw new InvalidAuditQueryException("order is newest or oldest");
-        };
         return log.search(users.caller(), filter(from, to, member, action, outcome, actor, trackingNumber, coNumber),
-                after, limit, newestFirst);
+                after, limit, newestFirst(order));
     }
 
     /** Every matching record, oldest first, streamed as JSON lines (the verifiable form) or CSV. */
@@ -135,7 +130,15 @@ public class AuditResource {
                 outcome(outcome), blankToNull(actor), blankToNull(trackingNumber), blankToNull(coNumber));
     }
 
-    private static Instant instant(String name, String value) {
+    static boolean newestFirst(String order) {
+        return switch (order.toLowerCase(Locale.ROOT)) {
+            case "newest" -> true;
+            case "oldest" -> false;
+            default -> throw new InvalidAuditQueryException("order is newest or oldest");
+        };
+    }
+
+    static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -157,7 +160,7 @@ public class AuditResource {
         }
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,0 +1,42 @@
+package org.originhub.hub.messagelog.boundary;
+
+import java.time.Instant;
+import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.hub.exchange.entity.DocumentType;
+
+/**
+ * What an auditor asks of the message log; every criterion is optional. {@code member} is the sender or the
+ * recipient; {@code counterpart} (only with {@code member}) the other party. {@code from} is inclusive, {@code to}
+ * exclusive, both on the time the hub received the document. {@code coNumber} is the envelope's IssuerCoNumber.
+ */
+public record MessageFilter(Instant from, Instant to, String member, String counterpart, String coNumber,
+        String trackingNumber, DocumentType documentType, DeliveryStatus status) {
+
+    public static MessageFilter none() {
+        return new MessageFilter(null, null, null, null, null, null, null, null);
+    }
+
+    MessageFilter withParties(String memberCode, String counterpartCode) {
+        return new MessageFilter(from, to, memberCode, counterpartCode, coNumber, trackingNumber, documentType, status);
+    }
+
+    /** The filter as recorded in the audit detail, e.g. {@code member=KE counterpart=UG status=FAILED_DELIVERY}. */
+    String describe() {
+        StringBuilder out = new StringBuilder();
+        append(out, "from", from);
+        append(out, "to", to);
+        append(out, "member", member);
+        append(out, "counterpart", counterpart);
+        append(out, "coNumber", coNumber);
+        append(out, "trackingNumber", trackingNumber);
+        append(out, "documentType", documentType);
+        append(out, "status", status);
+        return out.length() == 0 ? "all" : out.toString();
+    }
+
+    private static void append(StringBuilder out, String name, Object value) {
+        if (value != null) {
+            out.append(out.length() == 0 ? "" : " ").append(name).append('=').append(value);
+        }
+    }
+}

@@ -1,0 +1,413 @@
+package org.originhub.hub.messagelog.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.originhub.hub.audit.boundary.AuditAccessRefusedException;
+import org.originhub.hub.audit.boundary.AuditRecordView;
+import org.originhub.hub.audit.boundary.AuditTrail;
+import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
+import org.originhub.hub.audit.control.AuditExportFormat;
+import org.originhub.hub.audit.entity.AuditEntry;
+import org.originhub.hub.audit.entity.AuditRecord;
+import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.exchange.boundary.AttemptView;
+import org.originhub.hub.exchange.boundary.CoStatusView;
+import org.originhub.hub.exchange.boundary.Reference;
+import org.originhub.hub.exchange.control.Views;
+import org.originhub.hub.exchange.entity.DeliveryAttempt;
+import org.originhub.hub.exchange.entity.ExchangeMessage;
+import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.lifecycle.entity.CoKey;
+import org.originhub.hub.lifecycle.entity.CoRecord;
+import org.originhub.hub.lifecycle.entity.CoStatusChange;
+import org.originhub.hub.messagelog.control.MessageExport;
+import org.originhub.hub.retention.entity.HoldScope;
+import org.originhub.hub.retention.entity.LegalHold;
+import org.originhub.hub.users.boundary.AuthenticatedUser;
+import org.originhub.registry.persistence.InstantConverter;
+
+/**
+ * The auditors' message log: the envelopes the hub accepted (never refused submissions: those are in the audit log),
+ * searched with filters and keyset pagination, each with its delivery history, acknowledgement, CO life cycle and
+ * audit records; exports; the CO life cycle; and payload downloads.
+ *
+ * <p>Who sees what. {@code AUDITOR} and {@code SECRETARIAT_ADMIN} see every exchange. A {@code MEMBER_AUDITOR} sees
+ * only exchanges its member state sent or received (its {@code member} filter is forced to its code; asking for
+ * another member state is refused), and a tracking number or CO it may not see is answered exactly like an unknown
+ * one. Payloads are downloaded by the same roles under the same scope; {@code OPERATOR} reads none of this. Every
+ * query, view, export and download is recorded ({@code MESSAGE_LOG_QUERIED}, {@code MESSAGE_VIEWED},
+ * {@code CO_VIEWED}, {@code MESSAGE_LOG_EXPORTED}, {@code PAYLOAD_DOWNLOADED}), a refused one too; records about one
+ * exchange name its tracking number, CO number and parties, so the parties' own auditors see who looked at it.
+ */
+@Stateless
+public class MessageLog {
+
+    public static final int MAX_LIMIT = 500;
+    /** Audit records shown per exchange at most (an exchange has a handful; the rest are in the audit log). */
+    public static final int MAX_AUDIT_RECORDS = 500;
+    /** Envelopes read per round trip when exporting; the persistence context is cleared between pages. */
+    static final int PAGE = 1_000;
+    private static final String RECEIVED = "DOCUMENT_RECEIVED";
+    // native queries bypass the converters: times are bound as the same UTC text InstantConverter writes
+    private static final InstantConverter SQL_TIME = new InstantConverter();
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Inject
+    AuditTrail trail;
+
+    /**
+     * The filter {@code caller} may run: unchanged for auditors and the secretariat; for a member auditor with its
+     * own member state as {@code member} (a filter that names it only as the counterpart is turned round). Anything
+     * else is refused and recorded.
+     */
+    public MessageFilter authorize(AuthenticatedUser caller, MessageFilter filter, String action) {
+        MessageFilter asked = filter == null ? MessageFilter.none() : filter;
+        if (asked.counterpart() != null && asked.member() == null) {
+            throw new InvalidAuditQueryException("counterpart needs member: the exchanges between member and "
+                    + "counterpart");
+        }
+        switch (caller.role()) {
+            case AUDITOR, SECRETARIAT_ADMIN -> {
+                return asked;
+            }
+            case MEMBER_AUDITOR -> {
+                String own = caller.memberCode();
+                if (asked.member() == null || asked.member().equals(own)) {
+                    return asked.withParties(own, asked.counterpart());
+                }
+                if (own.equals(asked.counterpart())) {
+                    return asked.withParties(own, asked.member());
+                }
+                record(caller, action, Outcome.REJECTED, null, asked.describe());
+                throw new AuditAccessRefusedException("A member auditor reads the exchanges of its own member state ("
+                        + own + ") only");
+            }
+            default -> {
+                record(caller, action, Outcome.REJECTED, null, asked.describe());
+                throw new AuditAccessRefusedException("Your role may not read the message log");
+            }
+        }
+    }
+
+    /** One page, newest or oldest first (by time received), after the cursor {@code after} of the previous page. */
+    public MessagePage search(AuthenticatedUser caller, MessageFilter filter, String after, int limit,
+            boolean newestFirst) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidAuditQueryException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        Cursor cursor = Cursor.parse(after);
+        MessageFilter effective = authorize(caller, filter, "MESSAGE_LOG_QUERIED");
+        List<ExchangeMessage> found = query(effective, cursor, newestFirst, limit + 1);
+        List<MessageSummary> messages = found.stream().limit(limit).map(MessageSummary::of).toList();
+        String next = found.size() > limit ? Cursor.of(found.get(limit - 1)).toString() : null;
+        record(caller, "MESSAGE_LOG_QUERIED", Outcome.SUCCESS, null, effective.describe() + " after=" + after
+                + " limit=" + limit + " order=" + (newestFirst ? "newest" : "oldest") + " returned="
+                + messages.size());
+        return new MessagePage(messages, next);
+    }
+
+    /** Everything about one exchange (see {@link MessageDetail}). */
+    public MessageDetail detail(AuthenticatedUser caller, String trackingNumber) {
+        ExchangeMessage m = visible(caller, trackingNumber, "MESSAGE_VIEWED");
+        List<AttemptView> attempts = em.createNamedQuery(DeliveryAttempt.OF_MESSAGE, DeliveryAttempt.class)
+                .setParameter("message", m.id()).getResultStream().map(a -> new AttemptView(a.number(),
+                        a.attemptedAt(), a.kind().name(), a.outcome().name(), a.detail())).toList();
+        List<CoStatusView> lifecycle = new ArrayList<>();
+        co(m.issuerMember(), m.coNumber()).ifPresent(lifecycle::add);
+        if (m.replacedCoNumber() != null) {
+            co(m.issuerMember(), m.replacedCoNumber()).ifPresent(lifecycle::add);
+        }
+        List<AuditRecord> records = em.createQuery("SELECT r FROM AuditRecord r WHERE r.trackingNumber = :tracking "
+                + "ORDER BY r.seq", AuditRecord.class).setParameter("tracking", trackingNumber)
+                .setMaxResults(MAX_AUDIT_RECORDS).getResultList();
+        Optional<AuditRecord> received = records.stream().filter(r -> RECEIVED.equals(r.entry().action()))
+                .findFirst();
+        String own = caller.role().isScopedToMember() ? caller.memberCode() : null;
+        List<AuditRecordView> visibleRecords = records.stream().filter(r -> own == null
+                || own.equals(r.entry().actorMember()) || own.equals(r.entry().senderMember())
+                || own.equals(r.entry().recipientMember())).map(AuditRecordView::of).toList();
+        record(caller, "MESSAGE_VIEWED", Outcome.SUCCESS, m, "status=" + m.deliveryStatus());
+        return new MessageDetail(MessageSummary.of(m), m.references().stream()
+                .map(r -> new Reference(r.trackingNumber(), r.coNumber())).toList(), m.ackText(), m.dependsOn(),
+                attempts, lifecycle, held(m), received.map(AuditRecord::seq).orElse(null),
+                received.map(AuditRecord::hash).orElse(null), visibleRecords);
+    }
+
+    /**
+     * The payload of one exchange, byte for byte as received.
+     *
+     * @throws PayloadPurgedException when the retention policy purged it (recorded as a refused download)
+     */
+    public PayloadDownload payload(AuthenticatedUser caller, String trackingNumber) {
+        ExchangeMessage m = visible(caller, trackingNumber, "PAYLOAD_DOWNLOADED");
+        MessagePayload payload = m.payloadPurgedAt() == null ? em.find(MessagePayload.class, m.id()) : null;
+        if (payload == null) {
+            String why = m.payloadPurgedAt() == null
+                    ? "the payload of " + trackingNumber + " is not stored; its SHA-256 was " + m.payloadSha256()
+                    : Views.purged(m);
+            record(caller, "PAYLOAD_DOWNLOADED", Outcome.REJECTED, m, why);
+            throw new PayloadPurgedException(Character.toUpperCase(why.charAt(0)) + why.substring(1));
+        }
+        record(caller, "PAYLOAD_DOWNLOADED", Outcome.SUCCESS, m, "sha256=" + m.payloadSha256() + " size="
+                + m.payloadSize());
+        return new PayloadDownload(trackingNumber, m.mediaType(), m.payloadSha256(), payload.content());
+    }
+
+    /** A CO's life cycle and the messages about it, for auditors and the CO's issuer's and importer's auditors. */
+    public CoLifecycleView co(AuthenticatedUser caller, String issuerMember, String coNumber) {
+        String object = issuerMember + "/" + coNumber;
+        CoRecord co = issuerMember == null || coNumber == null ? null
+                : em.find(CoRecord.class, new CoKey(issuerMember, coNumber));
+        String own = caller.memberCode();
+        boolean allowed = switch (caller.role()) {
+            case AUDITOR, SECRETARIAT_ADMIN -> true;
+            case MEMBER_AUDITOR -> co == null || own.equals(co.issuerMember()) || own.equals(co.importingMember());
+            default -> false;
+        };
+        if (!allowed && !caller.role().isScopedToMember()) {
+            record(caller, "CO_VIEWED", Outcome.REJECTED, null, "co=" + object);
+            throw new AuditAccessRefusedException("Your role may not read the message log");
+        }
+        if (co == null || !allowed) {
+            record(caller, "CO_VIEWED", Outcome.REJECTED, null, "co=" + object + ": unknown or not visible");
+            throw new UnknownMessageException("The hub knows no CO " + coNumber + " issued by " + issuerMember
+                    + (caller.role().isScopedToMember() ? " that " + own + " issued or imports" : ""));
+        }
+        List<MessageSummary> messages = em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.issuerMember = "
+                + ":issuer AND (m.coNumber = :co OR m.replacedCoNumber = :co) ORDER BY m.receivedAt, m.id",
+                ExchangeMessage.class).setParameter("issuer", issuerMember).setParameter("co", coNumber)
+                .getResultStream().map(MessageSummary::of).toList();
+        boolean held = !em.createQuery("SELECT h.id FROM LegalHold h WHERE h.liftedAt IS NULL AND h.scope = :scope "
+                + "AND h.issuerMember = :issuer AND h.coNumber = :co", Long.class).setParameter("scope", HoldScope.CO)
+                .setParameter("issuer", issuerMember).setParameter("co", coNumber).setMaxResults(1).getResultList()
+                .isEmpty();
+        trail.record(new AuditEntry("USER", caller.username(), own, "CO_VIEWED", Outcome.SUCCESS,
+                "CertificateOfOrigin", object, null, coNumber, co.issuerMember(), co.importingMember(), "status="
+                        + co.status() + " messages=" + messages.size()));
+        return new CoLifecycleView(co(issuerMember, coNumber).orElseThrow(), held, messages);
+    }
+
+    /**
+     * Writes every matching envelope, oldest first, in {@code format}, a page at a time. Recorded once the last line
+     * is written (so the export holds no lock on the audit chain meanwhile); an export that fails midway rolls back
+     * and is not recorded.
+     */
+    public long export(AuthenticatedUser caller, MessageFilter filter, AuditExportFormat format, Writer out) {
+        MessageFilter effective = authorize(caller, filter, "MESSAGE_LOG_EXPORTED");
+        long written = 0;
+        try {
+            out.write(MessageExport.header(format));
+            Cursor after = null;
+            List<ExchangeMessage> page;
+            do {
+                page = query(effective, after, false, PAGE);
+                Map<String, AuditRecord> receipts = receivedRecords(page);
+                for (ExchangeMessage m : page) {
+                    AuditRecord r = receipts.get(m.trackingNumber().value());
+                    out.write(MessageExport.line(format, m.trackingNumber().value(), m.receivedAt(), m.senderMember(),
+                            m.recipientMember(), m.agreementCode(), m.documentType(), m.documentFunction(),
+                            m.issuerMember(), m.coNumber(), m.replacedCoNumber(), m.senderMessageId(),
+                            m.responseKind(), m.verificationResult(), m.mediaType(), m.payloadSha256(),
+                            m.payloadSize(), m.payloadPurgedAt(), m.deliveryStatus(), m.deliveryMode(), m.attempts(),
+                            m.lastAttemptAt(), m.ackKind(), m.acknowledgedAt(), m.failedAt(),
+                            r == null ? null : r.seq(), r == null ? null : r.hash()));
+                    after = Cursor.of(m);
+                }
+                written += page.size();
+                em.clear();
+            } while (page.size() == PAGE);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the export could not be written", e);
+        }
+        record(caller, "MESSAGE_LOG_EXPORTED", Outcome.SUCCESS, null, effective.describe() + " format="
+                + format.extension() + " messages=" + written);
+        return written;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The message, if it exists and the caller may see it; otherwise recorded and answered as unknown. */
+    private ExchangeMessage visible(AuthenticatedUser caller, String trackingNumber, String action) {
+        switch (caller.role()) {
+            case AUDITOR, SECRETARIAT_ADMIN, MEMBER_AUDITOR -> {
+                // may read, within its scope
+            }
+            default -> {
+                trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action,
+                        Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber, null, null, null,
+                        "role=" + caller.role()));
+                throw new AuditAccessRefusedException("Your role may not read the message log");
+            }
+        }
+        Optional<ExchangeMessage> found = trackingNumber == null ? Optional.empty()
+                : em.createNamedQuery(ExchangeMessage.BY_TRACKING, ExchangeMessage.class)
+                        .setParameter("tracking", trackingNumber).getResultStream().findFirst();
+        String own = caller.role().isScopedToMember() ? caller.memberCode() : null;
+        if (found.isEmpty() || own != null && !own.equals(found.get().senderMember())
+                && !own.equals(found.get().recipientMember())) {
+            // the same record and answer whether it does not exist or is another member state's
+            trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, Outcome.REJECTED,
+                    "ExchangeMessage", trackingNumber, trackingNumber, null, null, null, "unknown or not visible"));
+            throw new UnknownMessageException("The hub knows no exchange with tracking number " + trackingNumber
+                    + (own == null ? "" : " sent or received by " + own));
+        }
+        return found.get();
+    }
+
+    private Optional<CoStatusView> co(String issuer, String number) {
+        CoRecord co = em.find(CoRecord.class, new CoKey(issuer, number));
+        return Optional.ofNullable(co).map(c -> Views.coStatus(c, em.createNamedQuery(CoStatusChange.OF_CO,
+                CoStatusChange.class).setParameter("issuer", issuer).setParameter("number", number)
+                .getResultList()));
+    }
+
+    private boolean held(ExchangeMessage m) {
+        return !em.createNamedQuery(LegalHold.IN_FORCE_FOR_MESSAGE, LegalHold.class)
+                .setParameter("tracking", m.trackingNumber().value()).setParameter("issuer", m.issuerMember())
+                .setParameter("co", m.coNumber())
+                .setParameter("replaced", m.replacedCoNumber() == null ? m.coNumber() : m.replacedCoNumber())
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private Map<String, AuditRecord> receivedRecords(List<ExchangeMessage> page) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
+        List<String> numbers = page.stream().map(m -> m.trackingNumber().value()).toList();
+        return em.createQuery("SELECT r FROM AuditRecord r WHERE r.trackingNumber IN :numbers AND r.action = "
+                + ":action", AuditRecord.class).setParameter("numbers", numbers).setParameter("action", RECEIVED)
+                .getResultStream().collect(Collectors.toMap(r -> r.entry().trackingNumber(), Function.identity(),
+                        (a, b) -> a.seq() < b.seq() ? a : b));
+    }
+
+    /**
+     * One page of matching envelopes after the cursor, ordered by (received_at, id). Every filter is an equality or a
+     * range on a column with a (column, received_at) index (V6, V8), which InnoDB keeps in (column, received_at, id)
+     * order, so a page is read from one end of an index and stopped. The member filter (sender or recipient) is two
+     * such reads, merged, rather than an OR that would sort all of a member's envelopes.
+     */
+    private List<ExchangeMessage> query(MessageFilter f, Cursor after, boolean newestFirst, int max) {
+        StringBuilder rest = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        condition(rest, values, f.from(), " AND received_at >= ?");
+        condition(rest, values, f.to(), " AND received_at < ?");
+        condition(rest, values, f.coNumber(), " AND co_number = ?");
+        condition(rest, values, f.trackingNumber(), " AND tracking_number = ?");
+        condition(rest, values, f.documentType(), " AND document_type = ?");
+        condition(rest, values, f.status(), " AND delivery_status = ?");
+        if (after != null) {
+            rest.append(newestFirst ? " AND (received_at < ? OR (received_at = ? AND id < ?))"
+                    : " AND (received_at > ? OR (received_at = ? AND id > ?))");
+            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
+            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
+            values.add(after.id());
+        }
+        String order = newestFirst ? " ORDER BY received_at DESC, id DESC" : " ORDER BY received_at, id";
+        StringBuilder sql = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        if (f.member() == null) {
+            sql.append("SELECT id FROM exchange_message WHERE 1 = 1").append(rest).append(order).append(" LIMIT ?");
+            parameters.addAll(values);
+        } else {
+            String[][] sides = {{"sender_member", "recipient_member"}, {"recipient_member", "sender_member"}};
+            sql.append("SELECT id FROM (");
+            for (int i = 0; i < sides.length; i++) {
+                sql.append(i == 0 ? "" : " UNION ").append("(SELECT id, received_at FROM exchange_message WHERE ")
+                        .append(sides[i][0]).append(" = ?");
+                parameters.add(f.member());
+                if (f.counterpart() != null) {
+                    sql.append(" AND ").append(sides[i][1]).append(" = ?");
+                    parameters.add(f.counterpart());
+                }
+                sql.append(rest).append(order).append(" LIMIT ?)");
+                parameters.addAll(values);
+                parameters.add(max);
+            }
+            sql.append(") m").append(order).append(" LIMIT ?");
+        }
+        parameters.add(max);
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            ids.add(((Number) id).longValue());
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ExchangeMessage> byId = new HashMap<>();
+        em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids", ExchangeMessage.class)
+                .setParameter("ids", ids).getResultStream().forEach(m -> byId.put(m.id(), m));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    private static void condition(StringBuilder sql, List<Object> values, Object value, String clause) {
+        if (value != null) {
+            sql.append(clause);
+            if (value instanceof Instant instant) {
+                values.add(SQL_TIME.convertToDatabaseColumn(instant));
+            } else if (value instanceof Enum<?> e) {
+                values.add(e.name());
+            } else {
+                values.add(value);
+            }
+        }
+    }
+
+    private void record(AuthenticatedUser caller, String action, Outcome outcome, ExchangeMessage m, String detail) {
+        trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, outcome,
+                m == null ? "MessageLog" : "ExchangeMessage", m == null ? null : m.trackingNumber().value(),
+                m == null ? null : m.trackingNumber().value(), m == null ? null : m.coNumber(),
+                m == null ? null : m.senderMember(), m == null ? null : m.recipientMember(), detail));
+    }
+
+    /**
+     * The keyset of a page: the (received_at, id) of its last envelope, written {@code <epoch microseconds>-<id>}
+     * (opaque to callers, who pass back what {@code next} said).
+     */
+    record Cursor(Instant receivedAt, long id) {
+
+        static Cursor of(ExchangeMessage m) {
+            return new Cursor(m.receivedAt(), m.id());
+        }
+
+        static Cursor parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            int dash = text.indexOf('-', 1);
+            try {
+                long micros = Long.parseLong(text.substring(0, dash));
+                long id = Long.parseLong(text.substring(dash + 1));
+                return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
+            } catch (RuntimeException e) {
+                throw new InvalidAuditQueryException("after must be the next value of the previous page");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, receivedAt) + "-" + id;
+        }
+    }
+}
