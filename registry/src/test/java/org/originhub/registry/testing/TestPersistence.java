@@ -28,6 +28,8 @@ import org.originhub.registry.persistence.MariaDbPlatform;
  */
 public final class TestPersistence implements AutoCloseable {
 
+    private static final java.util.concurrent.atomic.AtomicInteger UNITS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final EntityManagerFactory factory;
 
     private TestPersistence(EntityManagerFactory factory) {
@@ -44,8 +46,10 @@ public final class TestPersistence implements AutoCloseable {
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.weaving", "false");
+        // A unit name of its own: EclipseLink shares one session per unit name while a factory of that name is open,
+        // so a second unit with other classes would silently get the first one's (test classes share a JVM).
         return new TestPersistence(new PersistenceProvider().createContainerEntityManagerFactory(
-                new Unit(dataSource, classes, properties), Map.of()));
+                new Unit("hub-test-" + UNITS.incrementAndGet(), dataSource, classes, properties), Map.of()));
     }
 
     public EntityManager entityManager() {
@@ -83,12 +87,12 @@ public final class TestPersistence implements AutoCloseable {
         factory.close();
     }
 
-    private record Unit(DataSource dataSource, List<String> classes, Properties properties)
+    private record Unit(String name, DataSource dataSource, List<String> classes, Properties properties)
             implements PersistenceUnitInfo {
 
         @Override
         public String getPersistenceUnitName() {
-            return "hub-test";
+            return name;
         }
 
         @Override
