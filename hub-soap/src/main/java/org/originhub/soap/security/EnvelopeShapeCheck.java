@@ -10,10 +10,11 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 
 /**
- * Refuses a soap:Body anywhere but directly under the Envelope, while the request is being read. CXF takes the first
- * soap:Body element it meets as the Body, even one inside the Header, and never reads past it; a signature-wrapping
- * message (the signed Body moved into a header wrapper, a forged Body after it) would then be processed as its signed
- * part and the forgery silently dropped. Such a message is malformed and refused as a whole, before anything else.
+ * Refuses a soap:Body anywhere but directly under the Envelope, and a second soap:Body there, while the request is
+ * being read. CXF takes the first soap:Body element it meets as the Body, even one inside the Header, and never reads
+ * past it; a signature-wrapping message (the signed Body moved into a header wrapper, a forged Body after it, or two
+ * Bodies side by side) would then be processed as its signed part and the forgery silently dropped, or worse. Such a
+ * message is malformed and refused as a whole, before anything else.
  */
 final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
 
@@ -35,6 +36,7 @@ final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
     /** Follows the element depth of everything read and checks each soap:Body as it starts. */
     private static final class ShapeCheckingReader extends StreamReaderDelegate {
         private int depth;
+        private int bodies;
 
         ShapeCheckingReader(XMLStreamReader reader) {
             super(reader);
@@ -61,7 +63,8 @@ final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
         private int track(int event) {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
-                if (depth != 2 && "Body".equals(getLocalName()) && SOAP11_NS.equals(getNamespaceURI())) {
+                if ("Body".equals(getLocalName()) && SOAP11_NS.equals(getNamespaceURI())
+                        && (depth != 2 || ++bodies > 1)) {
                     throw new SecurityHeaderException(FaultCode.ENVELOPE_INVALID);
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
