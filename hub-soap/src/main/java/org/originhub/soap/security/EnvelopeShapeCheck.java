@@ -19,6 +19,7 @@ import org.apache.cxf.phase.Phase;
 final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
 
     private static final String SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String READER = EnvelopeShapeCheck.class.getName() + ".reader";
 
     EnvelopeShapeCheck() {
         super(Phase.POST_STREAM);
@@ -29,7 +30,30 @@ final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
     public void handleMessage(Message message) {
         XMLStreamReader reader = message.getContent(XMLStreamReader.class);
         if (reader != null && !(reader instanceof ShapeCheckingReader)) {
-            message.setContent(XMLStreamReader.class, new ShapeCheckingReader(reader));
+            ShapeCheckingReader checking = new ShapeCheckingReader(reader);
+            message.setContent(XMLStreamReader.class, checking);
+            message.put(READER, checking);
+        }
+    }
+
+    /**
+     * Reads the request to its end before the service is invoked. CXF stops reading after the Body (and WS-Security
+     * replaces the reader with its own DOM view), so whatever follows the Body, such as a second, forged Body, would
+     * otherwise never be seen. WS-I Basic Profile R1011: nothing may follow the Body; refused as
+     * {@link FaultCode#ENVELOPE_INVALID}.
+     */
+    static final class ReadToTheEnd extends AbstractPhaseInterceptor<Message> {
+
+        ReadToTheEnd() {
+            super(Phase.PRE_INVOKE);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            Object reader = message.get(READER);
+            if (reader instanceof ShapeCheckingReader checking) {
+                checking.drain();
+            }
         }
     }
 
@@ -37,6 +61,7 @@ final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
     private static final class ShapeCheckingReader extends StreamReaderDelegate {
         private int depth;
         private int bodies;
+        private boolean bodyEnded;
 
         ShapeCheckingReader(XMLStreamReader reader) {
             super(reader);
@@ -63,14 +88,28 @@ final class EnvelopeShapeCheck extends AbstractPhaseInterceptor<Message> {
         private int track(int event) {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
-                if ("Body".equals(getLocalName()) && SOAP11_NS.equals(getNamespaceURI())
-                        && (depth != 2 || ++bodies > 1)) {
+                boolean body = "Body".equals(getLocalName()) && SOAP11_NS.equals(getNamespaceURI());
+                if ((body && (depth != 2 || ++bodies > 1)) || (depth == 2 && bodyEnded)) {
                     throw new SecurityHeaderException(FaultCode.ENVELOPE_INVALID);
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if (depth == 2 && bodies == 1) {
+                    bodyEnded = true;
+                }
                 depth--;
             }
             return event;
+        }
+
+        /** Reads what is left of the request, checking it like the rest. */
+        void drain() {
+            try {
+                while (hasNext()) {
+                    next();
+                }
+            } catch (XMLStreamException e) {
+                throw new org.apache.cxf.interceptor.Fault(e);
+            }
         }
     }
 }
