@@ -61,6 +61,7 @@ final class ExchangeHub implements AutoCloseable {
     /** Every refusal the pipeline reported (also audited as REQUEST_REJECTED). */
     final List<RejectionLog.Rejection> rejections = new CopyOnWriteArrayList<>();
     private final LocalHub local;
+    private final SecurityPipeline pipeline;
 
     ExchangeHub(DataSource dataSource, Path keys) throws Exception {
         this.dataSource = dataSource;
@@ -90,9 +91,14 @@ final class ExchangeHub implements AutoCloseable {
                 return null;
             });
         };
-        SecurityPipeline pipeline = new SecurityPipeline(directory,
+        pipeline = new SecurityPipeline(directory,
                 (hash, keepUntil) -> ledger.record(hash, keepUntil, Instant.now()), hubKey, audited);
         local = new LocalHub(new ExchangeEndpoint(new TransactionalExchanges(world)), pipeline::secure);
+    }
+
+    /** Another service behind the same pipeline, as the servlet publishes it (onboarding operations as given). */
+    LocalHub publish(Object implementor, Set<javax.xml.namespace.QName> onboardingOperations) {
+        return new LocalHub(implementor, endpoint -> pipeline.secure(endpoint, onboardingOperations));
     }
 
     /** A PULL member with every permission and a gateway certificate whose key the test holds. */
