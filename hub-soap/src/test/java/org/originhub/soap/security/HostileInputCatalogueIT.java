@@ -188,6 +188,18 @@ class HostileInputCatalogueIT {
         assertRefusedByPipeline(hub.send(request), FaultCode.SIGNER_TOKEN_INVALID);
     }
 
+    /** Found by SoapIntakeFuzzIT (seed 20261201, case 11): was InternalError. */
+    @Test
+    void binarySecurityTokenThatIsNotBase64() {
+        Document request = signedCo("KE-BST-B64");
+        Element token = (Element) request.getElementsByTagNameNS(
+                "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
+                "BinarySecurityToken").item(0);
+        token.setTextContent(token.getTextContent().substring(0, 101));
+
+        assertRefusedByPipeline(hub.send(request), FaultCode.SECURITY_HEADER_INVALID);
+    }
+
     // ================================================================== size
 
     @Test

@@ -185,8 +185,11 @@ class SoapAuthorizationSweepIT {
                 Parameter request = method.getParameters()[0];
                 XmlRootElement root = request.getType().getAnnotation(XmlRootElement.class);
                 assertThat(root).as("request element of " + method).isNotNull();
+                String namespace = "##default".equals(root.namespace())
+                        ? request.getType().getPackage().getAnnotation(jakarta.xml.bind.annotation.XmlSchema.class)
+                                .namespace() : root.namespace();
                 operations.add(new Operation(web.operationName().isEmpty() ? method.getName()
-                        : web.operationName(), new QName(root.namespace(), root.name()), service));
+                        : web.operationName(), new QName(namespace, root.name()), service));
             }
         }
         return operations;
