@@ -262,10 +262,28 @@ public final class ExchangeWorld {
     }
 
     public Member member(DeliveryMode mode, List<String> permissions) {
+        return member(mode, permissions, code -> TestPki.leaf(ca, "CN=gw." + code.toLowerCase() + ",O=Test").build(),
+                null);
+    }
+
+    /** The community CA that issues the members' gateway certificates (a registered trust anchor). */
+    public static TestPki.Issued ca() {
+        return ca;
+    }
+
+    /**
+     * A member whose gateway certificate the caller makes (to sign real requests with its key), registered at the
+     * time of {@code registryClock} (null: now), e.g. a year ago for a certificate that has expired since.
+     */
+    public Member member(DeliveryMode mode, List<String> permissions, Function<String, TestPki.Issued> certificates,
+            Clock registryClock) {
         String code = newCode();
         RegistryHarness registry = new RegistryHarness(persistence);
+        if (registryClock != null) {
+            registry.clock(registryClock);
+        }
         registry.run(h -> h.memberStates.register(ADMIN, code, "Member " + code));
-        TestPki.Issued certificate = TestPki.leaf(ca, "CN=gw." + code.toLowerCase() + ",O=Test").build();
+        TestPki.Issued certificate = certificates.apply(code);
         String endpoint = mode == DeliveryMode.PUSH ? "https://gw." + code.toLowerCase() + ".example/push" : null;
         RequestView request = registry.tx(h -> h.requests.submitGatewayRegistration(ADMIN, SubmissionChannel.API,
                 code, "gw", mode, endpoint, permissions, certificate.pem().getBytes(), null));

@@ -62,7 +62,9 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
             }
             return;
         }
-        FaultCode code = classify(thrown);
+        FaultCode classified = classify(thrown);
+        FaultCode code = classified == FaultCode.INTERNAL_ERROR && whileReadingTheRequest(message)
+                && unreadable(thrown) ? FaultCode.INVALID_REQUEST : classified;
         String reason = code.reason();
         if (code == FaultCode.INTERNAL_ERROR) {
             String reference = HexFormat.of().formatHex(bytes(6));
@@ -149,6 +151,26 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
     /** A client-side fault from CXF itself (unparsable XML, unknown operation) says so with a client code. */
     private static boolean isClientCode(QName code) {
         return code != null && CLIENT_CODES.contains(code.getLocalPart().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The request could not be read as XML (bytes that are not UTF-8, not XML at all): CXF reports it as a server
+     * fault around the parser's exception, but the request is at fault. Only while the request is read (no response
+     * exists yet): a writer failing on the way out stays an internal error.
+     */
+    private static boolean unreadable(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            if (t instanceof javax.xml.stream.XMLStreamException || t instanceof java.io.CharConversionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean whileReadingTheRequest(Message message) {
+        Exchange exchange = message.getExchange();
+        return exchange != null && exchange.getOutMessage() == null;
     }
 
     /** A client code wrapped around a runtime failure of the hub's own code is still the hub's failure. */

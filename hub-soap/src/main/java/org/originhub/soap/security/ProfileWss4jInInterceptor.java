@@ -29,6 +29,8 @@ import org.apache.wss4j.dom.validate.NoOpValidator;
  */
 final class ProfileWss4jInInterceptor extends WSS4JInInterceptor {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ProfileWss4jInInterceptor.class.getName());
     private static final String VERIFICATION_CRYPTO = "originhub.signatureVerificationCrypto";
 
     ProfileWss4jInInterceptor(Clock clock) {
@@ -55,6 +57,23 @@ final class ProfileWss4jInInterceptor extends WSS4JInInterceptor {
         validators.put(WSConstants.SIGNATURE, new NoOpValidator());
         properties.put(WSS4JInInterceptor.VALIDATOR_MAP, validators);
         return properties;
+    }
+
+    /**
+     * WSS4J lets some malformed headers escape as plain runtime exceptions (a BinarySecurityToken that is not valid
+     * base64 throws IllegalArgumentException, found by SoapIntakeFuzzIT), which would become InternalError. Anything
+     * WSS4J throws while reading a sender's header is the header's fault: SecurityError, logged here for operators.
+     */
+    @Override
+    public void handleMessage(SoapMessage message) {
+        try {
+            super.handleMessage(message);
+        } catch (org.apache.cxf.interceptor.Fault | MessageRejectedException expected) {
+            throw expected;
+        } catch (RuntimeException malformed) {
+            LOG.log(java.util.logging.Level.INFO, "WS-Security header refused as malformed", malformed);
+            throw new SecurityHeaderException(FaultCode.SECURITY_HEADER_INVALID);
+        }
     }
 
     @Override

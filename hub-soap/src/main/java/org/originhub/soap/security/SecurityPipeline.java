@@ -92,6 +92,7 @@ public final class SecurityPipeline {
         requireUnpublished(endpoint);
         endpoint.getInInterceptors().add(new MessageSizeLimit(maxMessageBytes));
         endpoint.getInInterceptors().add(new EnvelopeShapeCheck());
+        endpoint.getInInterceptors().add(new EnvelopeShapeCheck.ReadToTheEnd());
         endpoint.getInInterceptors().add(new SecurityHeaderCheck());
         endpoint.getInInterceptors().add(new ProfileWss4jInInterceptor(clock));
         endpoint.getInInterceptors().add(new SignedPartsCheck());

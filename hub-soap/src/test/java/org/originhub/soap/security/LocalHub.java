@@ -57,6 +57,11 @@ final class LocalHub implements AutoCloseable {
     }
 
     Reply send(byte[] request) {
+        return send(request, null);
+    }
+
+    /** With HTTP-like protocol headers, e.g. a declared Content-Length. */
+    Reply send(byte[] request, java.util.Map<String, java.util.List<String>> headers) {
         try {
             EndpointInfo target = new EndpointInfo();
             target.setAddress(address);
@@ -77,6 +82,12 @@ final class LocalHub implements AutoCloseable {
             message.setExchange(exchange);
             message.put(Message.CONTENT_TYPE, "text/xml; charset=UTF-8");
             message.put(Message.HTTP_REQUEST_METHOD, "POST");
+            // Direct dispatch: the request is buffered and handed over whole. Through the default pipe, a server that
+            // refuses a request before reading it to the end (a DTD, a size limit) leaves the writer blocked forever.
+            message.put(org.apache.cxf.transport.local.LocalConduit.DIRECT_DISPATCH, Boolean.TRUE);
+            if (headers != null) {
+                message.put(Message.PROTOCOL_HEADERS, headers);
+            }
             conduit.prepare(message);
             try (OutputStream out = message.getContent(OutputStream.class)) {
                 out.write(request);

@@ -33,6 +33,7 @@ final class SignedRequest {
 
     private final TestPki.Issued signer;
     private String text = "hello";
+    private String bodyXml;
     private boolean timestamp = true;
     private boolean signature = true;
     private boolean signBody = true;
@@ -58,6 +59,12 @@ final class SignedRequest {
 
     SignedRequest text(String value) {
         this.text = value;
+        return this;
+    }
+
+    /** The Body's content as XML text (declaring its own namespaces), instead of the echo request. */
+    SignedRequest bodyXml(String xml) {
+        this.bodyXml = xml;
         return this;
     }
 
@@ -100,8 +107,8 @@ final class SignedRequest {
     Document build() {
         try {
             Document doc = parse("<soapenv:Envelope xmlns:soapenv=\"" + SOAP11_NS + "\"><soapenv:Header/>"
-                    + "<soapenv:Body><t:Echo xmlns:t=\"" + EchoEndpoint.NAMESPACE + "\"><t:Text>" + text
-                    + "</t:Text></t:Echo></soapenv:Body></soapenv:Envelope>");
+                    + "<soapenv:Body>" + (bodyXml != null ? bodyXml : "<t:Echo xmlns:t=\"" + EchoEndpoint.NAMESPACE
+                    + "\"><t:Text>" + text + "</t:Text></t:Echo>") + "</soapenv:Body></soapenv:Envelope>");
             if (!securityHeader) {
                 return doc;
             }

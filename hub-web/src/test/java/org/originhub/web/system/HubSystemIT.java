@@ -328,6 +328,57 @@ class HubSystemIT {
         assertThat(refusals.body()).contains("member=KE").contains("\"action\":\"AUDIT_EXPORTED\"");
     }
 
+    /**
+     * The REST part of the authorization sweep over HTTP: every API operation (found by reflection, see
+     * {@link org.originhub.web.security.ApiRoutes}) refuses an anonymous caller with 401 and a signed-in user of
+     * every role it does not name with 403, on the deployed WAR.
+     */
+    @Test
+    void everyApiOperationRefusesAnonymousAndWrongRoleCallers(DataSource dataSource) throws Exception {
+        java.util.Map<String, String> users = new java.util.HashMap<>();
+        for (org.originhub.hub.users.entity.Role role : org.originhub.hub.users.entity.Role.values()) {
+            String name = "it-sweep-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            insertUser(dataSource, name, "sweep password " + role, role.name(),
+                    role.isScopedToMember() ? "KE" : null, null);
+            users.put(role.name(), name);
+        }
+        java.util.List<org.originhub.web.security.ApiRoutes.Route> routes =
+                org.originhub.web.security.ApiRoutes.all();
+        assertThat(routes).hasSizeGreaterThan(30);
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        int calls = 0;
+        for (org.originhub.web.security.ApiRoutes.Route route : routes) {
+            URI uri = URI.create(base + route.concretePath().substring(1));
+            int anonymous = call(route.httpMethod(), uri, null, null).statusCode();
+            calls++;
+            if (anonymous != 401) {
+                wrong.add(route + " anonymous -> " + anonymous);
+            }
+            for (String role : route.refusedRoles()) {
+                int status = call(route.httpMethod(), uri, users.get(role), "sweep password " + role)
+                        .statusCode();
+                calls++;
+                if (status != 403) {
+                    wrong.add(route + " as " + role + " -> " + status);
+                }
+            }
+        }
+        assertThat(wrong).as("operations not refused (of %d calls)", calls).isEmpty();
+    }
+
+    private static HttpResponse<String> call(String method, URI uri, String username, String password)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, "GET".equals(method) || "DELETE".equals(method)
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        if (username != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((username + ":"
+                    + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void theAuditApiRefusesAnonymousCallersAndOperators(DataSource dataSource) throws Exception {
         insertUser(dataSource, "it-audit-operator", "operator password 1", "OPERATOR", null, null);
