@@ -61,7 +61,7 @@ class SoapAuthorizationSweepIT {
         exchange = hub.publish(new ExchangeEndpoint(null), Set.of());
         RegistryHarness boundaries = hub.registry();
         registry = hub.publish(new RegistryEndpoint(boundaries.directory, boundaries.gateways, boundaries.requests,
-                boundaries.authorities, hub.hubKey), Set.of(RegistryEndpoint.ONBOARDING_OPERATION));
+                boundaries.authorities, hub.hubKey, null), Set.of(RegistryEndpoint.ONBOARDING_OPERATION));
     }
 
     @AfterAll
