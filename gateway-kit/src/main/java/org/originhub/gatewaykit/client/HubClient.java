@@ -376,8 +376,15 @@ public final class HubClient implements AutoCloseable {
             if (untrusted != null) {
                 throw untrusted;
             }
+            QName code = e.getFault().getFaultCodeAsQName();
+            if (code == null || !HubFaultException.FAULT_NAMESPACE.equals(code.getNamespaceURI())) {
+                // Not the hub's answer: CXF turns a response that is no SOAP at all (an HTML error page while the
+                // hub starts, a proxy's page) into a generic fault without any signature check. Nothing is known
+                // about the request, as with no answer: the caller may resend it.
+                throw new HubUnreachableException("No SOAP answer from the hub: " + e.getFault().getFaultString(), e);
+            }
             // Reached only through the in-fault chain, which verified the hub's signature on the fault.
-            throw new HubFaultException(e.getFault().getFaultCodeAsQName(), e.getFault().getFaultString());
+            throw new HubFaultException(code, e.getFault().getFaultString());
         } catch (WebServiceException e) {
             UntrustedMessageException untrusted = cause(e, UntrustedMessageException.class);
             if (untrusted != null) {

@@ -238,6 +238,31 @@ class HubClientTest {
     }
 
     @Test
+    void anHtmlErrorPageInsteadOfASoapAnswerIsReportedUnreachable() throws IOException {
+        // what Payara answers while the hub is being deployed (an error page; a 503 was already "no answer")
+        com.sun.net.httpserver.HttpServer html = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        html.createContext("/", exchange -> {
+            byte[] page = "<html><body>Service not yet available</body></html>".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(500, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        html.start();
+        try (HubClient client = HubClient.builder().hubUrl("http://127.0.0.1:" + html.getAddress().getPort())
+                .keystore(community.kenya()).trustedHub(community.hubPin()).build()) {
+            assertThatThrownBy(() -> client.submit(co("KE-HTML-1", payload("KE-HTML-1"))))
+                    .as("no hub fault: nothing says the hub refused it, so a resend is the answer")
+                    .isInstanceOf(HubUnreachableException.class)
+                    .hasMessageContaining("No SOAP answer from the hub");
+        } finally {
+            html.stop(0);
+        }
+    }
+
+    @Test
     void aHubThatDoesNotAnswerIsReportedUnreachable() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

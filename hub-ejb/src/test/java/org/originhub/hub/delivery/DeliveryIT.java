@@ -241,7 +241,7 @@ class DeliveryIT {
     void aClaimLeftByACrashedNodeExpiresAndTheMessageIsPushedAgain() {
         Receipt receipt = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-P5"));
         // a node claims it and dies before pushing or recording anything
-        hub.tx(w -> w.queue.claim(10, "crashed-node", w.clock.instant(), Duration.ofMinutes(5)));
+        hub.tx(w -> w.queue.claim(10, "crashed-node", w.clock.instant(), Duration.ofMinutes(5), java.util.Set.of()));
 
         assertThat(round()).as("claimed by the dead node").isZero();
         hub.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -300,6 +300,57 @@ class DeliveryIT {
         } finally {
             pool.shutdownNow();
             setField(hub.deliveries, "executor", null);
+            slots().set(previous);
+        }
+    }
+
+    @Test
+    void aSlowRecipientsBacklogDoesNotFillTheClaimsOfOthers() throws Exception {
+        Member uganda = hub.member(DeliveryMode.PUSH);
+        String eac = hub.agreement(kenya, uganda);
+        CountDownLatch tanzaniaAnswers = new CountDownLatch(1);
+        List<String> arrivals = new CopyOnWriteArrayList<>();
+        hub.transport((endpoint, document, attempt, certificates) -> {
+            if (endpoint.contains(tanzania.code().toLowerCase())) {
+                try {
+                    tanzaniaAnswers.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            arrivals.add(document.trackingNumber());
+            return PushOutcome.acknowledged(AcknowledgementKind.OK, null);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        PushSlots slots = new PushSlots(16, 1);
+        PushSlots previous = slots().getAndSet(slots);
+        java.lang.reflect.Field batchField = Deliveries.class.getDeclaredField("batch");
+        batchField.setAccessible(true);
+        int batch = batchField.getInt(hub.deliveries);
+        try {
+            setField(hub.deliveries, "executor", pool);
+            batchField.setInt(hub.deliveries, 2);
+            Receipt slow1 = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-BACKLOG-1"));
+            hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-BACKLOG-2"));
+            hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-BACKLOG-3"));
+            Receipt fast = hub.submit(kenya.sender(), co(kenya, uganda, eac, "KE-BEHIND-1"));
+
+            assertThat(round()).as("the oldest two are Tanzania's: one starts, one is given back").isEqualTo(1);
+            assertThat(slots.saturated()).hasSize(1);
+            // Tanzania's two waiting documents are older than Uganda's and the claim takes two: without leaving
+            // Tanzania out of it, this round would claim them again and start nothing
+            assertThat(round()).as("Uganda's document is claimed past Tanzania's backlog").isEqualTo(1);
+            awaitRunning(slots, 1);
+            assertThat(arrivals).containsExactly(fast.trackingNumber());
+
+            tanzaniaAnswers.countDown();
+            awaitRunning(slots, 0);
+            assertThat(arrivals).containsExactly(fast.trackingNumber(), slow1.trackingNumber());
+        } finally {
+            tanzaniaAnswers.countDown();
+            pool.shutdownNow();
+            setField(hub.deliveries, "executor", null);
+            batchField.setInt(hub.deliveries, batch);
             slots().set(previous);
         }
     }

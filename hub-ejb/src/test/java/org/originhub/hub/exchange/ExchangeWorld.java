@@ -228,8 +228,9 @@ public final class ExchangeWorld {
 
     private final class TxQueue extends DeliveryQueue {
         @Override
-        public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease) {
-            return inTransaction(em -> super.claim(batch, token, now, lease));
+        public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease,
+                java.util.Set<String> skip) {
+            return inTransaction(em -> super.claim(batch, token, now, lease, skip));
         }
 
         @Override

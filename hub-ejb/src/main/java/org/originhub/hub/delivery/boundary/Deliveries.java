@@ -124,7 +124,8 @@ public class Deliveries {
      * pushes each on the container's managed executor, recording its outcome when it returns. The round does not
      * wait for the pushes: a slow gateway keeps only its own slots busy (at most HUB_DELIVERY_PER_GATEWAY), and the
      * next round carries on with everyone else. A claimed job whose gateway is at its cap is released unpushed and
-     * taken again by a later round. Without a managed executor (tests outside a container) pushes run one after the
+     * taken again by a later round; a gateway already at its cap is left out of the claim, so that its backlog
+     * (oldest first) cannot fill every round's claim and starve the others. Without a managed executor (tests outside a container) pushes run one after the
      * other before this returns.
      *
      * @return how many deliveries were started
@@ -137,7 +138,7 @@ public class Deliveries {
             return 0;
         }
         String token = UUID.randomUUID().toString();
-        List<DeliveryJob> jobs = queue.claim(capacity, token, now(), lease);
+        List<DeliveryJob> jobs = queue.claim(capacity, token, now(), lease, slots.saturated());
         int started = 0;
         for (DeliveryJob job : jobs) {
             if (!slots.tryStart(job.endpointUrl())) {

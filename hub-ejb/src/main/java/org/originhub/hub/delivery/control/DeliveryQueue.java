@@ -43,11 +43,14 @@ import org.originhub.registry.gateways.entity.GatewayCertificate;
 @Stateless
 public class DeliveryQueue {
 
-    // Plain SQL for SKIP LOCKED (MariaDB 10.6+, MySQL 8); the index ix_exchange_due serves it.
+    // Plain SQL for SKIP LOCKED (MariaDB 10.6+, MySQL 8); the index ix_exchange_due serves it. %s: the endpoints to
+    // leave out (those at their push cap on this node), so that their backlog cannot fill every claim.
     static final String DUE = "SELECT id FROM exchange_message WHERE delivery_status = 'PENDING_DELIVERY' "
             + "AND delivery_mode = 'PUSH' AND dependency_open = FALSE AND next_attempt_at <= ? "
-            + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ? "
+            + "AND (claimed_until IS NULL OR claimed_until < ?)%s ORDER BY next_attempt_at, id LIMIT ? "
             + "FOR UPDATE SKIP LOCKED";
+    static final String NOT_TO = " AND recipient_gateway_id NOT IN (SELECT g.id FROM gateway g WHERE g.endpoint_url "
+            + "IN (%s))";
     // native queries bypass the converters: times are bound as the same UTC text InstantConverter writes
     private static final InstantConverter SQL_TIME = new InstantConverter();
 
@@ -60,12 +63,24 @@ public class DeliveryQueue {
     @Inject
     Alerts alerts;
 
-    /** Claims up to {@code batch} due PUSH deliveries for {@code lease}, and prepares each push. */
+    /**
+     * Claims up to {@code batch} due PUSH deliveries for {@code lease}, and prepares each push. Deliveries to the
+     * endpoints in {@code skip} are left alone: they are at their push cap on this node, and claiming their oldest
+     * documents first would, with a backlog, fill every claim and hold up everyone else's.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease) {
+    public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease, Set<String> skip) {
+        List<String> skipped = List.copyOf(skip);
+        String sql = DUE.formatted(skipped.isEmpty() ? ""
+                : NOT_TO.formatted(String.join(", ", java.util.Collections.nCopies(skipped.size(), "?"))));
+        jakarta.persistence.Query due = em.createNativeQuery(sql)
+                .setParameter(1, SQL_TIME.convertToDatabaseColumn(now))
+                .setParameter(2, SQL_TIME.convertToDatabaseColumn(now));
+        for (int i = 0; i < skipped.size(); i++) {
+            due.setParameter(3 + i, skipped.get(i));
+        }
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery(DUE).setParameter(1, SQL_TIME.convertToDatabaseColumn(now))
-                .setParameter(2, SQL_TIME.convertToDatabaseColumn(now)).setParameter(3, batch).getResultList();
+        List<Object> ids = due.setParameter(3 + skipped.size(), batch).getResultList();
         List<DeliveryJob> jobs = new ArrayList<>();
         for (Object id : ids) {
             ExchangeMessage m = em.find(ExchangeMessage.class, ((Number) id).longValue());

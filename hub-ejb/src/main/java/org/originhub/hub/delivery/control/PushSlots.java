@@ -1,6 +1,8 @@
 package org.originhub.hub.delivery.control;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +42,17 @@ public final class PushSlots {
         running.incrementAndGet();
         forEndpoint.incrementAndGet();
         return true;
+    }
+
+    /** The endpoints at their cap now: a round claims nothing for them (it could not start it). */
+    public synchronized Set<String> saturated() {
+        Set<String> full = new HashSet<>();
+        byEndpoint.forEach((endpoint, running) -> {
+            if (running.get() >= perEndpoint && !endpoint.isEmpty()) {
+                full.add(endpoint);
+            }
+        });
+        return full;
     }
 
     /** Gives the slot back when the push and its record are done. */
