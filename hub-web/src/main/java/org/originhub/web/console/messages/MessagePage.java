@@ -14,6 +14,7 @@ import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.messagelog.boundary.MessageDetail;
 import org.originhub.hub.messagelog.boundary.MessageLog;
 import org.originhub.hub.messagelog.boundary.PayloadDownload;
+import org.originhub.hub.messagelog.boundary.UnknownMessageException;
 import org.originhub.web.console.Allowed;
 import org.originhub.web.console.Caller;
 import org.originhub.web.console.ConsoleAction;
@@ -89,7 +90,7 @@ public class MessagePage implements Serializable {
 
     private String requireTracking() {
         if (detail == null) {
-            throw new org.originhub.hub.messagelog.boundary.UnknownMessageException("No message chosen");
+            throw new UnknownMessageException("No message chosen: find one on the messages page");
         }
         return detail.message().trackingNumber();
     }
