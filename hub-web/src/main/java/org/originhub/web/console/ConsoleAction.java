@@ -32,6 +32,14 @@ public enum ConsoleAction {
     READ_AUDIT_LOG(Role.SECRETARIAT_ADMIN, Role.AUDITOR, Role.MEMBER_AUDITOR),
     VERIFY_AUDIT_CHAIN(Role.SECRETARIAT_ADMIN, Role.AUDITOR),
 
+    /**
+     * Searching the message log, opening an exchange and its payload, looking up a CO: the message log scopes a
+     * member auditor to its own member state and records every read.
+     */
+    READ_MESSAGE_LOG(Role.SECRETARIAT_ADMIN, Role.AUDITOR, Role.MEMBER_AUDITOR),
+    /** Resending a FAILED_DELIVERY (the dashboard lists them; the message page offers it too). */
+    RESEND_DELIVERIES(Role.SECRETARIAT_ADMIN, Role.OPERATOR),
+
     MANAGE_USERS(Role.SECRETARIAT_ADMIN);
 
     private final Set<Role> roles;

@@ -19,6 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.originhub.hub.audit.boundary.AuditAccessRefusedException;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
+import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
+import org.originhub.hub.messagelog.boundary.PayloadPurgedException;
+import org.originhub.hub.messagelog.boundary.UnknownMessageException;
 import org.originhub.hub.users.boundary.DuplicateUsernameException;
 import org.originhub.hub.users.boundary.InvalidCredentialsException;
 import org.originhub.hub.users.boundary.InvalidUserException;
@@ -90,7 +93,9 @@ public final class ConsoleErrors extends ExceptionHandlerWrapper {
                 || cause instanceof PasswordRejectedException || cause instanceof DuplicateUsernameException
                 || cause instanceof LastAdministratorException || cause instanceof UnknownUserException
                 || cause instanceof LoginRefusedException || cause instanceof AuditAccessRefusedException
-                || cause instanceof InvalidAuditQueryException || cause instanceof ConsoleForbiddenException) {
+                || cause instanceof InvalidAuditQueryException || cause instanceof ConsoleForbiddenException
+                || cause instanceof UnknownMessageException || cause instanceof PayloadPurgedException
+                || cause instanceof ExchangeRefusedException) {
             return Optional.ofNullable(cause.getMessage());
         }
         if (cause instanceof InvalidCredentialsException) {

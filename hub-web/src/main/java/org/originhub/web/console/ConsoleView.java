@@ -11,8 +11,8 @@ import org.originhub.hub.users.entity.Role;
  * menu is built from, and the browser test sweeps. A page that is not in this table is not served (404), so a new
  * view without an entry stays closed; {@code ConsoleViewTest} fails when a view file has no entry.
  *
- * <p>Pages for the message exchange (message search, message detail with its timeline, CO lookup) go into the
- * {@link MenuGroup#MESSAGES} group when the exchange lands; the dashboard gains their figures then.
+ * <p>The message pages read the message log, so they admit the roles {@code MessageLog} serves (a member auditor its
+ * own member state's exchanges only); operators resend failed deliveries from the dashboard, which lists them.
  */
 public enum ConsoleView {
 
@@ -28,6 +28,10 @@ public enum ConsoleView {
     GATEWAY("gateway", "Gateway", null, Access.STAFF),
     CERTIFICATES("certificates", "Certificates and trust anchors", MenuGroup.REGISTRY, Access.STAFF),
     REQUESTS("requests", "Registration requests", MenuGroup.REGISTRY, Access.STAFF),
+
+    MESSAGES("messages", "Messages", MenuGroup.MESSAGES, Access.AUDIT_READERS),
+    MESSAGE("message", "Message", null, Access.AUDIT_READERS),
+    CO_LOOKUP("co", "CO lookup", MenuGroup.MESSAGES, Access.AUDIT_READERS),
 
     AUDIT("audit", "Audit log", MenuGroup.AUDIT, Access.AUDIT_READERS),
 
@@ -56,7 +60,10 @@ public enum ConsoleView {
         SIGNED_IN(EnumSet.allOf(Role.class)),
         /** The secretariat and the auditor who reads across all member states; not a member auditor. */
         STAFF(EnumSet.of(Role.SECRETARIAT_ADMIN, Role.OPERATOR, Role.AUDITOR)),
-        /** As the audit API: operators have no access; a member auditor reads its own member state only. */
+        /**
+         * As the audit API and the message log: operators have no access; a member auditor reads its own member state
+         * only.
+         */
         AUDIT_READERS(EnumSet.of(Role.SECRETARIAT_ADMIN, Role.AUDITOR, Role.MEMBER_AUDITOR)),
         ADMINISTRATORS(EnumSet.of(Role.SECRETARIAT_ADMIN));
 

@@ -56,11 +56,24 @@ class ConsoleViewTest {
                 Role.OPERATOR);
         for (ConsoleAction action : ConsoleAction.values()) {
             if (action != ConsoleAction.OWN_ACCOUNT && action != ConsoleAction.READ_REGISTRY
-                    && action != ConsoleAction.READ_AUDIT_LOG && action != ConsoleAction.VERIFY_AUDIT_CHAIN) {
+                    && action != ConsoleAction.READ_AUDIT_LOG && action != ConsoleAction.VERIFY_AUDIT_CHAIN
+                    && action != ConsoleAction.READ_MESSAGE_LOG) {
                 assertThat(action.admits(Role.AUDITOR)).as("auditors are read-only: " + action).isFalse();
                 assertThat(action.admits(Role.MEMBER_AUDITOR)).as("member auditors are read-only: " + action)
                         .isFalse();
             }
         }
+    }
+
+    @Test
+    void theMessagePagesAdmitTheRolesTheMessageLogServesAndResendIsTheSecretariatsOperation() {
+        for (ConsoleView view : new ConsoleView[] {ConsoleView.MESSAGES, ConsoleView.MESSAGE, ConsoleView.CO_LOOKUP}) {
+            assertThat(view.roles()).as(view.name()).containsExactlyInAnyOrder(Role.SECRETARIAT_ADMIN, Role.AUDITOR,
+                    Role.MEMBER_AUDITOR);
+        }
+        assertThat(ConsoleAction.READ_MESSAGE_LOG.roles()).isEqualTo(ConsoleView.MESSAGES.roles());
+        assertThat(ConsoleAction.RESEND_DELIVERIES.roles()).containsExactlyInAnyOrder(Role.SECRETARIAT_ADMIN,
+                Role.OPERATOR);
+        assertThat(ConsoleView.DASHBOARD.roles()).contains(Role.OPERATOR);
     }
 }

@@ -2,6 +2,7 @@ package org.originhub.web.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -18,10 +19,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,6 +49,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -62,6 +67,14 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
+import org.originhub.gatewaykit.client.HubClient;
+import org.originhub.gatewaykit.client.Receipt;
+import org.originhub.gatewaykit.client.Submission;
+import org.originhub.gatewaykit.contract.envelope.DocumentFunction;
+import org.originhub.gatewaykit.contract.envelope.DocumentType;
+import org.originhub.gatewaykit.samples.SampleDocuments;
+import org.originhub.gatewaykit.security.GatewayKeystore;
+import org.originhub.gatewaykit.security.PinnedCertificates;
 import org.originhub.hub.users.control.PasswordHashing;
 import org.originhub.hub.users.entity.Role;
 import org.originhub.registry.testing.TestPki;
@@ -380,7 +393,9 @@ class ConsoleBrowserIT {
         browser().findElement(By.id("audit-form:export-jsonl")).click();
         Path export = downloaded(".jsonl");
         List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
-        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"seq\":"));
+        // records, and the lines of the signed checkpoints the hub takes on its schedule (the verifier checks both)
+        assertThat(lines).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).matches("\\{\"(seq|checkpoint_seq)\":.*"));
         assertThat(lines.get(0)).startsWith("{\"seq\":1,");
         Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 new File("src/audit/java/AuditVerify.java").getAbsolutePath(), export.toString())
@@ -491,6 +506,239 @@ class ConsoleBrowserIT {
                 .isEqualTo(302);
         open(ConsoleView.DASHBOARD.path());
         assertThat(browser().getCurrentUrl()).contains("/console/login.xhtml");
+    }
+
+    @Test
+    @Order(11)
+    void aMessageIsFoundWithItsTimelineAndAHostileCoFieldIsShownEscapedInItsPayload(DataSource dataSource,
+            @TempDir Path keys) throws Exception {
+        createUsers(dataSource);
+        Exchange exchange = exchange(keys);
+        awaitAttempts(dataSource, exchange.hostile(), 1);
+
+        signIn(USERS.get(Role.AUDITOR), PASSWORD);
+        open(ConsoleView.MESSAGES.path());
+        type(By.id("messages-form:tracking"), exchange.hostile());
+        clickAjax(By.id("messages-form:search"));
+        List<WebElement> rows = browser().findElements(By.cssSelector("#messages-form\\:messages-table tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("TZ → RW").contains("CERTIFICATE_OF_ORIGIN")
+                .contains("TZ-MSG-0001").contains("PENDING_DELIVERY");
+        type(By.id("messages-form:tracking"), "");
+        selectOne("messages-form:status", "PENDING_DELIVERY");
+        clickAjax(By.id("messages-form:search"));
+        screenshot("messages");
+        WebElement link = browser().findElement(By.linkText(exchange.hostile()));
+        link.click();
+        waitForPage();
+        assertThat(title()).isEqualTo(ConsoleView.MESSAGE.title());
+        assertThat(text(By.id("message-tracking"))).isEqualTo(exchange.hostile());
+        assertThat(text(By.id("message-corridor"))).contains("TZ → RW under EAC-MSG");
+        assertThat(text(By.id("attempts"))).contains("PUSH").contains("FAILED");
+        assertThat(text(By.id("audit-records"))).contains("DOCUMENT_RECEIVED").contains("DOCUMENT_STATUS_CHANGED")
+                .contains("DELIVERY_ATTEMPTED");
+        assertThat(browser().findElements(By.className("co-lifecycle"))).singleElement()
+                .satisfies(co -> assertThat(co.getText()).contains("TZ TZ-MSG-0001").contains("ISSUED"));
+        assertThat(browser().findElements(By.id("message-form:resend"))).as("auditors read only").isEmpty();
+
+        clickAndLoad(By.id("message-form:show-payload"));
+        // The payload is XML shown as text: its tags and its (XML-escaped) hostile exporter name appear as written.
+        String payload = browser().findElement(By.id("payload")).getText();
+        assertThat(payload).contains("<CertificateOfOrigin").contains("TZ-MSG-0001")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Quoted&quot; &amp; 'single' &lt;b&gt;bold");
+        assertThat(browser().findElements(By.cssSelector("#payload *"))).as("no markup from the payload").isEmpty();
+        assertThat(browser().getPageSource()).doesNotContain("<script>alert(1)").doesNotContain("<CertificateOfOrigin");
+        assertThatNoAlert();
+        screenshot("message");
+
+        clickAndLoad(By.linkText("TZ TZ-MSG-0001"));
+        assertThat(title()).isEqualTo(ConsoleView.CO_LOOKUP.title());
+        assertThat(text(By.id("co-status"))).isEqualTo("ISSUED");
+        assertThat(text(By.id("co-messages"))).contains(exchange.hostile());
+
+        // A member auditor of another member state is told the exchange is unknown, exactly as for one that is.
+        signIn(USERS.get(Role.MEMBER_AUDITOR), PASSWORD);
+        open(ConsoleView.MESSAGE.path() + "?tracking=" + exchange.hostile());
+        assertThat(messages()).contains("knows no exchange with tracking number " + exchange.hostile());
+        assertThat(browser().findElements(By.id("message-envelope"))).isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void anOperatorResendsAFailedDeliveryFromTheDashboardAndAnAdministratorFromTheMessagePage(DataSource dataSource,
+            @TempDir Path keys) throws Exception {
+        createUsers(dataSource);
+        Exchange exchange = exchange(keys);
+        // The test server gives up only after HUB_DELIVERY_GIVE_UP (24 h by default): the failure is set in the
+        // database, after a real failed attempt, as the delivery queue would set it.
+        markFailed(dataSource, exchange.hostile());
+        markFailed(dataSource, exchange.plain());
+
+        signIn(USERS.get(Role.OPERATOR), PASSWORD);
+        assertThat(title()).isEqualTo("Dashboard");
+        assertThat(Integer.parseInt(text(By.cssSelector("#figure-failed .figure")))).isGreaterThanOrEqualTo(2);
+        assertThat(text(By.id("figure-messages-today"))).contains("messages today");
+        assertThat(text(By.id("corridors"))).contains("TZ → RW");
+        WebElement row = browser().findElement(By.xpath("//tbody/tr[td[2][normalize-space()='"
+                + exchange.plain() + "']]"));
+        assertThat(row.getText()).contains("TZ → RW").contains("CERTIFICATE_OF_ORIGIN");
+        assertThat(row.findElements(By.tagName("a"))).as("operators do not open the message log").isEmpty();
+        WebElement resend = row.findElement(By.xpath(".//button[contains(@id,':resend')]"));
+        WebElement old = browser().findElement(By.tagName("html"));
+        resend.click();
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> {
+            try {
+                old.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            }
+        });
+        waitForPage();
+        assertThat(messages()).contains("Message " + exchange.plain() + " is PENDING_DELIVERY again");
+        assertThat(status(dataSource, exchange.plain())).isEqualTo("PENDING_DELIVERY");
+        assertThat(get(ConsoleView.MESSAGES.path(), sessionCookie()).statusCode()).isEqualTo(403);
+
+        signIn("admin", adminPassword());
+        open(ConsoleView.MESSAGE.path() + "?tracking=" + exchange.hostile());
+        assertThat(text(By.id("message-status"))).isEqualTo("FAILED_DELIVERY");
+        clickAndLoad(By.id("message-form:resend"));
+        assertThat(messages()).contains("Message " + exchange.hostile() + " is PENDING_DELIVERY again");
+        assertThat(text(By.id("message-status"))).isEqualTo("PENDING_DELIVERY");
+        assertThat(text(By.id("audit-records"))).contains("DELIVERY_RESENT");
+        assertThat(browser().findElements(By.id("message-form:resend"))).isEmpty();
+        open(ConsoleView.MESSAGE.path() + "?tracking=" + exchange.plain());
+        assertThat(text(By.id("audit-records"))).contains("DELIVERY_RESENT").contains("it-console-operator");
+    }
+
+    // --- messages: two member states whose exchange cannot be delivered (nothing listens at the PUSH endpoint)
+
+    record Exchange(String hostile, byte[] hostilePayload, String plain) {
+    }
+
+    private static Exchange exchange;
+
+    private Exchange exchange(Path keys) throws Exception {
+        if (exchange != null) {
+            return exchange;
+        }
+        String admin = adminPassword();
+        TestPki.Issued ca = TestPki.ca("CN=Message Test CA,O=Origin Hub");
+        TestPki.Issued tanzania = TestPki.leaf(ca, "CN=gw.tz,O=Tanzania Revenue Authority,C=TZ").build();
+        TestPki.Issued rwanda = TestPki.leaf(ca, "CN=gw.rw,O=Rwanda Revenue Authority,C=RW").build();
+        api("admin/trust-anchors", "{\"name\":\"Message Test CA\",\"certificate\":\"" + json(ca.pem()) + "\"}", 201);
+        api("admin/member-states", "{\"code\":\"TZ\",\"name\":\"Tanzania\"}", 201);
+        api("admin/member-states", "{\"code\":\"RW\",\"name\":\"Rwanda\"}", 201);
+        api("admin/agreements", "{\"code\":\"EAC-MSG\",\"name\":\"Message test agreement\",\"inForceFrom\":"
+                + "\"2020-01-01\",\"parties\":[\"TZ\",\"RW\"]}", 201);
+        registerGateway("TZ", "tz-gw", "PULL", null, tanzania);
+        registerGateway("RW", "rw-gw", "PUSH", "http://127.0.0.1:9/gateway/rw", rwanda);
+        char[] password = "gateway-password".toCharArray();
+        Files.write(keys.resolve("tz.p12"), tanzania.pkcs12("gateway", password));
+        GatewayKeystore tzKeys = GatewayKeystore.load(keys.resolve("tz.p12"), password, "gateway");
+        HttpResponse<String> directory = soap(SignedSoap.sign(
+                "<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", tanzania));
+        assertThat(directory.statusCode()).as(directory.body()).isEqualTo(200);
+        X509Certificate hub = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(between(directory.body(), "<HubCertificate>",
+                        "</HubCertificate>"))));
+        byte[] hostilePayload = SampleDocuments.certificate("TZ", "TZ-MSG-0001", "EAC-MSG", HOSTILE);
+        try (HubClient tz = HubClient.builder().hubUrl(base.toString()).keystore(tzKeys)
+                .trustedHub(PinnedCertificates.of(hub)).build()) {
+            Receipt hostile = tz.submit(co("TZ-MSG-0001", "tz-msg-1", hostilePayload));
+            Receipt plain = tz.submit(co("TZ-MSG-0002", "tz-msg-2", SampleDocuments.certificate("TZ", "TZ-MSG-0002",
+                    "EAC-MSG")));
+            exchange = new Exchange(hostile.trackingNumber(), hostilePayload, plain.trackingNumber());
+        }
+        return exchange;
+    }
+
+    private static Submission co(String number, String messageId, byte[] payload) {
+        return Submission.builder().from("TZ").to("RW").agreement("EAC-MSG")
+                .documentType(DocumentType.CERTIFICATE_OF_ORIGIN).function(DocumentFunction.NEW).coNumber(number)
+                .senderMessageId(messageId).payload(payload).build();
+    }
+
+    private void registerGateway(String member, String name, String mode, String endpoint,
+            TestPki.Issued certificate) throws Exception {
+        String request = api("admin/gateways", "{\"memberCode\":\"" + member + "\",\"name\":\"" + name
+                + "\",\"deliveryMode\":\"" + mode + "\"," + (endpoint == null ? "" : "\"endpointUrl\":\"" + endpoint
+                + "\",") + "\"permissions\":[\"SEND:CERTIFICATE_OF_ORIGIN\",\"RECEIVE:CERTIFICATE_OF_ORIGIN\"],"
+                + "\"certificate\":\"" + json(certificate.pem()) + "\"}", 202);
+        Matcher id = Pattern.compile("\"id\":\"?([^\",}]+)").matcher(request);
+        assertThat(id.find()).as(request).isTrue();
+        api("admin/requests/" + id.group(1) + "/approve", "{}", 200);
+    }
+
+    /** Waits until the hub has tried (and failed) {@code attempts} pushes and holds no claim on the message. */
+    private static void awaitAttempts(DataSource dataSource, String trackingNumber, int attempts) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                    "SELECT attempts FROM exchange_message WHERE tracking_number = ? AND claim_token IS NULL")) {
+                select.setString(1, trackingNumber);
+                try (ResultSet r = select.executeQuery()) {
+                    if (r.next() && r.getInt(1) >= attempts) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no " + attempts + " failed push(es) of " + trackingNumber + " within 60 s");
+    }
+
+    /** What the delivery queue does when it gives up, done at once: FAILED_DELIVERY, no next attempt, no claim. */
+    private static void markFailed(DataSource dataSource, String trackingNumber) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            awaitAttempts(dataSource, trackingNumber, 1);
+            try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                    "UPDATE exchange_message SET delivery_status = 'FAILED_DELIVERY', failed_at = UTC_TIMESTAMP(6), "
+                            + "next_attempt_at = NULL, version = version + 1 WHERE tracking_number = ? "
+                            + "AND delivery_status = 'PENDING_DELIVERY' AND claim_token IS NULL")) {
+                update.setString(1, trackingNumber);
+                if (update.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(trackingNumber + " could not be marked failed");
+    }
+
+    private static String status(DataSource dataSource, String trackingNumber) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT delivery_status FROM exchange_message WHERE tracking_number = ?")) {
+            select.setString(1, trackingNumber);
+            try (ResultSet r = select.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                return r.getString(1);
+            }
+        }
+    }
+
+    /** The admin REST API as the first administrator; returns the body after checking the status. */
+    private String api(String path, String body, int expected) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + adminPassword())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(root() + "api/" + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    private HttpResponse<String> soap(byte[] envelope) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(root() + "services/registry"))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     // --- the browser

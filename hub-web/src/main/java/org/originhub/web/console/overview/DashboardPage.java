@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import org.originhub.hub.alerts.boundary.Alerts;
 import org.originhub.hub.alerts.entity.Severity;
 import org.originhub.hub.audit.boundary.AuditLog;
 import org.originhub.hub.audit.boundary.AuditRecordView;
+import org.originhub.hub.delivery.boundary.Deliveries;
+import org.originhub.hub.exchange.boundary.ExchangeStatistics;
+import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.registry.gateways.boundary.CertificateView;
 import org.originhub.registry.gateways.boundary.GatewayView;
 import org.originhub.registry.gateways.boundary.Gateways;
@@ -21,15 +25,19 @@ import org.originhub.registry.memberstates.entity.MemberStatus;
 import org.originhub.registry.requests.boundary.RegistrationRequests;
 import org.originhub.registry.requests.boundary.RequestView;
 import org.originhub.registry.requests.entity.RequestStatus;
+import org.originhub.web.console.Allowed;
 import org.originhub.web.console.Caller;
 import org.originhub.web.console.ConsoleAction;
+import org.originhub.web.console.ConsoleView;
 import org.originhub.web.console.Guarded;
+import org.originhub.web.console.Pages;
 
 /**
  * The figures the secretariat starts its day with, each read from its boundary when the page is shown: gateways by
  * status, member states, open registration requests, open alerts by severity, certificates that expire within 60 days
- * and the last verification of the audit chain. Message figures (today and 7 days by corridor and document type,
- * pending and failed deliveries, the oldest pending one) join as another panel when the exchange lands.
+ * and the last verification of the audit chain; and the exchange's figures (messages today and over 7 days by corridor
+ * and document type, pending and failed deliveries, the age of the oldest pending one) with the failed deliveries,
+ * which administrators and operators resend from here.
  */
 @Named
 @RequestScoped
@@ -54,6 +62,12 @@ public class DashboardPage {
     AuditLog auditLog;
 
     @Inject
+    ExchangeStatistics exchangeStatistics;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
     Caller caller;
 
     private List<GatewayView> gatewayRows;
@@ -63,6 +77,7 @@ public class DashboardPage {
     private List<AlertView> openAlerts;
     private List<CertificateView> expiring;
     private AuditRecordView lastVerification;
+    private ExchangeStatistics.Figures exchange;
 
     @PostConstruct
     void load() {
@@ -73,9 +88,42 @@ public class DashboardPage {
         openRequests = requests.list(RequestStatus.SUBMITTED);
         openAlerts = alerts.open();
         expiring = gateways.expiringCertificates(EXPIRY_WINDOW);
+        exchange = exchangeStatistics.figures();
         if (caller.may(ConsoleAction.VERIFY_AUDIT_CHAIN.name())) {
             lastVerification = auditLog.lastVerification().orElse(null);
         }
+    }
+
+    /** Resends a FAILED_DELIVERY listed on the dashboard: pending again and due at once. */
+    @Allowed(ConsoleAction.RESEND_DELIVERIES)
+    public String resend(String trackingNumber) {
+        DeliveryStatus status = deliveries.retryNow(caller.actor(), trackingNumber);
+        Pages.info("Message " + trackingNumber + " is " + status + " again and will be delivered at once");
+        Pages.keepMessages();
+        return Pages.redirect(ConsoleView.DASHBOARD);
+    }
+
+    public ExchangeStatistics.Figures getExchange() {
+        return exchange;
+    }
+
+    /** The age of the oldest pending delivery, e.g. {@code 2 h 5 min}, or a dash when none is pending. */
+    public String getOldestPendingAge() {
+        Duration age = exchange.oldestPendingAge();
+        if (age == null) {
+            return "–";
+        }
+        long minutes = age.toMinutes();
+        if (minutes < 1) {
+            return age.toSeconds() + " s";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h " + minutes % 60 + " min";
+        }
+        return age.toDays() + " d " + age.toHoursPart() + " h";
     }
 
     public long getActiveGateways() {
