@@ -151,7 +151,7 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(1)
-    void aWrongPasswordIsRefusedAndTheRightOneOpensTheDashboard() throws Exception {
+    void aWrongPasswordIsRefusedAndTheRightOneOpensTheDashboard(DataSource dataSource) throws Exception {
         signOutEverywhere();
         open("/console/");
         assertThat(browser().getCurrentUrl()).endsWith("/console/login.xhtml");
@@ -163,7 +163,13 @@ class ConsoleBrowserIT {
         signIn("admin", adminPassword());
         assertThat(title()).isEqualTo("Dashboard");
         assertThat(text(By.id("signed-in-as"))).contains("admin").contains("SECRETARIAT_ADMIN");
-        assertThat(text(By.id("figure-audit"))).contains("not been verified yet");
+        // The test classes share one database: another class may have verified the chain already.
+        String lastVerifier = lastAuditVerifier(dataSource);
+        if (lastVerifier == null) {
+            assertThat(text(By.id("figure-audit"))).contains("not been verified yet");
+        } else {
+            assertThat(text(By.id("figure-audit"))).contains("verified").contains("by " + lastVerifier);
+        }
         screenshot("dashboard");
     }
 
@@ -418,16 +424,17 @@ class ConsoleBrowserIT {
     void aMemberAuditorSeesOnlyItsOwnMemberStatesRecords() throws Exception {
         signIn("admin", adminPassword());
         open(ConsoleView.MEMBER_STATES.path());
-        type(By.id("register-form:code"), "KE");
-        type(By.id("register-form:name"), "Kenya");
+        // MW: a member state no other test class of this JVM (and its shared database) registers
+        type(By.id("register-form:code"), "MW");
+        type(By.id("register-form:name"), "Malawi");
         clickAjax(By.id("register-form:register"));
-        assertThat(messages()).contains("Member state KE registered");
+        assertThat(messages()).contains("Member state MW registered");
 
         signIn(USERS.get(Role.MEMBER_AUDITOR), PASSWORD);
         assertThat(title()).as("a member auditor's home").isEqualTo(ConsoleView.AUDIT.title());
-        assertThat(text(By.id("audit-form:member-fixed"))).contains("KE");
+        assertThat(text(By.id("audit-form:member-fixed"))).contains("MW");
         String records = text(By.id("audit-form:records"));
-        assertThat(records).contains("MEMBER_STATE_REGISTERED").contains("name=Kenya").doesNotContain("Qualia")
+        assertThat(records).contains("MEMBER_STATE_REGISTERED").contains("name=Malawi").doesNotContain("Qualia")
                 .doesNotContain("LOGIN");
         assertThat(browser().findElements(By.id("audit-form:verify"))).isEmpty();
     }
@@ -943,7 +950,7 @@ class ConsoleBrowserIT {
         }
         insertUser(dataSource, USERS.get(Role.OPERATOR), PASSWORD, "OPERATOR", null, false, null);
         insertUser(dataSource, USERS.get(Role.AUDITOR), PASSWORD, "AUDITOR", null, false, null);
-        insertUser(dataSource, USERS.get(Role.MEMBER_AUDITOR), PASSWORD, "MEMBER_AUDITOR", "KE", false, null);
+        insertUser(dataSource, USERS.get(Role.MEMBER_AUDITOR), PASSWORD, "MEMBER_AUDITOR", "MW", false, null);
         usersCreated = true;
     }
 
@@ -982,4 +989,14 @@ class ConsoleBrowserIT {
             insert.executeUpdate();
         }
     }
+
+    /** Who recorded the latest verification of the whole chain that ran, or null when none has. */
+    private static String lastAuditVerifier(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT actor FROM audit_record WHERE action = 'AUDIT_VERIFIED' "
+                        + "AND outcome <> 'REJECTED' ORDER BY seq DESC LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
 }
