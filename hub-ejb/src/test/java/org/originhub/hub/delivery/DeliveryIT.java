@@ -260,22 +260,12 @@ class DeliveryIT {
         String eac = hub.agreement(kenya, uganda);
         CountDownLatch tanzaniaAnswers = new CountDownLatch(1);
         List<String> arrivals = new CopyOnWriteArrayList<>();
-        hub.transport((endpoint, document, attempt, certificates) -> {
-            if (endpoint.contains(tanzania.code().toLowerCase())) {
-                try {
-                    tanzaniaAnswers.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            arrivals.add(document.trackingNumber());
-            return PushOutcome.acknowledged(AcknowledgementKind.OK, null);
-        });
+        hub.transport(tanzaniaWaitsFor(tanzaniaAnswers, arrivals));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         PushSlots slots = new PushSlots(16, 1);
         PushSlots previous = slots().getAndSet(slots);
         try {
-            setField(hub.deliveries, "executor", pool);
+            hub.pushExecutor(pool);
             Receipt slow1 = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-SLOW-1"));
             Receipt slow2 = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-SLOW-2"));
             Receipt fast = hub.submit(kenya.sender(), co(kenya, uganda, eac, "KE-FAST-1"));
@@ -299,7 +289,6 @@ class DeliveryIT {
                     slow2.trackingNumber());
         } finally {
             pool.shutdownNow();
-            setField(hub.deliveries, "executor", null);
             slots().set(previous);
         }
     }
@@ -310,26 +299,13 @@ class DeliveryIT {
         String eac = hub.agreement(kenya, uganda);
         CountDownLatch tanzaniaAnswers = new CountDownLatch(1);
         List<String> arrivals = new CopyOnWriteArrayList<>();
-        hub.transport((endpoint, document, attempt, certificates) -> {
-            if (endpoint.contains(tanzania.code().toLowerCase())) {
-                try {
-                    tanzaniaAnswers.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            arrivals.add(document.trackingNumber());
-            return PushOutcome.acknowledged(AcknowledgementKind.OK, null);
-        });
+        hub.transport(tanzaniaWaitsFor(tanzaniaAnswers, arrivals));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         PushSlots slots = new PushSlots(16, 1);
         PushSlots previous = slots().getAndSet(slots);
-        java.lang.reflect.Field batchField = Deliveries.class.getDeclaredField("batch");
-        batchField.setAccessible(true);
-        int batch = batchField.getInt(hub.deliveries);
         try {
-            setField(hub.deliveries, "executor", pool);
-            batchField.setInt(hub.deliveries, 2);
+            hub.pushExecutor(pool);
+            hub.batch(2);
             Receipt slow1 = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-BACKLOG-1"));
             hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-BACKLOG-2"));
             hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-BACKLOG-3"));
@@ -349,8 +325,6 @@ class DeliveryIT {
         } finally {
             tanzaniaAnswers.countDown();
             pool.shutdownNow();
-            setField(hub.deliveries, "executor", null);
-            batchField.setInt(hub.deliveries, batch);
             slots().set(previous);
         }
     }
@@ -370,10 +344,22 @@ class DeliveryIT {
         return (java.util.concurrent.atomic.AtomicReference<PushSlots>) field.get(null);
     }
 
-    private static void setField(Object target, String name, Object value) throws ReflectiveOperationException {
-        java.lang.reflect.Field field = target.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(target, value);
+    /**
+     * A transport whose pushes to Tanzania wait until {@code answers} opens (a slow gateway), while every other
+     * recipient is answered at once; {@code arrivals} records the order in which pushes completed.
+     */
+    private PushTransport tanzaniaWaitsFor(CountDownLatch answers, List<String> arrivals) {
+        return (endpoint, document, attempt, certificates) -> {
+            if (endpoint.contains(tanzania.code().toLowerCase())) {
+                try {
+                    answers.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            arrivals.add(document.trackingNumber());
+            return PushOutcome.acknowledged(AcknowledgementKind.OK, null);
+        };
     }
 
     private int round() {

@@ -138,6 +138,11 @@ public final class ExchangeWorld {
         transport(null);
     }
 
+    /** Where pushes run, as the container's managed executor would; null (the default): in the caller. */
+    public void pushExecutor(java.util.concurrent.Executor executor) {
+        set(deliveries, "executor", executor);
+    }
+
     /** The push transport the SOAP edge would provide; null: none deployed. */
     public void transport(PushTransport transport) {
         set(deliveries, "transports", new FixedInstance<>(transport));
