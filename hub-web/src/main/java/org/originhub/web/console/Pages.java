@@ -43,4 +43,15 @@ public final class Pages {
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
+
+    /** A code typed in a filter (member state, action), trimmed and upper-cased; null when blank. */
+    public static String upperOrNull(String value) {
+        String v = blankToNull(value);
+        return v == null ? null : v.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** A date-time picked in a filter, read as UTC (the console shows every time in UTC). */
+    public static Instant utc(java.time.LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
 }

@@ -13,7 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,8 +69,9 @@ public class AuditLogPage implements Serializable {
     /** Applies the filter fields; the table then loads its first page. */
     @Allowed(ConsoleAction.READ_AUDIT_LOG)
     public void search() {
-        filter = new AuditFilter(instant(from), instant(to), upper(member), upper(action), outcome,
-                Pages.blankToNull(actor), Pages.blankToNull(trackingNumber), Pages.blankToNull(coNumber));
+        filter = new AuditFilter(Pages.utc(from), Pages.utc(to), Pages.upperOrNull(member),
+                Pages.upperOrNull(action), outcome, Pages.blankToNull(actor), Pages.blankToNull(trackingNumber),
+                Pages.blankToNull(coNumber));
         newestFirst = !oldestFirst;
         records.restart();
     }
@@ -166,15 +166,6 @@ public class AuditLogPage implements Serializable {
         public AuditRecordView getRowData(String rowKey) {
             return null;
         }
-    }
-
-    private static Instant instant(LocalDateTime time) {
-        return time == null ? null : time.toInstant(ZoneOffset.UTC);
-    }
-
-    private static String upper(String value) {
-        String v = Pages.blankToNull(value);
-        return v == null ? null : v.toUpperCase(java.util.Locale.ROOT);
     }
 
     public Records getRecords() {

@@ -4,11 +4,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
@@ -62,8 +59,9 @@ public class MessagesPage implements Serializable {
     /** Applies the filter fields; the table then loads its first page. */
     @Allowed(ConsoleAction.READ_MESSAGE_LOG)
     public void search() {
-        filter = new MessageFilter(instant(from), instant(to), upper(member), upper(counterpart),
-                Pages.blankToNull(coNumber), Pages.blankToNull(trackingNumber), documentType, status);
+        filter = new MessageFilter(Pages.utc(from), Pages.utc(to), Pages.upperOrNull(member),
+                Pages.upperOrNull(counterpart), Pages.blankToNull(coNumber), Pages.blankToNull(trackingNumber),
+                documentType, status);
         newestFirst = !oldestFirst;
         messages.restart();
     }
@@ -134,15 +132,6 @@ public class MessagesPage implements Serializable {
         public MessageSummary getRowData(String rowKey) {
             return null;
         }
-    }
-
-    private static Instant instant(LocalDateTime time) {
-        return time == null ? null : time.toInstant(ZoneOffset.UTC);
-    }
-
-    private static String upper(String value) {
-        String v = Pages.blankToNull(value);
-        return v == null ? null : v.toUpperCase(Locale.ROOT);
     }
 
     public Messages getMessages() {
