@@ -6,5 +6,7 @@
  * acknowledgements, tracking and document status queries. The boundary is
  * {@link org.originhub.hub.exchange.boundary.Exchanges}; the SOAP edge translates to and from it. Delivery status
  * (per envelope) lives here; document status (per CO) in the lifecycle feature.
+ * {@link org.originhub.hub.exchange.boundary.ExchangeStatistics} gives the console its operational figures (the
+ * dashboard's, and a member state's recent deliveries) from envelope routing and delivery state only.
  */
 package org.originhub.hub.exchange;

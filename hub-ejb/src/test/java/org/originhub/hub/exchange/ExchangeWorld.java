@@ -27,6 +27,7 @@ import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.control.DeliveryJob;
 import org.originhub.hub.delivery.control.DeliveryQueue;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
+import org.originhub.hub.exchange.boundary.ExchangeStatistics;
 import org.originhub.hub.exchange.boundary.Exchanges;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Sender;
@@ -95,21 +96,37 @@ public final class ExchangeWorld {
     public final LegalHolds legalHolds = new LegalHolds();
     public final Retention retention = new Retention();
     public final PayloadPurge purge = new TxPurge();
+    public final ExchangeStatistics statistics = new ExchangeStatistics();
     public final TestClock clock;
 
     /** The persistence unit of every entity the exchange touches, made once per test JVM. */
     public static synchronized TestPersistence persistence(DataSource dataSource) {
         if (shared == null) {
-            shared = TestPersistence.of(dataSource, MemberState.class, StoredCertificate.class, Agreement.class,
-                    TrustAnchor.class, RevocationList.class, RevokedSerial.class, Gateway.class,
-                    GatewayCertificate.class, DocumentPermission.class, IssuingAuthority.class,
-                    AuthorisedSigner.class, RegistrationRequest.class, OnboardingCode.class, RegistrySerial.class,
-                    AuditRecord.class, AuditHead.class, Alert.class, ExchangeMessage.class, StoredReference.class,
-                    MessagePayload.class, DeliveryAttempt.class, CoRecord.class, CoStatusChange.class, LegalHold.class);
+            shared = unit(dataSource);
             ca = TestPki.ca("CN=Exchange Test CA " + System.nanoTime());
             new RegistryHarness(shared).run(h -> h.trustAnchors.importAnchor(ADMIN, "Exchange Test CA", ca.der()));
         }
         return shared;
+    }
+
+    /**
+     * A persistence unit of its own on {@code dataSource}, a database migrated apart from the shared one (for tests
+     * of hub-wide figures, which other test classes' documents would change), with the community CA imported.
+     */
+    public static synchronized TestPersistence isolated(DataSource shared, DataSource own) {
+        persistence(shared);
+        TestPersistence unit = unit(own);
+        new RegistryHarness(unit).run(h -> h.trustAnchors.importAnchor(ADMIN, "Exchange Test CA", ca.der()));
+        return unit;
+    }
+
+    private static TestPersistence unit(DataSource dataSource) {
+        return TestPersistence.of(dataSource, MemberState.class, StoredCertificate.class, Agreement.class,
+                TrustAnchor.class, RevocationList.class, RevokedSerial.class, Gateway.class,
+                GatewayCertificate.class, DocumentPermission.class, IssuingAuthority.class,
+                AuthorisedSigner.class, RegistrationRequest.class, OnboardingCode.class, RegistrySerial.class,
+                AuditRecord.class, AuditHead.class, Alert.class, ExchangeMessage.class, StoredReference.class,
+                MessagePayload.class, DeliveryAttempt.class, CoRecord.class, CoStatusChange.class, LegalHold.class);
     }
 
     public ExchangeWorld(TestPersistence persistence, TestClock clock) {
@@ -134,6 +151,7 @@ public final class ExchangeWorld {
         set(purge, "audit", audit);
         set(retention, "purge", purge);
         set(retention, "clock", clock);
+        set(statistics, "clock", clock);
         retention("P10Y", 100);
         transport(null);
     }
@@ -182,7 +200,7 @@ public final class ExchangeWorld {
         tx.begin();
         try {
             for (Object bean : new Object[] {exchanges, intake, audit, alerts, deliveries, queue, messageLog,
-                legalHolds, purge}) {
+                legalHolds, purge, statistics}) {
                 set(bean, "em", em);
             }
             T result = work.apply(em);

@@ -61,6 +61,10 @@ public class DeliveryAttempt {
         this.node = node == null || node.length() <= 64 ? node : node.substring(0, 64);
     }
 
+    public Long messageId() {
+        return messageId;
+    }
+
     public int number() {
         return number;
     }
