@@ -20,6 +20,7 @@ import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.registry.agreements.entity.Agreement;
 import org.originhub.registry.authorities.boundary.AuthorityView;
 import org.originhub.registry.authorities.boundary.SignerVerdict;
+import org.originhub.registry.authorities.boundary.SignerView;
 import org.originhub.registry.authorities.entity.AuthorisedSigner;
 import org.originhub.registry.authorities.entity.IssuingAuthority;
 import org.originhub.registry.certificates.boundary.TrustAnchorView;
@@ -411,9 +412,15 @@ class RegistryWorkflowIT {
         hub.clock(Clock.fixed(notAfter.minus(Duration.ofDays(59)), ZoneOffset.UTC));
         assertThat(hub.<List<CertificateView>>tx(h -> h.gateways.expiringCertificates(Duration.ofDays(60))))
                 .extracting(c -> c.fingerprint()).contains(fp);
+        assertThat(hub.<List<SignerView>>tx(h -> h.authorities.expiringSigners(Duration.ofDays(60))))
+                .as("the official's certificate ends 79 days later").extracting(SignerView::fingerprint)
+                .doesNotContain(signerFp);
         hub.run(h -> h.expiry.scan());
         hub.run(h -> h.expiry.scan());
         hub.clock(Clock.fixed(notAfter.minus(Duration.ofDays(6)), ZoneOffset.UTC));
+        assertThat(hub.<List<SignerView>>tx(h -> h.authorities.expiringSigners(Duration.ofDays(60))))
+                .filteredOn(s -> s.fingerprint().equals(signerFp)).singleElement()
+                .satisfies(s -> assertThat(s.notAfter()).isEqualTo(official.certificate().getNotAfter().toInstant()));
         hub.run(h -> h.expiry.scan());
 
         assertThat(hub.expiring.fired()).filteredOn(w -> w.fingerprint().equals(fp))

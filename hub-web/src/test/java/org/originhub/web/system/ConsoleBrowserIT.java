@@ -170,7 +170,14 @@ class ConsoleBrowserIT {
         } else {
             assertThat(text(By.id("figure-audit"))).contains("verified").contains("by " + lastVerifier);
         }
-        screenshot("dashboard");
+        // The hub's timer may take a checkpoint while the page is read: either the one before or the one after.
+        Long checkpointBefore = lastCheckpointSeq(dataSource);
+        open(ConsoleView.DASHBOARD.path());
+        Long checkpointAfter = lastCheckpointSeq(dataSource);
+        assertThat(text(By.id("last-checkpoint"))).satisfiesAnyOf(
+                shown -> assertThat(shown).contains(checkpointBefore == null ? "no signed checkpoint yet"
+                        : "last signed checkpoint at record " + checkpointBefore + ","),
+                shown -> assertThat(shown).contains("last signed checkpoint at record " + checkpointAfter + ","));
     }
 
     @Test
@@ -332,7 +339,7 @@ class ConsoleBrowserIT {
         assertThat(text(By.id("gateway-status"))).isEqualTo("ACTIVE");
         String fingerprint = org.originhub.registry.certificates.entity.CertificateFingerprint.of(gateway.der()).hex();
         assertThat(text(By.id("certificates-form:certificates"))).contains(fingerprint).contains("CN=gw.qa");
-        screenshot("gateway");
+        assertThat(text(By.id("recent-deliveries"))).contains("No document to or from this member state yet.");
 
         type(By.id("status-form:reason"), "maintenance window");
         clickAndLoad(By.id("status-form:suspend"));
@@ -581,9 +588,33 @@ class ConsoleBrowserIT {
         markFailed(dataSource, exchange.hostile());
         markFailed(dataSource, exchange.plain());
 
+        // An official of TZ whose certificate ends within 60 days is on the dashboard with the gateway certificates.
+        TestPki.Issued signerCa = TestPki.ca("CN=Signer Test CA,O=Origin Hub");
+        api("admin/trust-anchors", "{\"name\":\"Signer Test CA\",\"certificate\":\"" + json(signerCa.pem())
+                + "\"}", 201);
+        Matcher authority = Pattern.compile("\"id\":\"?([^\",}]+)").matcher(api("admin/authorities",
+                "{\"memberCode\":\"TZ\",\"name\":\"TZ Chamber of Commerce\"}", 201));
+        assertThat(authority.find()).isTrue();
+        TestPki.Issued official = TestPki.leaf(signerCa, "CN=Amani Official,O=TZ Chamber of Commerce,C=TZ")
+                .validity(Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30))).build();
+        api("admin/authorities/" + authority.group(1) + "/signers", "{\"name\":\"Amani Official\",\"certificate\":\""
+                + json(official.pem()) + "\",\"agreements\":[]}", 201);
+
+        signIn("admin", adminPassword());
+        assertThat(text(By.id("failing-gateways"))).contains("rw-gw");
+        assertThat(text(By.id("figure-expiring"))).contains("of authorised signers");
+        assertThat(text(By.id("expiring-signers"))).contains("Amani Official").contains("TZ");
+        tallScreenshot("dashboard");
+
         signIn(USERS.get(Role.OPERATOR), PASSWORD);
         assertThat(title()).isEqualTo("Dashboard");
         assertThat(Integer.parseInt(text(By.cssSelector("#figure-failed .figure")))).isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(text(By.cssSelector("#figure-failing-gateways .figure"))))
+                .isGreaterThanOrEqualTo(1);
+        WebElement failing = browser().findElement(By.xpath("//*[@id='failing-gateways']//tbody/tr[td[2]"
+                + "[normalize-space()='rw-gw']]"));
+        assertThat(failing.getText()).startsWith("RW").contains(" 2 ");
+        String rwanda = failing.findElement(By.linkText("rw-gw")).getAttribute("href");
         assertThat(text(By.id("figure-messages-today"))).contains("messages today");
         assertThat(text(By.id("corridors"))).contains("TZ → RW");
         WebElement row = browser().findElement(By.xpath("//tbody/tr[td[2][normalize-space()='"
@@ -606,6 +637,25 @@ class ConsoleBrowserIT {
         assertThat(status(dataSource, exchange.plain())).isEqualTo("PENDING_DELIVERY");
         assertThat(get(ConsoleView.MESSAGES.path(), sessionCookie()).statusCode()).isEqualTo(403);
 
+        // The gateway's page lists the member state's recent deliveries: delivery state, no content, and for an
+        // operator no way into the message log.
+        browser().get(rwanda);
+        waitForPage();
+        assertThat(title()).isEqualTo("Gateway");
+        assertThat(text(By.id("gateway-name"))).isEqualTo("rw-gw");
+        String deliveries = text(By.id("recent-deliveries"));
+        assertThat(deliveries).contains(exchange.hostile()).contains(exchange.plain()).contains("received from TZ")
+                .contains("CERTIFICATE_OF_ORIGIN").contains("PENDING_DELIVERY");
+        WebElement hostileRow = browser().findElement(By.xpath("//*[@id='recent-deliveries']//tbody/tr[td[2]"
+                + "[normalize-space()='" + exchange.hostile() + "']]"));
+        assertThat(hostileRow.findElement(By.xpath("td[5]")).getText()).isEqualTo("FAILED_DELIVERY");
+        assertThat(hostileRow.findElement(By.xpath("td[7]")).getText()).as("the last attempt's outcome")
+                .startsWith("FAILED at ");
+        assertThat(browser().findElements(By.cssSelector("#recent-deliveries a"))).as("operators do not open "
+                + "the message log").isEmpty();
+        assertThat(browser().getPageSource()).as("no CO number, no payload").doesNotContain("TZ-MSG-000")
+                .doesNotContain("alert(1)");
+
         signIn("admin", adminPassword());
         open(ConsoleView.MESSAGE.path() + "?tracking=" + exchange.hostile());
         assertThat(text(By.id("message-status"))).isEqualTo("FAILED_DELIVERY");
@@ -616,6 +666,15 @@ class ConsoleBrowserIT {
         assertThat(browser().findElements(By.id("message-form:resend"))).isEmpty();
         open(ConsoleView.MESSAGE.path() + "?tracking=" + exchange.plain());
         assertThat(text(By.id("audit-records"))).contains("DELIVERY_RESENT").contains("it-console-operator");
+
+        // An administrator opens the exchanges from the gateway's page.
+        browser().get(rwanda);
+        waitForPage();
+        assertThat(text(By.id("recent-deliveries"))).contains(exchange.hostile()).contains(exchange.plain());
+        tallScreenshot("gateway");
+        clickAndLoad(By.linkText(exchange.plain()));
+        assertThat(title()).isEqualTo(ConsoleView.MESSAGE.title());
+        assertThat(text(By.id("message-tracking"))).isEqualTo(exchange.plain());
     }
 
     // --- messages: two member states whose exchange cannot be delivered (nothing listens at the PUSH endpoint)
@@ -913,6 +972,16 @@ class ConsoleBrowserIT {
         throw new AssertionError("no " + suffix + " download within 30 s");
     }
 
+    /** A screenshot of a long page: the window made taller for it, then back to its size. */
+    private void tallScreenshot(String name) throws IOException {
+        browser().manage().window().setSize(new Dimension(1366, 1300));
+        try {
+            screenshot(name);
+        } finally {
+            browser().manage().window().setSize(new Dimension(1366, 900));
+        }
+    }
+
     private void screenshot(String name) throws IOException {
         Path folder = Path.of("target", "screenshots");
         Files.createDirectories(folder);
@@ -991,6 +1060,15 @@ class ConsoleBrowserIT {
     }
 
     /** Who recorded the latest verification of the whole chain that ran, or null when none has. */
+    private static Long lastCheckpointSeq(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT MAX(seq) FROM audit_checkpoint")) {
+            rs.next();
+            long seq = rs.getLong(1);
+            return rs.wasNull() ? null : seq;
+        }
+    }
+
     private static String lastAuditVerifier(DataSource dataSource) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT actor FROM audit_record WHERE action = 'AUDIT_VERIFIED' "

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.originhub.hub.alerts.boundary.AlertView;
@@ -13,9 +14,13 @@ import org.originhub.hub.alerts.boundary.Alerts;
 import org.originhub.hub.alerts.entity.Severity;
 import org.originhub.hub.audit.boundary.AuditLog;
 import org.originhub.hub.audit.boundary.AuditRecordView;
+import org.originhub.hub.audit.boundary.CheckpointView;
+import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.hub.delivery.boundary.Deliveries;
 import org.originhub.hub.exchange.boundary.ExchangeStatistics;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.registry.authorities.boundary.Authorities;
+import org.originhub.registry.authorities.boundary.SignerView;
 import org.originhub.registry.gateways.boundary.CertificateView;
 import org.originhub.registry.gateways.boundary.GatewayView;
 import org.originhub.registry.gateways.boundary.Gateways;
@@ -34,10 +39,11 @@ import org.originhub.web.console.Pages;
 
 /**
  * The figures the secretariat starts its day with, each read from its boundary when the page is shown: gateways by
- * status, member states, open registration requests, open alerts by severity, certificates that expire within 60 days
- * and the last verification of the audit chain; and the exchange's figures (messages today and over 7 days by corridor
- * and document type, pending and failed deliveries, the age of the oldest pending one) with the failed deliveries,
- * which administrators and operators resend from here.
+ * status, member states, open registration requests, open alerts by severity, gateway and authorised-signer
+ * certificates that expire within 60 days; the exchange's figures (messages today and over 7 days by corridor and
+ * document type, pending and failed deliveries, the age of the oldest pending one, the gateways whose deliveries fail)
+ * with the failed deliveries, which administrators and operators resend from here; and for the roles that verify the
+ * audit chain, its last verification and the last signed checkpoint.
  */
 @Named
 @RequestScoped
@@ -53,6 +59,9 @@ public class DashboardPage {
     MemberStates memberStates;
 
     @Inject
+    Authorities authorities;
+
+    @Inject
     RegistrationRequests requests;
 
     @Inject
@@ -60,6 +69,9 @@ public class DashboardPage {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    Checkpoints checkpoints;
 
     @Inject
     ExchangeStatistics exchangeStatistics;
@@ -76,7 +88,9 @@ public class DashboardPage {
     private List<RequestView> openRequests;
     private List<AlertView> openAlerts;
     private List<CertificateView> expiring;
+    private List<SignerView> expiringSigners;
     private AuditRecordView lastVerification;
+    private CheckpointView lastCheckpoint;
     private ExchangeStatistics.Figures exchange;
 
     @PostConstruct
@@ -88,9 +102,11 @@ public class DashboardPage {
         openRequests = requests.list(RequestStatus.SUBMITTED);
         openAlerts = alerts.open();
         expiring = gateways.expiringCertificates(EXPIRY_WINDOW);
+        expiringSigners = authorities.expiringSigners(EXPIRY_WINDOW);
         exchange = exchangeStatistics.figures();
         if (caller.may(ConsoleAction.VERIFY_AUDIT_CHAIN.name())) {
             lastVerification = auditLog.lastVerification().orElse(null);
+            lastCheckpoint = checkpoints.latest().orElse(null);
         }
     }
 
@@ -165,6 +181,31 @@ public class DashboardPage {
 
     public List<CertificateView> getExpiring() {
         return expiring;
+    }
+
+    /** The gateways whose deliveries fail, with their names (from the gateways the page read already). */
+    public List<FailingGatewayRow> getFailingGateways() {
+        Map<Long, GatewayView> byId = new HashMap<>();
+        gatewayRows.forEach(g -> byId.put(g.id(), g));
+        return exchange.failingGateways().stream().map(f -> new FailingGatewayRow(f, byId.get(f.gatewayId())))
+                .toList();
+    }
+
+    /** A failing gateway as the dashboard lists it; {@code gateway} is null if it was removed from the registry. */
+    public record FailingGatewayRow(ExchangeStatistics.FailingGateway figures, GatewayView gateway) {
+
+        public String name() {
+            return gateway == null ? "gateway " + figures.gatewayId() : gateway.name();
+        }
+    }
+
+    public CheckpointView getLastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    /** Active authorised signers (officials who sign COs) whose certificate expires within 60 days. */
+    public List<SignerView> getExpiringSigners() {
+        return expiringSigners;
     }
 
     public AuditRecordView getLastVerification() {

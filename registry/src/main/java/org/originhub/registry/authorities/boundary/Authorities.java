@@ -7,9 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -119,6 +121,16 @@ public class Authorities {
         return em.createNamedQuery(AuthorisedSigner.OF_MEMBER, AuthorisedSigner.class)
                 .setParameter("member", memberStates.entity(memberCode).code().value()).getResultList().stream()
                 .map(this::view).toList();
+    }
+
+    /**
+     * Active signers whose certificate ends within {@code within} from now (or has ended while they are still
+     * active), soonest first: officials whose certificate must be replaced.
+     */
+    public List<SignerView> expiringSigners(Duration within) {
+        return em.createNamedQuery(AuthorisedSigner.ACTIVE_EXPIRING_BEFORE, AuthorisedSigner.class)
+                .setParameter("limit", clock.instant().plus(within)).getResultList().stream().map(this::view)
+                .sorted(Comparator.comparing(SignerView::notAfter)).toList();
     }
 
     /**
