@@ -45,6 +45,9 @@ import org.originhub.db.Migrations;
         maxPoolSize = 32,
         initialPoolSize = 2,
         maxIdleTime = 300,
+        // READ COMMITTED: locking reads take no gap locks, so concurrent submissions cannot deadlock on inserts into
+        // a gap they both read (MariaDB < 10.11.11 may crash on a deadlock, MDEV-24035); see README "Database notes".
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
             "connectionTimeZone=UTC",
             "forceConnectionTimeZoneToSession=true",

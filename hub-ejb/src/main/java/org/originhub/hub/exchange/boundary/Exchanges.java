@@ -83,16 +83,24 @@ public class Exchanges {
             } catch (ExchangeRefusedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (!Conflicts.isRetryable(e) || attempt >= MAX_INTAKE_ATTEMPTS) {
+                Conflicts.Kind conflict = Conflicts.kindOf(e);
+                if (conflict == Conflicts.Kind.DEADLOCK) {
+                    // Not expected since the hub's connections run READ COMMITTED (no gap locks); on MariaDB before
+                    // 10.11.11 a deadlock can bring the server down (MDEV-24035), so it is worth an operator's eye.
+                    Conflicts.deadlockMet();
+                    LOG.warning("Submission " + submission.envelope().senderMessageId() + " of " + sender.memberCode()
+                            + " was rolled back by a database deadlock (attempt " + attempt + " of "
+                            + MAX_INTAKE_ATTEMPTS + "); " + Conflicts.deadlocks() + " deadlock(s) on this node");
+                }
+                if (conflict == Conflicts.Kind.NONE || attempt >= MAX_INTAKE_ATTEMPTS) {
                     throw e;
                 }
-                // A concurrent submission took a unique key (same message id, same CO document), or the database
-                // broke a deadlock between two submissions of one sender (their locking reads of the message-id
-                // index take gap locks): a fresh transaction, after a short random pause, sees what the other one
-                // committed. Found under load by ./hub bench, where a single retry was not always enough.
+                // A concurrent submission took a unique key (same message id, same CO document): a fresh
+                // transaction, after a short random pause, sees what the other one committed and answers like a
+                // repeat or a Duplicate. A deadlock or lock wait timeout is retried the same way.
                 int round = attempt;
                 LOG.fine(() -> "Submission " + submission.envelope().senderMessageId() + " of " + sender.memberCode()
-                        + " met a concurrent one; checking again (" + round + ")");
+                        + " met a concurrent one (" + conflict + "); checking again (" + round + ")");
                 pause(attempt);
             }
         }

@@ -91,8 +91,8 @@ public class Intake {
         Checked checked = check(sender, submission, true, now);
         if (checked.repeat == null && checked.sha256 != null && Findings.hasError(checked.findings)) {
             // A twin of this submission may have committed while it was being checked (its effects, a CO number
-            // taken or a CO replaced, then look like a refusal): a locking read sees committed rows, whatever
-            // snapshot the earlier reads used.
+            // taken or a CO replaced, then look like a refusal): a locking read sees committed rows and waits for a
+            // twin still inserting. At READ COMMITTED it locks only the rows it finds, no gap.
             checked.repeat = committedTwin(sender, submission, checked.sha256);
         }
         if (checked.repeat != null) {
@@ -223,7 +223,12 @@ public class Intake {
         if (c.stop(forStore) || !forStore) {
             return c;
         }
-        c.predecessor = predecessor(envelope, c.facts);
+        if (envelope.documentType() != DocumentType.CERTIFICATE_OF_ORIGIN
+                || envelope.function() != DocumentFunction.NEW) {
+            // A NEW CO has no earlier document: its number is new (duplicates() checked the register, and the
+            // register's primary key refuses a concurrent twin), so there is nothing to wait for and nothing to lock.
+            c.predecessor = predecessor(envelope, c.facts);
+        }
         return c;
     }
 
@@ -377,7 +382,9 @@ public class Intake {
      * The latest earlier document about the same CO (for a REPLACE: the replaced one too) for the same recipient:
      * this one is held back until that one is acknowledged or has failed. Read with a lock, which also sees rows
      * committed after this transaction began and makes a concurrent acknowledgement of the predecessor wait (or
-     * be seen), so the hold is never left open by mistake.
+     * be seen), so the hold is never left open by mistake. Two documents about one CO never race here: both
+     * locked the CO's register row first (references()), so the second one finds the first. The connections run
+     * READ COMMITTED, so a read that finds nothing locks no gap a concurrent insert would then deadlock on.
      */
     private ExchangeMessage predecessor(EnvelopeData envelope, PayloadFacts facts) {
         List<String> numbers = new ArrayList<>();
