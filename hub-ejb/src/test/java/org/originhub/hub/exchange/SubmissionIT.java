@@ -240,6 +240,20 @@ class SubmissionIT {
     }
 
     @Test
+    void aDocumentDueForAPushGatewayStartsDeliveryAtOnceAndNoOtherDoes() {
+        // kenya's gateway is PUSH, tanzania's PULL
+        Receipt due = hub.submit(tanzania.sender(), co(tanzania, kenya, agreement, "TZ-DUE-1"));
+        Receipt heldBack = hub.submit(tanzania.sender(), Envelopes.replacement(tanzania, kenya, agreement,
+                "TZ-DUE-2", "TZ-DUE-1"));
+        Receipt pulled = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-DUE-1"));
+
+        assertThat(hub.message(heldBack.trackingNumber()).dependencyOpen()).isTrue();
+        assertThat(hub.pushDue.fired()).extracting(org.originhub.hub.exchange.boundary.PushDue::trackingNumber)
+                .contains(due.trackingNumber())
+                .doesNotContain(heldBack.trackingNumber(), pulled.trackingNumber());
+    }
+
+    @Test
     void fromMustBeTheSignersMember() {
         ExchangeRefusedException refused = refusal(tanzania, co(kenya, tanzania, agreement, "KE-SPOOF"));
 

@@ -28,6 +28,7 @@ import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.exchange.boundary.EnvelopeData;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.boundary.Finding;
+import org.originhub.hub.exchange.boundary.PushDue;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Reference;
 import org.originhub.hub.exchange.boundary.Refusal;
@@ -47,6 +48,7 @@ import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
 import org.originhub.hub.lifecycle.entity.CoStatusChange;
 import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.gateways.entity.DeliveryMode;
 import org.originhub.registry.gateways.entity.Gateway;
 import org.originhub.registry.memberstates.entity.MemberState;
 
@@ -72,6 +74,10 @@ public class Intake {
 
     @Inject
     AuditTrail audit;
+
+    /** Tells delivery, once the intake commits, that a PUSH document is due now. */
+    @Inject
+    jakarta.enterprise.event.Event<PushDue> pushDue;
 
     @Inject
     @ConfigProperty(name = "HUB_MAX_MESSAGE_BYTES", defaultValue = "10485760")
@@ -432,6 +438,9 @@ public class Intake {
             audit.record(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(),
                     "DOCUMENT_STATUS_CHANGED", Outcome.SUCCESS, "CertificateOfOrigin", change[0] + "/" + change[1],
                     tracking.value(), change[1], envelope.from(), envelope.to(), change[2]));
+        }
+        if (c.recipientGateway.deliveryMode() == DeliveryMode.PUSH && !message.dependencyOpen()) {
+            pushDue.fire(new PushDue(tracking.value()));
         }
         return new Receipt(tracking.value(), now, c.sha256);
     }
