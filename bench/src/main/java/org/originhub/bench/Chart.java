@@ -44,7 +44,7 @@ final class Chart {
         throughput.put("SubmitDocument (receipt)", r.main.submissions.perSecond());
         throughput.put("end to end (acknowledged)", r.main.submissions.calls() / r.main.endToEndSeconds);
         throughput.put("batched pull, COs", r.pulledDocuments / r.pull.seconds());
-        throughput.put("AcknowledgeDelivery", r.ack.perSecond());
+        throughput.put("acknowledged, COs (50 per call)", r.acknowledgedDocuments / r.ack.seconds());
         throughput.put("CheckSigner", r.lookupsSmall.checkSigner.perSecond());
         throughput.put("GetDocumentStatus", r.lookupsSmall.documentStatus.perSecond());
         throughput.put("submissions, " + r.members200.members + " members", r.members200.result.perSecond());

@@ -277,9 +277,14 @@ public final class HubBench {
         results.pulledDocuments = documents.get();
         say("pulled %,d documents in %d signed responses: %.0f COs/s", documents.get(), batches.size(),
                 documents.get() / results.pull.seconds());
-        results.ack = Load.closed("ack", k, options.concurrency,
-                i -> tz.acknowledge(tracking[i], AcknowledgementKind.OK, null));
-        report("AcknowledgeDelivery", results.ack);
+        // contract 1.1: one signed AcknowledgeDelivery per pulled batch of 50, as a PULL gateway does
+        AtomicInteger acknowledged = new AtomicInteger();
+        results.ack = Load.closed("ack", batches.size(), options.concurrency,
+                i -> acknowledged.addAndGet(tz.acknowledge(batches.get(i), AcknowledgementKind.OK, null).size()));
+        results.acknowledgedDocuments = acknowledged.get();
+        report("AcknowledgeDelivery, 50 per call", results.ack);
+        say("acknowledged %,d documents in %d signed calls: %.0f COs/s", acknowledged.get(), batches.size(),
+                acknowledged.get() / results.ack.seconds());
     }
 
     private void halfRate() {
@@ -476,7 +481,6 @@ public final class HubBench {
 
         @Override
         public void run() {
-            ExecutorService acks = Executors.newFixedThreadPool(Math.min(4, options.concurrency));
             try {
                 while (!stop && seen.size() < expected) {
                     long t0 = System.nanoTime();
@@ -489,23 +493,19 @@ public final class HubBench {
                     }
                     busyNanos += took;
                     pulls.add(took);
-                    List<Future<?>> pending = new ArrayList<>();
+                    List<String> kept = new ArrayList<>();
                     for (ReceivedDocument d : pull.documents()) {
                         if (seen.add(d.trackingNumber())) {
                             arrivals.putIfAbsent(d.trackingNumber(), now);
                             pulled.incrementAndGet();
                         }
-                        pending.add(acks.submit(() -> tz.acknowledge(d.trackingNumber(), AcknowledgementKind.OK,
-                                null)));
+                        kept.add(d.trackingNumber());
                     }
-                    for (Future<?> f : pending) {
-                        f.get();
-                    }
+                    // the whole pull in one signed AcknowledgeDelivery (contract 1.1)
+                    tz.acknowledge(kept, AcknowledgementKind.OK, null);
                 }
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 say("warning: the puller stopped: %s", e);
-            } finally {
-                acks.shutdownNow();
             }
         }
     }

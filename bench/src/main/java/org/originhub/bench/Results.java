@@ -17,6 +17,7 @@ final class Results {
     Profiler.Summary profile;
     Load.Result pull;
     int pulledDocuments;
+    int acknowledgedDocuments;
     Load.Result ack;
     Load.Result halfRate;
     double halfRateTarget;

@@ -34,13 +34,14 @@ public class EmbeddedDatabaseExtension implements BeforeAllCallback, ParameterRe
                 .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class).database;
     }
 
+    /** A data source on the database with the hub pool's settings, READ COMMITTED included (see HubDatabase). */
     public static DataSource dataSource(EmbeddedDatabase database) {
         MysqlDataSource dataSource = new MysqlDataSource();
         dataSource.setUrl(database.jdbcUrl() + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
                 + "&rewriteBatchedStatements=true");
         dataSource.setUser(database.user());
         dataSource.setPassword("");
-        return dataSource;
+        return new ReadCommittedDataSource(dataSource);
     }
 
     @Override

@@ -87,7 +87,8 @@ public final class GatewayKit {
             "  validate FILE      the same options as send; a dry run, nothing is stored or sent",
             "  inbox              documents waiting (PULL gateways): [--max 1..500] [--type T]...",
             "  pull               fetch waiting documents: [--max 1..50] [--type T]... [--out DIR] [--ack]",
-            "  ack TRACKING       acknowledge a pulled document: [--kind OK|OK_WITH_WARNINGS|NOT_READABLE] [--text T]",
+            "  ack TRACKING...    acknowledge 1 to 50 pulled documents in one call: [--kind OK|OK_WITH_WARNINGS|NOT_READABLE]",
+            "                     [--text T]",
             "  track TRACKING...  delivery status of up to 100 tracking numbers",
             "  status             a CO's document status: --issuer KE --co-number NO",
             "  check-signer       --cert FILE | --fingerprint SHA256, --member KE [--agreement A] [--at 2026-03-01T10:00:00Z]",
@@ -287,6 +288,7 @@ public final class GatewayKit {
         try (HubClient hub = client(a)) {
             Pull pull = hub.pull(max == null ? 10 : max, types(a));
             out.println(pull.documents().size() + " document(s) pulled" + (pull.moreAvailable() ? ", more waiting" : ""));
+            List<String> intact = new ArrayList<>();
             for (ReceivedDocument document : pull.documents()) {
                 out.println(document.trackingNumber() + "  " + document.envelope().from() + " -> "
                         + document.envelope().to() + "  " + document.envelope().documentType() + "/"
@@ -296,13 +298,20 @@ public final class GatewayKit {
                 if (folder != null) {
                     Path file = keep(folder, document);
                     out.println("  saved " + file);
-                    if (a.flag("ack")) {
-                        AcknowledgementKind kind = document.payloadIntact() ? AcknowledgementKind.OK
-                                : AcknowledgementKind.NOT_READABLE;
-                        DeliveryStatus status = hub.acknowledge(document.trackingNumber(), kind,
-                                document.payloadIntact() ? null : "The payload does not match its SHA-256");
-                        out.println("  acknowledged " + kind + ": " + status);
+                    if (a.flag("ack") && document.payloadIntact()) {
+                        intact.add(document.trackingNumber());
+                    } else if (a.flag("ack")) {
+                        DeliveryStatus status = hub.acknowledge(document.trackingNumber(),
+                                AcknowledgementKind.NOT_READABLE, "The payload does not match its SHA-256");
+                        out.println("  acknowledged " + AcknowledgementKind.NOT_READABLE + ": " + status);
                     }
+                }
+            }
+            if (!intact.isEmpty()) {
+                // the kept documents in one signed call (contract 1.1)
+                List<DeliveryStatus> statuses = hub.acknowledge(intact, AcknowledgementKind.OK, null);
+                for (int i = 0; i < intact.size(); i++) {
+                    out.println(intact.get(i) + "  acknowledged " + AcknowledgementKind.OK + ": " + statuses.get(i));
                 }
             }
             return OK;
@@ -311,15 +320,21 @@ public final class GatewayKit {
 
     private int ack(List<String> args) {
         Arguments a = parse(args, union(CONNECTION_OPTIONS, Set.of("kind", "text")), Set.of());
-        String trackingNumber = single(a.positional(), "the TRACKING number").toString();
+        List<String> trackingNumbers = a.positional();
+        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 50) {
+            throw new UsageException("give 1 to 50 TRACKING numbers");
+        }
         AcknowledgementKind kind = a.enumeration("kind", AcknowledgementKind.class);
         kind = kind == null ? AcknowledgementKind.OK : kind;
         if (kind != AcknowledgementKind.OK && a.value("text") == null) {
             throw new UsageException("--text is required with --kind " + kind);
         }
         try (HubClient hub = client(a)) {
-            DeliveryStatus status = hub.acknowledge(trackingNumber, kind, a.value("text"));
-            out.println("Acknowledged " + trackingNumber + " " + kind + ": delivery status " + status);
+            List<DeliveryStatus> statuses = hub.acknowledge(trackingNumbers, kind, a.value("text"));
+            for (int i = 0; i < trackingNumbers.size(); i++) {
+                out.println("Acknowledged " + trackingNumbers.get(i) + " " + kind + ": delivery status "
+                        + statuses.get(i));
+            }
             return OK;
         }
     }

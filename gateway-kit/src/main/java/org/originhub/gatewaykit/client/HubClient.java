@@ -29,6 +29,7 @@ import org.originhub.gatewaykit.contract.envelope.DeliveredDocument;
 import org.originhub.gatewaykit.contract.envelope.DeliveryStatus;
 import org.originhub.gatewaykit.contract.envelope.DocumentType;
 import org.originhub.gatewaykit.contract.exchange.AcknowledgeDeliveryRequest;
+import org.originhub.gatewaykit.contract.exchange.AcknowledgeDeliveryResponse;
 import org.originhub.gatewaykit.contract.exchange.ExchangePortType;
 import org.originhub.gatewaykit.contract.exchange.GetDocumentStatusRequest;
 import org.originhub.gatewaykit.contract.exchange.GetDocumentStatusResponse;
@@ -67,9 +68,13 @@ import org.originhub.gatewaykit.security.WsSecurityProfile;
  *         .build()) {
  *     Receipt receipt = hub.submit(Submission.builder().from("KE").to("TZ").agreement("EAC-CO-DEMO")
  *             .coNumber("KE-2026-000123").payload(coXml).build());
+ *     List<String> kept = new ArrayList<>();
  *     for (ReceivedDocument document : hub.pull(50).documents()) {
  *         store(document);
- *         hub.acknowledge(document.trackingNumber(), AcknowledgementKind.OK, null);
+ *         kept.add(document.trackingNumber());
+ *     }
+ *     if (!kept.isEmpty()) {
+ *         hub.acknowledge(kept, AcknowledgementKind.OK, null); // one signed call for the whole pull
  *     }
  * }
  * </pre>
@@ -258,13 +263,32 @@ public final class HubClient implements AutoCloseable {
      * @return the envelope's delivery status after the acknowledgement
      */
     public DeliveryStatus acknowledge(String trackingNumber, AcknowledgementKind kind, String text) {
+        return acknowledge(List.of(trackingNumber), kind, text).get(0);
+    }
+
+    /**
+     * AcknowledgeDelivery of several documents in one signed call (contract 1.1, up to 50: e.g. everything one pull
+     * brought and the gateway kept), each with the same acknowledgement. All or none: when the hub refuses one (the
+     * {@link HubFaultException} names it), none is acknowledged.
+     *
+     * @return the delivery statuses after the acknowledgement, in the order of {@code trackingNumbers}
+     */
+    public List<DeliveryStatus> acknowledge(List<String> trackingNumbers, AcknowledgementKind kind, String text) {
+        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 50) {
+            throw new IllegalArgumentException("Name 1 to 50 tracking numbers to acknowledge");
+        }
         AcknowledgeDeliveryRequest request = new AcknowledgeDeliveryRequest();
-        request.setTrackingNumber(trackingNumber);
+        request.getTrackingNumber().addAll(trackingNumbers);
         Acknowledgement acknowledgement = new Acknowledgement();
         acknowledgement.setKind(kind);
         acknowledgement.setText(text);
         request.setAcknowledgement(acknowledgement);
-        return call(() -> exchange.acknowledgeDelivery(request)).getDeliveryStatus();
+        AcknowledgeDeliveryResponse response = call(() -> exchange.acknowledgeDelivery(request));
+        if (response.getDeliveryStatus().size() != trackingNumbers.size()) {
+            throw new UntrustedMessageException("AcknowledgeDelivery answered " + response.getDeliveryStatus().size()
+                    + " delivery statuses for " + trackingNumbers.size() + " tracking numbers");
+        }
+        return List.copyOf(response.getDeliveryStatus());
     }
 
     /** GetDocumentStatus: a CO's life-cycle status by its issuing member state and CO number (parties only). */

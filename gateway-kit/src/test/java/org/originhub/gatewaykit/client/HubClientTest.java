@@ -120,6 +120,22 @@ class HubClientTest {
     }
 
     @Test
+    void aWholePullIsAcknowledgedInOneSignedCall() {
+        Receipt first = kenya.submit(co("KE-2026-0003", payload("KE-2026-0003")));
+        Receipt second = kenya.submit(co("KE-2026-0004", payload("KE-2026-0004")));
+        List<String> pulled = tanzania.pullTracking(List.of(first.trackingNumber(), second.trackingNumber()))
+                .documents().stream().map(ReceivedDocument::trackingNumber).toList();
+
+        List<DeliveryStatus> statuses = tanzania.acknowledge(pulled, AcknowledgementKind.OK, null);
+
+        assertThat(statuses).containsExactly(DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED);
+        assertThat(kenya.track(first.trackingNumber(), second.trackingNumber())).extracting(Tracking::deliveryStatus)
+                .containsExactly(DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED);
+        assertThatThrownBy(() -> tanzania.acknowledge(List.of(), AcknowledgementKind.OK, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRefusalByTheEndpointSurfacesWithTheHubsCodeAndReason() {
         Submission spoofed = Submission.builder().from("UG").to("TZ").agreement("EAC-CO-DEMO")
                 .coNumber("UG-1").function(DocumentFunction.NEW).payload(payload("UG-1")).build();

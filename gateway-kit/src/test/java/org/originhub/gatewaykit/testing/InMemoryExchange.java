@@ -211,19 +211,24 @@ public class InMemoryExchange implements ExchangePortType {
     @Override
     public synchronized AcknowledgeDeliveryResponse acknowledgeDelivery(AcknowledgeDeliveryRequest request) {
         String member = caller().memberCode();
-        Stored document = stored.get(request.getTrackingNumber());
-        if (document == null || !document.envelope.getTo().equals(member)) {
-            throw new RequestFault("UnknownReference", "No document " + request.getTrackingNumber()
-                    + " was delivered to " + member);
+        for (String trackingNumber : request.getTrackingNumber()) { // all or none, as the hub
+            Stored document = stored.get(trackingNumber);
+            if (document == null || !document.envelope.getTo().equals(member)) {
+                throw new RequestFault("UnknownReference", "No document " + trackingNumber
+                        + " was delivered to " + member);
+            }
         }
-        document.acknowledgement = request.getAcknowledgement();
-        AcknowledgementKind kind = request.getAcknowledgement().getKind();
-        document.status = kind == AcknowledgementKind.OK ? DeliveryStatus.DELIVERED
-                : kind == AcknowledgementKind.OK_WITH_WARNINGS ? DeliveryStatus.DELIVERED_WITH_WARNINGS
-                : DeliveryStatus.DELIVERED_NOT_READABLE;
         AcknowledgeDeliveryResponse response = new AcknowledgeDeliveryResponse();
-        response.setTrackingNumber(document.trackingNumber);
-        response.setDeliveryStatus(document.status);
+        for (String trackingNumber : request.getTrackingNumber()) {
+            Stored document = stored.get(trackingNumber);
+            document.acknowledgement = request.getAcknowledgement();
+            AcknowledgementKind kind = request.getAcknowledgement().getKind();
+            document.status = kind == AcknowledgementKind.OK ? DeliveryStatus.DELIVERED
+                    : kind == AcknowledgementKind.OK_WITH_WARNINGS ? DeliveryStatus.DELIVERED_WITH_WARNINGS
+                    : DeliveryStatus.DELIVERED_NOT_READABLE;
+            response.getTrackingNumber().add(document.trackingNumber);
+            response.getDeliveryStatus().add(document.status);
+        }
         return response;
     }
 

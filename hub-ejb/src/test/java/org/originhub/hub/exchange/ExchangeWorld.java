@@ -98,6 +98,8 @@ public final class ExchangeWorld {
     public final PayloadPurge purge = new TxPurge();
     public final ExchangeStatistics statistics = new ExchangeStatistics();
     public final TestClock clock;
+    /** What the intake told delivery after a commit (PUSH documents due now). */
+    public final RecordedEvents<org.originhub.hub.exchange.boundary.PushDue> pushDue = new RecordedEvents<>();
 
     /** The persistence unit of every entity the exchange touches, made once per test JVM. */
     public static synchronized TestPersistence persistence(DataSource dataSource) {
@@ -137,6 +139,7 @@ public final class ExchangeWorld {
         set(exchanges, "clock", clock);
         set(intake, "audit", audit);
         set(intake, "clock", clock);
+        set(intake, "pushDue", pushDue);
         set(deliveries, "queue", queue);
         set(deliveries, "audit", audit);
         set(deliveries, "clock", clock);

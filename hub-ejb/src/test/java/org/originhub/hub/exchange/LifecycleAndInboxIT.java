@@ -215,6 +215,44 @@ class LifecycleAndInboxIT {
     }
 
     @Test
+    void severalDocumentsAreAcknowledgedInOneCallAllOrNone() {
+        Receipt first = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-ACK-1"));
+        Receipt second = hub.submit(uganda.sender(), co(uganda, tanzania, agreement, "UG-ACK-1"));
+        Receipt notForTanzania = hub.submit(kenya.sender(), co(kenya, uganda, agreement, "KE-ACK-2"));
+        Receipt done = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-ACK-3"));
+        acknowledge(tanzania, done, AcknowledgementKind.NOT_READABLE, "unreadable");
+
+        ExchangeRefusedException unknown = catchThrowableOfType(ExchangeRefusedException.class,
+                () -> acknowledgeAll(tanzania, List.of(first, notForTanzania, second)));
+        ExchangeRefusedException changedMind = catchThrowableOfType(ExchangeRefusedException.class,
+                () -> acknowledgeAll(tanzania, List.of(first, done, second)));
+
+        assertThat(unknown.refusal()).isEqualTo(Refusal.UNKNOWN_REFERENCE);
+        assertThat(unknown.getMessage()).contains(notForTanzania.trackingNumber());
+        assertThat(changedMind.refusal()).isEqualTo(Refusal.INVALID_REQUEST);
+        assertThat(changedMind.getMessage()).contains(done.trackingNumber());
+        assertThat(inbox(tanzania)).as("a refused call acknowledges none")
+                .contains(first.trackingNumber(), second.trackingNumber());
+
+        assertThat(acknowledgeAll(tanzania, List.of(second, first, second)))
+                .containsExactly(DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED);
+        assertThat(inbox(tanzania)).doesNotContain(first.trackingNumber(), second.trackingNumber());
+        assertThat(track(kenya, first.trackingNumber()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(track(uganda, second.trackingNumber()).orElseThrow().status())
+                .isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(hub.audits("DELIVERY_ACKNOWLEDGED", first.trackingNumber()))
+                .extracting(r -> r.entry().outcome().name()).containsExactly("SUCCESS");
+        assertThat(catchThrowableOfType(ExchangeRefusedException.class, () -> hub.tx(w -> w.exchanges.acknowledge(
+                tanzania.sender(), List.of(), AcknowledgementKind.OK, null))).refusal())
+                .isEqualTo(Refusal.INVALID_REQUEST);
+    }
+
+    private List<DeliveryStatus> acknowledgeAll(Member recipient, List<Receipt> receipts) {
+        return hub.tx(w -> w.exchanges.acknowledge(recipient.sender(),
+                receipts.stream().map(Receipt::trackingNumber).toList(), AcknowledgementKind.OK, null));
+    }
+
+    @Test
     void theInboxIsOldestFirstAndPagesWithMoreAvailable() {
         Receipt a = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-5A"));
         Receipt b = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-5B"));

@@ -158,12 +158,12 @@ public class ExchangeEndpoint implements ExchangePortType {
         if (acknowledgement == null || acknowledgement.getKind() == null) {
             throw new RequestFault("InvalidRequest", "AcknowledgeDelivery needs an Acknowledgement with a Kind");
         }
-        org.originhub.hub.exchange.entity.DeliveryStatus status = refusals(() -> exchanges.acknowledge(sender,
-                request.getTrackingNumber(), AcknowledgementKind.valueOf(acknowledgement.getKind().name()),
+        List<org.originhub.hub.exchange.entity.DeliveryStatus> statuses = refusals(() -> exchanges.acknowledge(
+                sender, request.getTrackingNumber(), AcknowledgementKind.valueOf(acknowledgement.getKind().name()),
                 acknowledgement.getText()));
         AcknowledgeDeliveryResponse response = new AcknowledgeDeliveryResponse();
-        response.setTrackingNumber(request.getTrackingNumber());
-        response.setDeliveryStatus(DeliveryStatus.valueOf(status.name()));
+        response.getTrackingNumber().addAll(request.getTrackingNumber());
+        statuses.forEach(status -> response.getDeliveryStatus().add(DeliveryStatus.valueOf(status.name())));
         return response;
     }
 

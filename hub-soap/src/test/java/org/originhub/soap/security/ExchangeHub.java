@@ -313,6 +313,12 @@ final class ExchangeHub implements AutoCloseable {
         }
 
         @Override
+        public List<DeliveryStatus> acknowledge(Sender sender, List<String> trackingNumbers,
+                AcknowledgementKind kind, String text) {
+            return world.tx(w -> w.exchanges.acknowledge(sender, trackingNumbers, kind, text));
+        }
+
+        @Override
         public Optional<CoStatusView> documentStatus(Sender sender, String issuingMember, String coNumber) {
             return world.tx(w -> w.exchanges.documentStatus(sender, issuingMember, coNumber));
         }

@@ -737,6 +737,38 @@ class HostileInputCatalogueIT {
     }
 
     @Test
+    void severalDocumentsAreAcknowledgedInOneSignedRequestAndMoreThanFiftyAreRefused() {
+        // contract 1.1: TrackingNumber repeats in AcknowledgeDeliveryRequest; the answer lists them, then their statuses
+        String first = text(hub.submit(kenya, co("KE-ACK-11")).document(), "TrackingNumber");
+        String second = text(hub.submit(kenya, co("KE-ACK-12")).document(), "TrackingNumber");
+
+        Reply reply = hub.send(acknowledgement(List.of(second, first)));
+        Reply tooMany = hub.send(acknowledgement(java.util.Collections.nCopies(51, first)));
+
+        assertThat(reply.isFault()).as(reply.text()).isFalse();
+        org.w3c.dom.NodeList numbers = reply.document().getElementsByTagNameNS(ExchangeHub.EXCHANGE_NS,
+                "TrackingNumber");
+        org.w3c.dom.NodeList statuses = reply.document().getElementsByTagNameNS(ExchangeHub.EXCHANGE_NS,
+                "DeliveryStatus");
+        assertThat(List.of(numbers.item(0).getTextContent(), numbers.item(1).getTextContent()))
+                .containsExactly(second, first);
+        assertThat(statuses.getLength()).isEqualTo(2);
+        assertThat(hub.strings("SELECT delivery_status FROM exchange_message WHERE tracking_number IN (?, ?)", first,
+                second)).containsExactly("DELIVERED", "DELIVERED");
+        assertThat(tooMany.isFault()).isTrue();
+        assertThat(tooMany.faultString()).contains("1 to 50 tracking numbers");
+    }
+
+    private Document acknowledgement(List<String> trackingNumbers) {
+        StringBuilder numbers = new StringBuilder();
+        trackingNumbers.forEach(n -> numbers.append("<ex:TrackingNumber>").append(n).append("</ex:TrackingNumber>"));
+        return SignedRequest.signedBy(tanzania.certificate()).bodyXml("<ex:AcknowledgeDeliveryRequest "
+                + "xmlns:ex=\"urn:originhub:exchange:v1\" xmlns:env=\"urn:originhub:envelope:v1\">" + numbers
+                + "<ex:Acknowledgement><env:Kind>OK</env:Kind></ex:Acknowledgement></ex:AcknowledgeDeliveryRequest>")
+                .build();
+    }
+
+    @Test
     void validateDocumentWithHostilePayloadStoresNothing() {
         byte[] payload = withDoctype(Documents.co(kenya.code(), "KE-VAL-1", agreement),
                 LAUGHS.replace("ROOT", "CertificateOfOrigin"), "Tea, black, fermented", "&lol9;");

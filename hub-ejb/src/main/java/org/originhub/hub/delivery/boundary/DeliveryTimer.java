@@ -9,20 +9,28 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.originhub.hub.configuration.control.SchemaReady;
 import org.originhub.hub.delivery.control.BackoffPolicy;
+import org.originhub.hub.exchange.boundary.PushDue;
 
 /**
  * Drives delivery on every hub node: a non-persistent interval timer (HUB_DELIVERY_POLL, default every 2 seconds),
- * started once the schema is ready. A round that is still running when the next tick comes makes that tick a no-op, so
- * one node never works the queue twice at once; several nodes share it through the database claims.
+ * started once the schema is ready, and, so that a document accepted for a PUSH gateway does not wait for the next
+ * tick, a run started on the managed executor when such a submission commits ({@link PushDue}). Runs never overlap on
+ * a node: a tick or trigger that comes while one is running makes it run its rounds once more when it ends, so
+ * nothing due is left to the next tick and one node never works the queue twice at once; several nodes share it
+ * through the database claims. The poll remains what picks up retries and documents due on other nodes.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -44,7 +52,14 @@ public class DeliveryTimer {
     /** Rounds one tick may run back to back while they find due deliveries and free push slots. */
     static final int MAX_ROUNDS_PER_TICK = 50;
 
+    /** Runs started by commits; the container's default managed executor (tests: one of their own). */
+    @Resource
+    ManagedExecutorService managedExecutor;
+
+    Executor executor;
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     /** Public: an observer on a session bean must be one of its business methods. */
     public void start(@Observes SchemaReady ready) {
@@ -60,24 +75,48 @@ public class DeliveryTimer {
         LOG.info(() -> "Delivery of PUSH documents runs every " + interval);
     }
 
+    /**
+     * After a PUSH document's intake committed: rounds now, on the managed executor (never in the submitting
+     * request's thread). Public: an observer on a session bean must be one of its business methods.
+     */
+    public void pushDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) PushDue due) {
+        again.set(true);
+        if (running.get()) {
+            return; // the run in progress sees the flag and runs its rounds once more
+        }
+        Executor target = executor != null ? executor : managedExecutor;
+        try {
+            target.execute(this::run);
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "No thread for an immediate delivery round (" + e.getMessage() + "); the next poll takes "
+                    + due.trackingNumber());
+        }
+    }
+
     @Timeout
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            // While rounds find work and push slots are free, keep claiming: one round per tick would cap a node at
-            // HUB_DELIVERY_BATCH documents per HUB_DELIVERY_POLL (./hub bench). Bounded, so a tick always ends.
-            for (int round = 0; round < MAX_ROUNDS_PER_TICK; round++) {
-                if (deliveries.deliverDueNow() == 0) {
-                    break;
+        again.set(true);
+        run();
+    }
+
+    /** Runs rounds while there is work, then again while a tick or a commit asked for it meanwhile. */
+    void run() {
+        while (again.get() && running.compareAndSet(false, true)) {
+            try {
+                again.set(false);
+                // While rounds find work and push slots are free, keep claiming: one round per tick would cap a node
+                // at HUB_DELIVERY_BATCH documents per HUB_DELIVERY_POLL (./hub bench). Bounded, so a run ends.
+                for (int round = 0; round < MAX_ROUNDS_PER_TICK; round++) {
+                    if (deliveries.deliverDueNow() == 0) {
+                        break;
+                    }
                 }
+            } catch (RuntimeException e) {
+                // the next tick tries again; claims left behind expire
+                LOG.log(Level.WARNING, "A delivery round failed", e);
+            } finally {
+                running.set(false);
             }
-        } catch (RuntimeException e) {
-            // the next tick tries again; claims left behind expire
-            LOG.log(Level.WARNING, "A delivery round failed", e);
-        } finally {
-            running.set(false);
         }
     }
 }

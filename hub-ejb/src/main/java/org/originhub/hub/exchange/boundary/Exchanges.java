@@ -56,6 +56,8 @@ public class Exchanges {
     public static final int PULL_MAX = 50;
     public static final int TRACK_MAX = 100;
     public static final int ACK_TEXT_MAX = 2000;
+    /** Documents one AcknowledgeDelivery may name (contract 1.1). */
+    public static final int ACK_MAX = 50;
     private static final Logger LOG = Logger.getLogger(Exchanges.class.getName());
 
     @PersistenceContext(unitName = "hub")
@@ -83,16 +85,24 @@ public class Exchanges {
             } catch (ExchangeRefusedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (!Conflicts.isRetryable(e) || attempt >= MAX_INTAKE_ATTEMPTS) {
+                Conflicts.Kind conflict = Conflicts.kindOf(e);
+                if (conflict == Conflicts.Kind.DEADLOCK) {
+                    // Not expected since the hub's connections run READ COMMITTED (no gap locks); on MariaDB before
+                    // 10.11.11 a deadlock can bring the server down (MDEV-24035), so it is worth an operator's eye.
+                    Conflicts.deadlockMet();
+                    LOG.warning("Submission " + submission.envelope().senderMessageId() + " of " + sender.memberCode()
+                            + " was rolled back by a database deadlock (attempt " + attempt + " of "
+                            + MAX_INTAKE_ATTEMPTS + "); " + Conflicts.deadlocks() + " deadlock(s) on this node");
+                }
+                if (conflict == Conflicts.Kind.NONE || attempt >= MAX_INTAKE_ATTEMPTS) {
                     throw e;
                 }
-                // A concurrent submission took a unique key (same message id, same CO document), or the database
-                // broke a deadlock between two submissions of one sender (their locking reads of the message-id
-                // index take gap locks): a fresh transaction, after a short random pause, sees what the other one
-                // committed. Found under load by ./hub bench, where a single retry was not always enough.
+                // A concurrent submission took a unique key (same message id, same CO document): a fresh
+                // transaction, after a short random pause, sees what the other one committed and answers like a
+                // repeat or a Duplicate. A deadlock or lock wait timeout is retried the same way.
                 int round = attempt;
                 LOG.fine(() -> "Submission " + submission.envelope().senderMessageId() + " of " + sender.memberCode()
-                        + " met a concurrent one; checking again (" + round + ")");
+                        + " met a concurrent one (" + conflict + "); checking again (" + round + ")");
                 pause(attempt);
             }
         }
@@ -177,9 +187,10 @@ public class Exchanges {
                     + ". Pull the other documents without naming " + (purged.size() == 1 ? "it" : "them"));
         }
         Instant now = now();
+        List<ExchangeMessage> chosen = batch.stream().limit(maxDocuments).toList();
+        lock(chosen);
         List<DeliveredDocument> documents = new ArrayList<>();
-        for (ExchangeMessage m : batch.stream().limit(maxDocuments).toList()) {
-            em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+        for (ExchangeMessage m : chosen) {
             int number = m.countAttempt(now);
             em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PULL, now, AttemptOutcome.PULLED,
                     "pulled by gateway " + sender.gatewayId(), null));
@@ -193,46 +204,84 @@ public class Exchanges {
 
     /** The recipient's acknowledgement: sets the delivery status once; the same again is harmless. */
     public DeliveryStatus acknowledge(Sender sender, String trackingNumber, AcknowledgementKind kind, String text) {
+        return acknowledge(sender, java.util.Collections.singletonList(trackingNumber), kind, text).get(0);
+    }
+
+    /**
+     * The recipient's acknowledgement of several documents (contract 1.1: up to {@value #ACK_MAX}), all with the one
+     * acknowledgement, all or none: every document is checked and locked before any is changed, so a refusal (the
+     * first document that would be refused) leaves all of them as they were.
+     *
+     * @return the delivery statuses, in the order of {@code trackingNumbers}
+     */
+    public List<DeliveryStatus> acknowledge(Sender sender, List<String> trackingNumbers, AcknowledgementKind kind,
+            String text) {
+        String first = trackingNumbers == null || trackingNumbers.isEmpty() ? null : trackingNumbers.get(0);
+        if (first == null || trackingNumbers.size() > ACK_MAX) {
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", first, Refusal.INVALID_REQUEST, "name 1 to " + ACK_MAX
+                    + " tracking numbers to acknowledge");
+        }
         String cleanText = text == null || text.isBlank() ? null : text.strip();
         if (kind == null) {
-            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST,
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", first, Refusal.INVALID_REQUEST,
                     "Acknowledgement/Kind is required");
         }
         if (kind != AcknowledgementKind.OK && cleanText == null) {
-            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST,
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", first, Refusal.INVALID_REQUEST,
                     "Acknowledgement/Text is required for " + kind + ": say what the recipient found");
         }
         if (cleanText != null && cleanText.length() > ACK_TEXT_MAX) {
-            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST,
+            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", first, Refusal.INVALID_REQUEST,
                     "Acknowledgement/Text has at most " + ACK_TEXT_MAX + " characters");
         }
-        ExchangeMessage m = visible(sender, trackingNumber)
-                .filter(x -> x.recipientMember().equals(sender.memberCode())).orElse(null);
-        if (m == null) {
-            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.UNKNOWN_REFERENCE, "no document "
-                    + trackingNumber + " was sent to " + sender.memberCode());
+        java.util.Map<String, ExchangeMessage> messages = new java.util.LinkedHashMap<>();
+        for (String trackingNumber : trackingNumbers) {
+            ExchangeMessage m = visible(sender, trackingNumber)
+                    .filter(x -> x.recipientMember().equals(sender.memberCode())).orElse(null);
+            if (m == null) {
+                throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.UNKNOWN_REFERENCE, "no document "
+                        + trackingNumber + " was sent to " + sender.memberCode());
+            }
+            messages.putIfAbsent(trackingNumber, m);
         }
-        em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
-        if (m.dependencyOpen()) {
-            throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST, "document "
-                    + trackingNumber + " has not been delivered yet (it waits for " + m.dependsOn() + ")");
-        }
-        DeliveryStatus before = m.deliveryStatus();
-        switch (m.acknowledge(kind, cleanText, now())) {
-            case SET:
-                DeliveryOrder.releaseSuccessors(em, m);
-                audit.record(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " -> "
-                        + m.deliveryStatus()));
-                return m.deliveryStatus();
-            case REPEATED:
-                audit.record(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " again: "
-                        + m.deliveryStatus() + " unchanged"));
-                return m.deliveryStatus();
-            default:
+        lock(List.copyOf(messages.values()));
+        for (ExchangeMessage m : messages.values()) {
+            String trackingNumber = m.trackingNumber().value();
+            if (m.dependencyOpen()) {
                 throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST, "document "
-                        + trackingNumber + " is already " + before + (m.ackKind() == null ? ""
+                        + trackingNumber + " has not been delivered yet (it waits for " + m.dependsOn() + ")");
+            }
+            if (!m.isPending() && m.ackKind() != kind) {
+                throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST, "document "
+                        + trackingNumber + " is already " + m.deliveryStatus() + (m.ackKind() == null ? ""
                                 : " (acknowledged " + m.ackKind() + ")") + "; a different acknowledgement is refused");
+            }
         }
+        // Every row is locked and checked: change them, release their successors, and only then append to the audit
+        // chain (its head is the last lock taken, as everywhere, so no two transactions wait for each other).
+        Instant now = now();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (ExchangeMessage m : messages.values()) {
+            if (m.acknowledge(kind, cleanText, now) == ExchangeMessage.Acknowledged.SET) {
+                DeliveryOrder.releaseSuccessors(em, m);
+                entries.add(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " -> "
+                        + m.deliveryStatus()));
+            } else {
+                entries.add(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " again: "
+                        + m.deliveryStatus() + " unchanged"));
+            }
+        }
+        entries.forEach(audit::record);
+        return trackingNumbers.stream().map(n -> messages.get(n).deliveryStatus()).toList();
+    }
+
+    /**
+     * Locks the rows of {@code messages} (and reads their committed state) in ascending id order: transactions that
+     * lock several messages always lock them in the same order, so none waits for another in a cycle.
+     */
+    private void lock(List<ExchangeMessage> messages) {
+        messages.stream().sorted(java.util.Comparator.comparing(ExchangeMessage::id))
+                .forEach(m -> em.refresh(m, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The life-cycle of a CO, for its issuing and importing member only (empty for anyone else or unknown). */

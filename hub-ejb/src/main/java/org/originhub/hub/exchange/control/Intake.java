@@ -28,6 +28,7 @@ import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.exchange.boundary.EnvelopeData;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.boundary.Finding;
+import org.originhub.hub.exchange.boundary.PushDue;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Reference;
 import org.originhub.hub.exchange.boundary.Refusal;
@@ -47,6 +48,7 @@ import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
 import org.originhub.hub.lifecycle.entity.CoStatusChange;
 import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.gateways.entity.DeliveryMode;
 import org.originhub.registry.gateways.entity.Gateway;
 import org.originhub.registry.memberstates.entity.MemberState;
 
@@ -73,6 +75,10 @@ public class Intake {
     @Inject
     AuditTrail audit;
 
+    /** Tells delivery, once the intake commits, that a PUSH document is due now. */
+    @Inject
+    jakarta.enterprise.event.Event<PushDue> pushDue;
+
     @Inject
     @ConfigProperty(name = "HUB_MAX_MESSAGE_BYTES", defaultValue = "10485760")
     long maxMessageBytes = DEFAULT_MAX_BYTES;
@@ -91,8 +97,8 @@ public class Intake {
         Checked checked = check(sender, submission, true, now);
         if (checked.repeat == null && checked.sha256 != null && Findings.hasError(checked.findings)) {
             // A twin of this submission may have committed while it was being checked (its effects, a CO number
-            // taken or a CO replaced, then look like a refusal): a locking read sees committed rows, whatever
-            // snapshot the earlier reads used.
+            // taken or a CO replaced, then look like a refusal): a locking read sees committed rows and waits for a
+            // twin still inserting. At READ COMMITTED it locks only the rows it finds, no gap.
             checked.repeat = committedTwin(sender, submission, checked.sha256);
         }
         if (checked.repeat != null) {
@@ -223,7 +229,12 @@ public class Intake {
         if (c.stop(forStore) || !forStore) {
             return c;
         }
-        c.predecessor = predecessor(envelope, c.facts);
+        if (envelope.documentType() != DocumentType.CERTIFICATE_OF_ORIGIN
+                || envelope.function() != DocumentFunction.NEW) {
+            // A NEW CO has no earlier document: its number is new (duplicates() checked the register, and the
+            // register's primary key refuses a concurrent twin), so there is nothing to wait for and nothing to lock.
+            c.predecessor = predecessor(envelope, c.facts);
+        }
         return c;
     }
 
@@ -377,7 +388,9 @@ public class Intake {
      * The latest earlier document about the same CO (for a REPLACE: the replaced one too) for the same recipient:
      * this one is held back until that one is acknowledged or has failed. Read with a lock, which also sees rows
      * committed after this transaction began and makes a concurrent acknowledgement of the predecessor wait (or
-     * be seen), so the hold is never left open by mistake.
+     * be seen), so the hold is never left open by mistake. Two documents about one CO never race here: both
+     * locked the CO's register row first (references()), so the second one finds the first. The connections run
+     * READ COMMITTED, so a read that finds nothing locks no gap a concurrent insert would then deadlock on.
      */
     private ExchangeMessage predecessor(EnvelopeData envelope, PayloadFacts facts) {
         List<String> numbers = new ArrayList<>();
@@ -425,6 +438,9 @@ public class Intake {
             audit.record(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(),
                     "DOCUMENT_STATUS_CHANGED", Outcome.SUCCESS, "CertificateOfOrigin", change[0] + "/" + change[1],
                     tracking.value(), change[1], envelope.from(), envelope.to(), change[2]));
+        }
+        if (c.recipientGateway.deliveryMode() == DeliveryMode.PUSH && !message.dependencyOpen()) {
+            pushDue.fire(new PushDue(tracking.value()));
         }
         return new Receipt(tracking.value(), now, c.sha256);
     }

@@ -6,6 +6,7 @@ import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures of a submission's transaction are worth one more try in a fresh one. */
@@ -18,6 +19,29 @@ class ConflictsTest {
         assertThat(Conflicts.isRetryable(new EJBException(duplicate))).isTrue();
         assertThat(Conflicts.isRetryable(new EJBException(new PersistenceException(
                 new SQLException("Deadlock found", "40001", 1213))))).isTrue();
+    }
+
+    @Test
+    void aDeadlockIsToldApartFromAUniqueKeyAndALockWaitTimeout() {
+        assertThat(Conflicts.kindOf(new EJBException(new PersistenceException(new SQLTransactionRollbackException(
+                "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213)))))
+                .isEqualTo(Conflicts.Kind.DEADLOCK);
+        assertThat(Conflicts.kindOf(new PersistenceException(new SQLIntegrityConstraintViolationException(
+                "Duplicate entry 'KE-msg-1' for key 'uq_exchange_sender_message'", "23000", 1062))))
+                .isEqualTo(Conflicts.Kind.UNIQUE_KEY);
+        assertThat(Conflicts.kindOf(new PersistenceException(new SQLTransactionRollbackException(
+                "Lock wait timeout exceeded; try restarting transaction", "40001", 1205))))
+                .isEqualTo(Conflicts.Kind.ROLLED_BACK);
+        assertThat(Conflicts.kindOf(new IllegalStateException("bug"))).isEqualTo(Conflicts.Kind.NONE);
+    }
+
+    @Test
+    void deadlocksAreCountedWhenMet() {
+        long before = Conflicts.deadlocks();
+
+        Conflicts.deadlockMet();
+
+        assertThat(Conflicts.deadlocks()).isEqualTo(before + 1);
     }
 
     @Test
