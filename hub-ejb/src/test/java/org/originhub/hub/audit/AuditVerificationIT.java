@@ -252,6 +252,70 @@ class AuditVerificationIT {
     }
 
     @Test
+    void everyMemberConcernedIsIndexedOnceAndTheMemberCombinesWithActionOutcomeAndActor() throws SQLException {
+        long start = head() + 1;
+        append(new AuditEntry("GATEWAY", "gw-MW", "MW", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "MW",
+                "ZM", null));
+        append(new AuditEntry("HUB", "delivery", null, "DELIVERY_ATTEMPTED", Outcome.FAILED, null, null, null, null,
+                "MW", "ZM", null));
+        append(new AuditEntry("GATEWAY", "gw-ZM", "ZM", "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, null, null, null,
+                null, "MW", "ZM", null));
+        append(new AuditEntry("USER", "zm-admin", "ZM", "LOGIN_FAILED", Outcome.REJECTED, null, null, null, null, null,
+                null, null));
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT seq, member FROM audit_member WHERE seq >= " + start
+                        + " ORDER BY seq, member")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) - start + ":" + rs.getString(2));
+            }
+            assertThat(rows).containsExactly("0:MW", "0:ZM", "1:MW", "1:ZM", "2:MW", "2:ZM", "3:ZM");
+        }
+        Instant from = find(start).recordedAt();
+        AuditFilter zm = new AuditFilter(from, null, "ZM", null, null, null, null, null);
+        AuditFilter zmFailed = new AuditFilter(from, null, "ZM", null, Outcome.FAILED, null, null, null);
+        AuditFilter zmByHub = new AuditFilter(from, null, "ZM", null, null, "delivery", null, null);
+        AuditFilter mwAck = new AuditFilter(from, null, "MW", "DELIVERY_ACKNOWLEDGED", null, null, null, null);
+        AuditFilter zmRejectedLogin = new AuditFilter(from, null, "ZM", "LOGIN_FAILED", Outcome.REJECTED, "zm-admin",
+                null, null);
+
+        assertThat(inLog(() -> log.search(AUDITOR, zm, null, 10, true)).records()).extracting(AuditRecordView::seq)
+                .containsExactly(start + 3, start + 2, start + 1, start);
+        assertThat(inLog(() -> log.search(AUDITOR, zmFailed, null, 10, true)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start + 1);
+        assertThat(inLog(() -> log.search(AUDITOR, zmByHub, null, 10, false)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start + 1);
+        assertThat(inLog(() -> log.search(AUDITOR, mwAck, null, 10, true)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start + 2);
+        assertThat(inLog(() -> log.search(AUDITOR, zmRejectedLogin, null, 10, true)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start + 3);
+        assertThat(inLog(() -> log.count(AUDITOR, new AuditFilter(from, find(start + 3).recordedAt(), "ZM", null,
+                null, null, null, null)))).isEqualTo(3);
+        assertThat(inLog(() -> log.count(AUDITOR, zmFailed))).isEqualTo(1);
+    }
+
+    @Test
+    void actorAndOutcomeAloneFindTheirRecordsNewestAndOldestFirst() {
+        long start = head() + 1;
+        append(new AuditEntry("USER", "rare-actor", null, "LOGIN_FAILED", Outcome.REJECTED, null, null, null, null,
+                null, null, null));
+        append(new AuditEntry("USER", "other", null, "LOGIN", Outcome.SUCCESS, null, null, null, null, null, null,
+                null));
+        append(new AuditEntry("USER", "rare-actor", null, "LOGIN", Outcome.SUCCESS, null, null, null, null, null, null,
+                null));
+        AuditFilter actor = new AuditFilter(null, null, null, null, null, "rare-actor", null, null);
+        AuditFilter rejected = new AuditFilter(find(start).recordedAt(), null, null, null, Outcome.REJECTED, null,
+                null, null);
+
+        assertThat(inLog(() -> log.search(AUDITOR, actor, null, 10, true)).records()).extracting(AuditRecordView::seq)
+                .containsExactly(start + 2, start);
+        assertThat(inLog(() -> log.search(AUDITOR, actor, null, 10, false)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start, start + 2);
+        assertThat(inLog(() -> log.search(AUDITOR, rejected, null, 10, true)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start);
+    }
+
+    @Test
     void timeFiltersKeepMicroseconds() {
         AuditRecord newest = find(head());
         Instant at = newest.recordedAt();
