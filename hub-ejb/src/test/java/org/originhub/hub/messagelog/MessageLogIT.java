@@ -215,6 +215,11 @@ class MessageLogIT {
         assertThat(count(AUDITOR, filter(uganda.code(), zambia.code()).withSides(zambia.code(), null)))
                 .isEqualTo(1);
         assertThat(count(AUDITOR, filter(zambia.code(), null))).isEqualTo(3);
+        assertThat(count(AUDITOR, filter(uganda.code(), null), 4)).isEqualTo(4);
+        assertThat(count(AUDITOR, filter(uganda.code(), null), 3))
+                .as("more than three: four").isEqualTo(4);
+        assertThat(count(AUDITOR, filter(uganda.code(), null), 1)).isEqualTo(2);
+        assertThat(count(AUDITOR, sides(uganda.code(), null), 1)).isEqualTo(2);
 
         StringWriter csv = new StringWriter();
         hub.tx(w -> w.messageLog.export(AUDITOR, sides(uganda.code(), null), AuditExportFormat.CSV, csv));
@@ -375,7 +380,11 @@ class MessageLogIT {
     }
 
     private long count(AuthenticatedUser caller, MessageFilter filter) {
-        return hub.tx(w -> w.messageLog.count(caller, filter));
+        return count(caller, filter, 1_000);
+    }
+
+    private long count(AuthenticatedUser caller, MessageFilter filter, long atMost) {
+        return hub.tx(w -> w.messageLog.count(caller, filter, atMost));
     }
 
     private static MessageFilter sides(String sender, String recipient) {

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * It remembers the keyset value of the first and last row of every page shown, by row index. When the row count
  * changes (rows arrived), the indexes no longer hold, and it forgets them.
  *
- * <p>A table whose log is too large to count at every page (never {@link #counted}) shows the rows known instead: those
+ * <p>A table whose log is too large to count at every page ({@link #NOT_COUNTED}) shows the rows known instead: those
  * paged through, and one more page when the log said more follow; it has no last page.
  *
  * @param <T> a row
@@ -47,6 +47,9 @@ public final class KeysetPager<T, K extends Serializable> implements Serializabl
         Slice<T, K> read(K after, int limit, boolean reverse);
     }
 
+    /** The count of a log not counted (see {@link #counted}). */
+    public static final long NOT_COUNTED = -1;
+
     private final int maxLimit;
     /** Row index (in table order) -> that row's keyset value, for the first and last row of every page shown. */
     private final TreeMap<Integer, K> keys = new TreeMap<>();
@@ -67,7 +70,10 @@ public final class KeysetPager<T, K extends Serializable> implements Serializabl
         end = -1;
     }
 
-    /** The number of rows as last counted; a different number than before drops what the pager remembered. */
+    /**
+     * The number of rows as last counted, or {@link #NOT_COUNTED}; a different number than before drops what the
+     * pager remembered.
+     */
     public void counted(long rows) {
         if (rows != count) {
             keys.clear();

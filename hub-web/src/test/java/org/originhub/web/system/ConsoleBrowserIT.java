@@ -389,8 +389,9 @@ class ConsoleBrowserIT {
         assertThat(text(rows)).isNotEqualTo(firstPage);
         clickAjax(By.cssSelector("#audit-form\\:records_paginator_top .ui-paginator-prev"));
         assertThat(text(By.cssSelector("#audit-form\\:records .ui-paginator-current"))).isEqualTo("1–25");
-        assertThat(text(rows)).as("previous: the first page's records (read backwards from the second page; "
-                + "the records appended since are newer)").isEqualTo(firstPage);
+        assertThat(text(rows)).as("the first page again: the newest records, the reads of the two pages first")
+                .contains("AUDIT_QUERIED SUCCESS AuditLog all after=").contains(firstPage.lines().skip(3)
+                        .findFirst().orElseThrow());
 
         type(By.id("audit-form:action"), "member_state_registered");
         clickAjax(By.id("audit-form:search"));

@@ -132,18 +132,22 @@ public class MessageLog {
     }
 
     /**
-     * How many envelopes match, under the same access rule as {@link #search} (whose call, recorded, accompanies
-     * this one, so the count itself is not recorded again). Read from the same indexes as a page, so its cost grows
-     * with the number of matches (index entries only where the filter's columns are in one index: see V10).
+     * How many envelopes match, counted up to {@code atMost}: the exact number when it is {@code atMost} or fewer,
+     * else {@code atMost + 1} ("more than atMost"). Under the same access rule as {@link #search} (whose call,
+     * recorded, accompanies this one, so the count itself is not recorded again). Read from the same indexes as a page and
+     * stopped after {@code atMost + 1} entries, so it costs at most that many index entries however large the log.
      */
-    public long count(AuthenticatedUser caller, MessageFilter filter) {
+    public long count(AuthenticatedUser caller, MessageFilter filter, long atMost) {
+        if (atMost < 0 || atMost >= Integer.MAX_VALUE) {
+            throw new InvalidAuditQueryException("a count is bounded by 0.." + (Integer.MAX_VALUE - 1));
+        }
         MessageFilter effective = authorize(caller, filter, "MESSAGE_LOG_QUERIED");
-        Statement statement = statement(effective, null, true, 0, true);
+        Statement statement = statement(effective, null, true, (int) atMost + 1, true);
         Query query = em.createNativeQuery(statement.sql());
         for (int i = 0; i < statement.parameters().size(); i++) {
             query.setParameter(i + 1, statement.parameters().get(i));
         }
-        return ((Number) query.getSingleResult()).longValue();
+        return Math.min(atMost + 1, ((Number) query.getSingleResult()).longValue());
     }
 
     /** Everything about one exchange (see {@link MessageDetail}). */
@@ -346,7 +350,10 @@ public class MessageLog {
         return ids.stream().map(byId::get).toList();
     }
 
-    /** The ids of one page ({@code count} false), or the number of matches ({@code count} true; no cursor). */
+    /**
+     * The ids of one page ({@code count} false), or the number of matches up to {@code max} ({@code count} true: the
+     * same reads, unordered, each stopped after {@code max} entries, and counted).
+     */
     private static Statement statement(MessageFilter f, Cursor after, boolean newestFirst, int max, boolean count) {
         StringBuilder rest = new StringBuilder();
         List<Object> values = new ArrayList<>();
@@ -366,19 +373,18 @@ public class MessageLog {
             values.add(after.id());
         }
         String order = count ? "" : newestFirst ? " ORDER BY received_at DESC, id DESC" : " ORDER BY received_at, id";
-        String limit = count ? "" : " LIMIT ?";
-        StringBuilder sql = new StringBuilder();
+        StringBuilder sql = new StringBuilder(count ? "SELECT COUNT(*) FROM (" : "");
         List<Object> parameters = new ArrayList<>();
         if (f.member() == null) {
-            sql.append(count ? "SELECT COUNT(*)" : "SELECT id").append(" FROM exchange_message WHERE 1 = 1")
-                    .append(rest).append(order).append(limit);
+            sql.append(count ? "SELECT 1" : "SELECT id").append(" FROM exchange_message WHERE 1 = 1").append(rest)
+                    .append(order).append(" LIMIT ?");
             parameters.addAll(values);
         } else {
             // sender and recipient differ (a member state never sends to itself), so the two sides never overlap
             String[][] sides = {{"sender_member", "recipient_member"}, {"recipient_member", "sender_member"}};
-            sql.append(count ? "SELECT SUM(n) FROM (" : "SELECT id FROM (");
+            sql.append(count ? "" : "SELECT id FROM (");
             for (int i = 0; i < sides.length; i++) {
-                sql.append(i == 0 ? "" : count ? " UNION ALL " : " UNION ").append(count ? "(SELECT COUNT(*) n"
+                sql.append(i == 0 ? "" : count ? " UNION ALL " : " UNION ").append(count ? "(SELECT 1"
                         : "(SELECT id, received_at").append(" FROM exchange_message WHERE ").append(sides[i][0])
                         .append(" = ?");
                 parameters.add(f.member());
@@ -386,15 +392,20 @@ public class MessageLog {
                     sql.append(" AND ").append(sides[i][1]).append(" = ?");
                     parameters.add(f.counterpart());
                 }
-                sql.append(rest).append(order).append(limit).append(")");
+                sql.append(rest).append(order).append(" LIMIT ?)");
                 parameters.addAll(values);
-                if (!count) {
-                    parameters.add(max);
-                }
+                parameters.add(max);
             }
-            sql.append(") m").append(order).append(limit);
+            if (!count) {
+                sql.append(") m").append(order).append(" LIMIT ?");
+            }
         }
-        if (!count) {
+        if (count) {
+            sql.append(") c");
+            if (f.member() == null) {
+                parameters.add(max);
+            }
+        } else {
             parameters.add(max);
         }
         return new Statement(sql.toString(), parameters);

@@ -36,8 +36,9 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The audit log: filters, lazily paged records (the audit log's keyset pages through a {@link KeysetPager}, so a page
- * deep in a large log costs no more than the first), export as CSV or JSON lines, and verifying the whole chain. Every search, export and
- * verification is recorded by the audit log itself; a member auditor sees its own member state's records only.
+ * deep in a large log costs no more than the first), export as CSV or JSON lines, and verifying the whole chain.
+ * Every search, export and verification is recorded by the audit log itself; a member auditor sees its own member
+ * state's records only.
  */
 @Named
 @ViewScoped

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
@@ -28,8 +29,9 @@ import org.primefaces.model.SortMeta;
  * The message log: filters on the envelope (member state on either side and the counterpart, sender, recipient, CO
  * number, tracking number, document type, delivery status) and the time received, paged lazily with the log's keyset
  * pages through a {@link KeysetPager}: the first, next, previous and last page each cost one read of one page, however
- * deep, and the paginator shows the number of matches ({@link MessageLog#count}). Every search is recorded by the
- * message log.
+ * deep. The paginator shows the number of matches up to {@link #EXACT_UP_TO} (a count bounded like a page, see
+ * {@link MessageLog#count}); beyond it, "more than" that, and it pages through the rows known, as the audit log does.
+ * Every search is recorded by the message log.
  */
 @Named
 @ViewScoped
@@ -37,6 +39,8 @@ import org.primefaces.model.SortMeta;
 public class MessagesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Matches counted exactly up to this many (at most this many index entries read per count). */
+    static final long EXACT_UP_TO = 10_000;
 
     @Inject
     MessageLog log;
@@ -80,25 +84,58 @@ public class MessagesPage implements Serializable {
         private static final long serialVersionUID = 1L;
         private final KeysetPager<MessageSummary, String> pager = new KeysetPager<>(MessageLog.MAX_LIMIT);
 
+        private boolean exact = true;
+        private long matches;
+        /** Whether the count was just taken (the table asked for it before this load). */
+        private boolean counted;
+
         void restart() {
             pager.restart();
+            counted = false;
         }
 
         @Override
         public int count(Map<String, FilterMeta> ignored) {
-            long count = log.count(caller.user(), filter);
-            pager.counted(count);
-            return (int) Math.min(Integer.MAX_VALUE, count);
+            recount();
+            counted = true;
+            return rowCount();
         }
 
+        /**
+         * One page. The table asks for the count only now and then (not after a new search, say), so the page counts
+         * itself when it was not just counted: the count and the rows always answer the same filter, and rows that
+         * arrived meanwhile show.
+         */
         @Override
         public List<MessageSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
+            if (!counted) {
+                recount();
+            }
+            counted = false;
             AuthenticatedUser user = caller.user();
-            return pager.page((after, limit, reverse) -> {
+            List<MessageSummary> rows = pager.page((after, limit, reverse) -> {
                 MessagePage page = log.search(user, filter, after, limit, newestFirst != reverse);
                 return new KeysetPager.Slice<>(page.messages(), page.before(), page.next(), page.next() != null);
             }, first, Math.max(1, Math.min(MessageLog.MAX_LIMIT, pageSize)));
+            setRowCount(rowCount());
+            return rows;
+        }
+
+        private void recount() {
+            matches = log.count(caller.user(), filter, EXACT_UP_TO);
+            exact = matches <= EXACT_UP_TO;
+            pager.counted(exact ? matches : KeysetPager.NOT_COUNTED);
+        }
+
+        private int rowCount() {
+            return (int) Math.min(Integer.MAX_VALUE, exact ? matches : pager.known());
+        }
+
+        /** The paginator's report: "of" the number of matches, or "of more than" the exact limit. */
+        public String getReport() {
+            return exact ? "{startRecord}–{endRecord} of {totalRecords}"
+                    : "{startRecord}–{endRecord} of more than " + String.format(Locale.ROOT, "%,d", EXACT_UP_TO);
         }
 
         @Override

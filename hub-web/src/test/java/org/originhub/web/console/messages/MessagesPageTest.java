@@ -17,6 +17,7 @@ import org.originhub.web.console.Caller;
 class MessagesPageTest {
 
     private final List<MessageFilter> asked = new ArrayList<>();
+    private long matches = 3;
 
     @Test
     void senderAndRecipientFieldsBecomeOneSideEachUpperCased() {
@@ -48,6 +49,18 @@ class MessagesPageTest {
                 null, null));
     }
 
+    @Test
+    void theNumberOfMatchesIsShownUpToTheExactLimitAndBeyondItAsMoreThan() {
+        MessagesPage page = page();
+        assertThat(page.getMessages().count(Map.of())).isEqualTo(3);
+        assertThat(page.getMessages().getReport()).isEqualTo("{startRecord}–{endRecord} of {totalRecords}");
+
+        matches = 1_000_000;
+        page.search();
+        assertThat(page.getMessages().count(Map.of())).as("not counted: the rows known (none yet)").isZero();
+        assertThat(page.getMessages().getReport()).endsWith(" of more than 10,000");
+    }
+
     private MessagesPage page() {
         MessagesPage page = new MessagesPage();
         page.log = new MessageLog() {
@@ -59,9 +72,9 @@ class MessagesPageTest {
             }
 
             @Override
-            public long count(AuthenticatedUser caller, MessageFilter filter) {
+            public long count(AuthenticatedUser caller, MessageFilter filter, long atMost) {
                 asked.add(filter);
-                return 3;
+                return Math.min(matches, atMost + 1);
             }
         };
         page.caller = new Caller() {
