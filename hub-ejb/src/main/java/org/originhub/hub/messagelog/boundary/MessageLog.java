@@ -345,10 +345,8 @@ public class MessageLog {
             return List.of();
         }
         Map<Long, ExchangeMessage> byId = new HashMap<>();
-        // the envelopes' references (an eager collection) in one more query for the page, not one per envelope
         em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids", ExchangeMessage.class)
-                .setParameter("ids", ids).setHint("eclipselink.batch", "m.references")
-                .setHint("eclipselink.batch.type", "IN").getResultStream().forEach(m -> byId.put(m.id(), m));
+                .setParameter("ids", ids).getResultStream().forEach(m -> byId.put(m.id(), m));
         return ids.stream().map(byId::get).toList();
     }
 
