@@ -158,18 +158,21 @@ class MessageLogIT {
         assertThat(walk(filter(kenya.code(), uganda.code()), 2, true)).as("counterpart: either direction")
                 .containsExactlyElementsOf(reversed(List.of(toUganda.get(0), toUganda.get(1), toUganda.get(2),
                         toUganda.get(3), toUganda.get(4), answer)));
-        assertThat(walk(new MessageFilter(start.plusSeconds(60), middle, kenya.code(), null, null, null, null, null),
+        assertThat(walk(new MessageFilter(start.plusSeconds(60), middle, kenya.code(), null, null, null, null,
+                null, null, null),
                 10, false)).as("from inclusive, to exclusive").containsExactly(toUganda.get(1), toUganda.get(2),
                         toUganda.get(3), toUganda.get(4));
-        assertThat(walk(new MessageFilter(null, null, kenya.code(), null, "KE-P-2", null, null, null), 10, false))
+        assertThat(walk(new MessageFilter(null, null, kenya.code(), null, null, null, "KE-P-2", null, null, null), 10,
+                false))
                 .containsExactly(toUganda.get(1), answer);
-        assertThat(walk(new MessageFilter(null, null, null, null, null, toZambia, null, null), 10, false))
+        assertThat(walk(new MessageFilter(null, null, null, null, null, null, null, toZambia, null, null), 10,
+                false))
                 .containsExactly(toZambia);
-        assertThat(walk(new MessageFilter(null, null, kenya.code(), null, null, null,
+        assertThat(walk(new MessageFilter(null, null, kenya.code(), null, null, null, null, null,
                 DocumentType.BUSINESS_RESPONSE, null), 10, false)).containsExactly(answer);
-        assertThat(walk(new MessageFilter(null, null, kenya.code(), null, null, null, null,
+        assertThat(walk(new MessageFilter(null, null, kenya.code(), null, null, null, null, null, null,
                 DeliveryStatus.DELIVERED), 10, false)).containsExactly(toUganda.get(0));
-        assertThat(walk(new MessageFilter(null, null, uganda.code(), null, null, null, null, null), 10, false))
+        assertThat(walk(filter(uganda.code(), null), 10, false))
                 .as("unfiltered by member, then by the other party").containsExactly(toUganda.get(0),
                         toUganda.get(1), toUganda.get(2), toUganda.get(3), toUganda.get(4), answer);
 
@@ -179,6 +182,99 @@ class MessageLogIT {
                 true))).isInstanceOf(InvalidAuditQueryException.class);
         assertThatThrownBy(() -> hub.tx(w -> w.messageLog.search(AUDITOR, MessageFilter.none(), null, 501, true)))
                 .isInstanceOf(InvalidAuditQueryException.class);
+    }
+
+    @Test
+    void senderAndRecipientFilterOneSideEachAndCountWhatTheyMatch() {
+        String keToUg = submit(kenya, co(kenya, uganda, agreement, "KE-SR-1")).trackingNumber();
+        clock.advance(Duration.ofSeconds(1));
+        String ugToKe = submit(uganda, response(uganda, kenya, agreement, "KE-SR-1", BusinessResponseKind.ACCEPTED))
+                .trackingNumber();
+        clock.advance(Duration.ofSeconds(1));
+        String keToZm = submit(kenya, co(kenya, zambia, agreement, "KE-SR-2")).trackingNumber();
+        clock.advance(Duration.ofSeconds(1));
+        String zmToUg = submit(zambia, co(zambia, uganda, agreement, "ZM-SR-1")).trackingNumber();
+        clock.advance(Duration.ofSeconds(1));
+        String ugToZm = submit(uganda, response(uganda, zambia, agreement, "ZM-SR-1", BusinessResponseKind.ACCEPTED))
+                .trackingNumber();
+
+        assertThat(walk(sides(kenya.code(), null), 10, false)).as("sent by Kenya")
+                .containsExactly(keToUg, keToZm);
+        assertThat(walk(sides(null, kenya.code()), 10, false)).as("received by Kenya").containsExactly(ugToKe);
+        assertThat(walk(sides(uganda.code(), zambia.code()), 10, false)).as("one direction only")
+                .containsExactly(ugToZm);
+        assertThat(walk(sides(zambia.code(), uganda.code()), 10, false)).containsExactly(zmToUg);
+        assertThat(walk(filter(uganda.code(), null).withSides(null, uganda.code()), 10, true))
+                .as("with member: the member's exchanges it received").containsExactly(zmToUg, keToUg);
+        assertThat(walk(filter(uganda.code(), kenya.code()).withSides(kenya.code(), null), 10, true))
+                .containsExactly(keToUg);
+        assertThat(walk(filter(zambia.code(), null).withSides(kenya.code(), kenya.code()), 10, true)).isEmpty();
+        assertThat(count(AUDITOR, sides(uganda.code(), null))).isEqualTo(2);
+        assertThat(count(AUDITOR, sides(null, uganda.code()))).isEqualTo(2);
+        assertThat(count(AUDITOR, filter(uganda.code(), null))).isEqualTo(4);
+        assertThat(count(AUDITOR, filter(uganda.code(), zambia.code()).withSides(zambia.code(), null)))
+                .isEqualTo(1);
+        assertThat(count(AUDITOR, filter(zambia.code(), null))).isEqualTo(3);
+        assertThat(count(AUDITOR, filter(uganda.code(), null), 4)).isEqualTo(4);
+        assertThat(count(AUDITOR, filter(uganda.code(), null), 3))
+                .as("more than three: four").isEqualTo(4);
+        assertThat(count(AUDITOR, filter(uganda.code(), null), 1)).isEqualTo(2);
+        assertThat(count(AUDITOR, sides(uganda.code(), null), 1)).isEqualTo(2);
+
+        StringWriter csv = new StringWriter();
+        hub.tx(w -> w.messageLog.export(AUDITOR, sides(uganda.code(), null), AuditExportFormat.CSV, csv));
+        assertThat(csv.toString().split("\r\n")).extracting(row -> row.split(",")[0]).containsExactly(
+                "tracking_number", ugToKe, ugToZm);
+
+        // A member auditor asking for another member state's side still sees only exchanges of its own.
+        AuthenticatedUser keAuditor = memberAuditor("it-ke-sides", kenya);
+        assertThat(walkAs(keAuditor, sides(uganda.code(), null))).as("what Uganda sent to Kenya, not to Zambia")
+                .containsExactly(ugToKe);
+        assertThat(walkAs(keAuditor, sides(null, uganda.code()))).containsExactly(keToUg);
+        assertThat(walkAs(keAuditor, sides(zambia.code(), null))).isEmpty();
+        assertThat(count(keAuditor, sides(null, uganda.code()))).isEqualTo(1);
+        assertThat(count(keAuditor, MessageFilter.none())).isEqualTo(3);
+        assertThatThrownBy(() -> hub.tx(w -> w.messageLog.search(keAuditor, sides(uganda.code(), zambia.code()),
+                null, 10, true))).as("a pair of two other member states").isInstanceOf(
+                        AuditAccessRefusedException.class);
+        assertThatThrownBy(() -> count(keAuditor, sides(zambia.code(), uganda.code())))
+                .isInstanceOf(AuditAccessRefusedException.class);
+        StringWriter scoped = new StringWriter();
+        hub.tx(w -> w.messageLog.export(keAuditor, sides(uganda.code(), null), AuditExportFormat.JSONL, scoped));
+        assertThat(scoped.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("{\"tracking_number\":\"" + ugToKe + "\""));
+        assertThat(hub.audits("MESSAGE_LOG_QUERIED", kenya.code())).extracting(r -> r.entry().outcome().name()
+                + " " + r.entry().detail()).anySatisfy(d -> assertThat(d).startsWith("SUCCESS member="
+                        + kenya.code() + " sender=" + zambia.code())).anySatisfy(d -> assertThat(d).isEqualTo(
+                                "REJECTED sender=" + uganda.code() + " recipient=" + zambia.code()));
+    }
+
+    @Test
+    void aPageReadsTheRowsBeforeItBackwardsFromItsBeforeCursor() {
+        List<String> all = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            all.add(submit(kenya, co(kenya, uganda, agreement, "KE-B-" + i)).trackingNumber());
+            clock.advance(Duration.ofSeconds(i % 2)); // pairs share their time: the id breaks the tie
+        }
+        MessageFilter kenyas = filter(kenya.code(), null);
+        // Newest first in pages of three: [6 5 4] [3 2 1] [0]. The second page's before cursor, in the other order,
+        // reads the page before it, nearest first.
+        MessagePage first = hub.tx(w -> w.messageLog.search(AUDITOR, kenyas, null, 3, true));
+        MessagePage second = hub.tx(w -> w.messageLog.search(AUDITOR, kenyas, first.next(), 3, true));
+        assertThat(second.messages()).extracting(MessageSummary::trackingNumber).containsExactly(all.get(3),
+                all.get(2), all.get(1));
+        MessagePage back = hub.tx(w -> w.messageLog.search(AUDITOR, kenyas, second.before(), 3, false));
+        assertThat(back.messages()).extracting(MessageSummary::trackingNumber).containsExactly(all.get(4),
+                all.get(5), all.get(6));
+        assertThat(back.next()).isNull();
+        // The last page is the first of the other order; the ones before it follow in that order.
+        MessagePage last = hub.tx(w -> w.messageLog.search(AUDITOR, kenyas, null, 1, false));
+        assertThat(last.messages()).extracting(MessageSummary::trackingNumber).containsExactly(all.get(0));
+        MessagePage beforeLast = hub.tx(w -> w.messageLog.search(AUDITOR, kenyas, last.next(), 3, false));
+        assertThat(beforeLast.messages()).extracting(MessageSummary::trackingNumber).containsExactly(all.get(1),
+                all.get(2), all.get(3));
+        assertThat(hub.tx(w -> w.messageLog.search(AUDITOR, sides(zambia.code(), null), null, 3, true)).before())
+                .isNull();
     }
 
     @Test
@@ -249,7 +345,7 @@ class MessageLogIT {
 
         StringWriter csv = new StringWriter();
         hub.tx(w -> w.messageLog.export(AUDITOR, new MessageFilter(null, null, kenya.code(), uganda.code(), null,
-                null, DocumentType.CERTIFICATE_OF_ORIGIN, null), AuditExportFormat.CSV, csv));
+                null, null, null, DocumentType.CERTIFICATE_OF_ORIGIN, null), AuditExportFormat.CSV, csv));
         assertThat(csv.toString().split("\r\n")).hasSize(2).satisfies(rows -> {
             assertThat(rows[0]).startsWith("tracking_number,received_at,sender_member,");
             assertThat(rows[1]).startsWith(a.trackingNumber() + ",");
@@ -271,6 +367,30 @@ class MessageLogIT {
         return seen;
     }
 
+    private List<String> walkAs(AuthenticatedUser caller, MessageFilter filter) {
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            String cursor = after;
+            MessagePage page = hub.tx(w -> w.messageLog.search(caller, filter, cursor, 1, true));
+            page.messages().forEach(m -> seen.add(m.trackingNumber()));
+            after = page.next();
+        } while (after != null);
+        return seen;
+    }
+
+    private long count(AuthenticatedUser caller, MessageFilter filter) {
+        return count(caller, filter, 1_000);
+    }
+
+    private long count(AuthenticatedUser caller, MessageFilter filter, long atMost) {
+        return hub.tx(w -> w.messageLog.count(caller, filter, atMost));
+    }
+
+    private static MessageFilter sides(String sender, String recipient) {
+        return MessageFilter.none().withSides(sender, recipient);
+    }
+
     private static List<String> reversed(List<String> list) {
         List<String> copy = new ArrayList<>(list);
         java.util.Collections.reverse(copy);
@@ -278,7 +398,7 @@ class MessageLogIT {
     }
 
     private static MessageFilter filter(String member, String counterpart) {
-        return new MessageFilter(null, null, member, counterpart, null, null, null, null);
+        return new MessageFilter(null, null, member, counterpart, null, null, null, null, null, null);
     }
 
     private static AuthenticatedUser memberAuditor(String name, Member member) {

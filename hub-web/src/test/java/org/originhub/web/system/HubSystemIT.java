@@ -788,6 +788,22 @@ class HubSystemIT {
                 .as("another member state's payload").isEqualTo(404);
         assertThat(get(URI.create(base + "api/audit/messages?member=KE"), "it-msg-zm", "zambia auditor password")
                 .statusCode()).isEqualTo(403);
+        // sender and recipient: one side each, so the two directions split the eight documents between them
+        String kenyaSent = get(URI.create(base + "api/audit/messages?sender=KE&recipient=UG&limit=500"),
+                "it-msg-auditor", "message auditor password").body();
+        String ugandaSent = get(URI.create(base + "api/audit/messages?sender=UG&recipient=KE&limit=500"),
+                "it-msg-auditor", "message auditor password").body();
+        long sentByKenya = Pattern.compile("\"trackingNumber\":").matcher(kenyaSent).results().count();
+        long sentByUganda = Pattern.compile("\"trackingNumber\":").matcher(ugandaSent).results().count();
+        assertThat(sentByKenya).isPositive();
+        assertThat(sentByKenya + sentByUganda).isEqualTo(8);
+        assertThat(kenyaSent).contains("\"senderMember\":\"KE\"").doesNotContain("\"senderMember\":\"UG\"");
+        assertThat(ugandaSent).doesNotContain("\"senderMember\":\"KE\"");
+        assertThat(get(URI.create(base + "api/audit/messages?sender=KE&recipient=UG"), "it-msg-zm",
+                "zambia auditor password").statusCode()).as("a pair of two other member states").isEqualTo(403);
+        assertThat(get(URI.create(base + "api/audit/messages?sender=KE"), "it-msg-ug", "uganda auditor password")
+                .body()).as("what Kenya sent to Uganda only").contains(co.trackingNumber())
+                .doesNotContain("\"recipientMember\":\"ZM\"");
 
         HttpResponse<String> hold = post("admin/legal-holds", "admin", admin, "{\"trackingNumber\":\""
                 + co.trackingNumber() + "\",\"reason\":\"system test: keep the first CO\"}");

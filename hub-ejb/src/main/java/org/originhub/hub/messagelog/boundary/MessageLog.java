@@ -88,11 +88,15 @@ public class MessageLog {
                 return asked;
             }
             case MEMBER_AUDITOR -> {
+                // The member filter is always the caller's own member state; sender and recipient narrow it further
+                // (sender=UG: what Uganda sent to it), and a pair of two other member states is refused like one.
                 String own = caller.memberCode();
-                if (asked.member() == null || asked.member().equals(own)) {
+                boolean othersOnly = asked.sender() != null && asked.recipient() != null
+                        && !own.equals(asked.sender()) && !own.equals(asked.recipient());
+                if (!othersOnly && (asked.member() == null || asked.member().equals(own))) {
                     return asked.withParties(own, asked.counterpart());
                 }
-                if (own.equals(asked.counterpart())) {
+                if (!othersOnly && own.equals(asked.counterpart())) {
                     return asked.withParties(own, asked.member());
                 }
                 record(caller, action, Outcome.REJECTED, null, asked.describe());
@@ -106,7 +110,10 @@ public class MessageLog {
         }
     }
 
-    /** One page, newest or oldest first (by time received), after the cursor {@code after} of the previous page. */
+    /**
+     * One page, newest or oldest first (by time received), after the cursor {@code after} of the previous page. The
+     * page's {@code before} cursor, passed as {@code after} in the other order, reads the rows before it (backwards).
+     */
     public MessagePage search(AuthenticatedUser caller, MessageFilter filter, String after, int limit,
             boolean newestFirst) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -117,10 +124,30 @@ public class MessageLog {
         List<ExchangeMessage> found = query(effective, cursor, newestFirst, limit + 1);
         List<MessageSummary> messages = found.stream().limit(limit).map(MessageSummary::of).toList();
         String next = found.size() > limit ? Cursor.of(found.get(limit - 1)).toString() : null;
+        String before = found.isEmpty() ? null : Cursor.of(found.get(0)).toString();
         record(caller, "MESSAGE_LOG_QUERIED", Outcome.SUCCESS, null, effective.describe() + " after=" + after
                 + " limit=" + limit + " order=" + (newestFirst ? "newest" : "oldest") + " returned="
                 + messages.size());
-        return new MessagePage(messages, next);
+        return new MessagePage(messages, next, before);
+    }
+
+    /**
+     * How many envelopes match, counted up to {@code atMost}: the exact number when it is {@code atMost} or fewer,
+     * else {@code atMost + 1} ("more than atMost"). Under the same access rule as {@link #search} (whose call,
+     * recorded, accompanies this one, so the count itself is not recorded again). Read from the same indexes as a page and
+     * stopped after {@code atMost + 1} entries, so it costs at most that many index entries however large the log.
+     */
+    public long count(AuthenticatedUser caller, MessageFilter filter, long atMost) {
+        if (atMost < 0 || atMost >= Integer.MAX_VALUE) {
+            throw new InvalidAuditQueryException("a count is bounded by 0.." + (Integer.MAX_VALUE - 1));
+        }
+        MessageFilter effective = authorize(caller, filter, "MESSAGE_LOG_QUERIED");
+        Statement statement = statement(effective, null, true, (int) atMost + 1, true);
+        Query query = em.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            query.setParameter(i + 1, statement.parameters().get(i));
+        }
+        return Math.min(atMost + 1, ((Number) query.getSingleResult()).longValue());
     }
 
     /** Everything about one exchange (see {@link MessageDetail}). */
@@ -300,53 +327,15 @@ public class MessageLog {
 
     /**
      * One page of matching envelopes after the cursor, ordered by (received_at, id). Every filter is an equality or a
-     * range on a column with a (column, received_at) index (V6, V8), which InnoDB keeps in (column, received_at, id)
-     * order, so a page is read from one end of an index and stopped. The member filter (sender or recipient) is two
-     * such reads, merged, rather than an OR that would sort all of a member's envelopes.
+     * range on a column with a (column, received_at) index (V6, V8, V10), which InnoDB keeps in (column, received_at,
+     * id) order, so a page is read from one end of an index and stopped. The member filter (sender or recipient) is
+     * two such reads, merged, rather than an OR that would sort all of a member's envelopes.
      */
     private List<ExchangeMessage> query(MessageFilter f, Cursor after, boolean newestFirst, int max) {
-        StringBuilder rest = new StringBuilder();
-        List<Object> values = new ArrayList<>();
-        condition(rest, values, f.from(), " AND received_at >= ?");
-        condition(rest, values, f.to(), " AND received_at < ?");
-        condition(rest, values, f.coNumber(), " AND co_number = ?");
-        condition(rest, values, f.trackingNumber(), " AND tracking_number = ?");
-        condition(rest, values, f.documentType(), " AND document_type = ?");
-        condition(rest, values, f.status(), " AND delivery_status = ?");
-        if (after != null) {
-            rest.append(newestFirst ? " AND (received_at < ? OR (received_at = ? AND id < ?))"
-                    : " AND (received_at > ? OR (received_at = ? AND id > ?))");
-            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
-            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
-            values.add(after.id());
-        }
-        String order = newestFirst ? " ORDER BY received_at DESC, id DESC" : " ORDER BY received_at, id";
-        StringBuilder sql = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        if (f.member() == null) {
-            sql.append("SELECT id FROM exchange_message WHERE 1 = 1").append(rest).append(order).append(" LIMIT ?");
-            parameters.addAll(values);
-        } else {
-            String[][] sides = {{"sender_member", "recipient_member"}, {"recipient_member", "sender_member"}};
-            sql.append("SELECT id FROM (");
-            for (int i = 0; i < sides.length; i++) {
-                sql.append(i == 0 ? "" : " UNION ").append("(SELECT id, received_at FROM exchange_message WHERE ")
-                        .append(sides[i][0]).append(" = ?");
-                parameters.add(f.member());
-                if (f.counterpart() != null) {
-                    sql.append(" AND ").append(sides[i][1]).append(" = ?");
-                    parameters.add(f.counterpart());
-                }
-                sql.append(rest).append(order).append(" LIMIT ?)");
-                parameters.addAll(values);
-                parameters.add(max);
-            }
-            sql.append(") m").append(order).append(" LIMIT ?");
-        }
-        parameters.add(max);
-        Query query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
+        Statement statement = statement(f, after, newestFirst, max, false);
+        Query query = em.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            query.setParameter(i + 1, statement.parameters().get(i));
         }
         List<Long> ids = new ArrayList<>();
         for (Object id : query.getResultList()) {
@@ -359,6 +348,70 @@ public class MessageLog {
         em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids", ExchangeMessage.class)
                 .setParameter("ids", ids).getResultStream().forEach(m -> byId.put(m.id(), m));
         return ids.stream().map(byId::get).toList();
+    }
+
+    /**
+     * The ids of one page ({@code count} false), or the number of matches up to {@code max} ({@code count} true: the
+     * same reads, unordered, each stopped after {@code max} entries, and counted).
+     */
+    private static Statement statement(MessageFilter f, Cursor after, boolean newestFirst, int max, boolean count) {
+        StringBuilder rest = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        condition(rest, values, f.from(), " AND received_at >= ?");
+        condition(rest, values, f.to(), " AND received_at < ?");
+        condition(rest, values, f.sender(), " AND sender_member = ?");
+        condition(rest, values, f.recipient(), " AND recipient_member = ?");
+        condition(rest, values, f.coNumber(), " AND co_number = ?");
+        condition(rest, values, f.trackingNumber(), " AND tracking_number = ?");
+        condition(rest, values, f.documentType(), " AND document_type = ?");
+        condition(rest, values, f.status(), " AND delivery_status = ?");
+        if (after != null) {
+            rest.append(newestFirst ? " AND (received_at < ? OR (received_at = ? AND id < ?))"
+                    : " AND (received_at > ? OR (received_at = ? AND id > ?))");
+            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
+            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
+            values.add(after.id());
+        }
+        String order = count ? "" : newestFirst ? " ORDER BY received_at DESC, id DESC" : " ORDER BY received_at, id";
+        StringBuilder sql = new StringBuilder(count ? "SELECT COUNT(*) FROM (" : "");
+        List<Object> parameters = new ArrayList<>();
+        if (f.member() == null) {
+            sql.append(count ? "SELECT 1" : "SELECT id").append(" FROM exchange_message WHERE 1 = 1").append(rest)
+                    .append(order).append(" LIMIT ?");
+            parameters.addAll(values);
+        } else {
+            // sender and recipient differ (a member state never sends to itself), so the two sides never overlap
+            String[][] sides = {{"sender_member", "recipient_member"}, {"recipient_member", "sender_member"}};
+            sql.append(count ? "" : "SELECT id FROM (");
+            for (int i = 0; i < sides.length; i++) {
+                sql.append(i == 0 ? "" : count ? " UNION ALL " : " UNION ").append(count ? "(SELECT 1"
+                        : "(SELECT id, received_at").append(" FROM exchange_message WHERE ").append(sides[i][0])
+                        .append(" = ?");
+                parameters.add(f.member());
+                if (f.counterpart() != null) {
+                    sql.append(" AND ").append(sides[i][1]).append(" = ?");
+                    parameters.add(f.counterpart());
+                }
+                sql.append(rest).append(order).append(" LIMIT ?)");
+                parameters.addAll(values);
+                parameters.add(max);
+            }
+            if (!count) {
+                sql.append(") m").append(order).append(" LIMIT ?");
+            }
+        }
+        if (count) {
+            sql.append(") c");
+            if (f.member() == null) {
+                parameters.add(max);
+            }
+        } else {
+            parameters.add(max);
+        }
+        return new Statement(sql.toString(), parameters);
+    }
+
+    private record Statement(String sql, List<Object> parameters) {
     }
 
     private static void condition(StringBuilder sql, List<Object> values, Object value, String clause) {

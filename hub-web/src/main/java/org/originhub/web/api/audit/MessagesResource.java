@@ -32,8 +32,8 @@ import org.originhub.hub.users.entity.Roles;
 /**
  * The auditors' message log: envelopes with filters (all optional) {@code from}, {@code to} (ISO-8601 instants, on
  * the time received; from inclusive, to exclusive), {@code member} (sender or recipient), {@code counterpart} (with
- * member: the other party), {@code coNumber}, {@code trackingNumber}, {@code documentType}, {@code status} (delivery
- * status); one exchange in detail; its payload; exports. {@link MessageLog} scopes member auditors to their member
+ * member: the other party), {@code sender}, {@code recipient} (one side each), {@code coNumber},
+ * {@code trackingNumber}, {@code documentType}, {@code status} (delivery status); one exchange in detail; its payload; exports. {@link MessageLog} scopes member auditors to their member
  * state and records every call. Operators have no access.
  */
 @Path("audit/messages")
@@ -46,17 +46,21 @@ public class MessagesResource {
     @Inject
     Users users;
 
-    /** {@code {messages, next}}: pass {@code next} as {@code after} for the following page; absent on the last. */
+    /**
+     * {@code {messages, next, before}}: pass {@code next} as {@code after} for the following page (absent on the
+     * last); {@code before} as {@code after} with the other order reads the envelopes before the page.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public MessagePage list(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("member") String member, @QueryParam("counterpart") String counterpart,
+            @QueryParam("sender") String sender, @QueryParam("recipient") String recipient,
             @QueryParam("coNumber") String coNumber, @QueryParam("trackingNumber") String trackingNumber,
             @QueryParam("documentType") String documentType, @QueryParam("status") String status,
             @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("order") @DefaultValue("newest") String order) {
-        return log.search(users.caller(), filter(from, to, member, counterpart, coNumber, trackingNumber,
-                documentType, status), after, limit, AuditResource.newestFirst(order));
+        return log.search(users.caller(), filter(from, to, member, counterpart, sender, recipient, coNumber,
+                trackingNumber, documentType, status), after, limit, AuditResource.newestFirst(order));
     }
 
     /** Every matching envelope, oldest first, as JSON lines or CSV. */
@@ -64,7 +68,8 @@ public class MessagesResource {
     @Path("export")
     public Response export(@QueryParam("format") @DefaultValue("jsonl") String formatName,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("member") String member,
-            @QueryParam("counterpart") String counterpart, @QueryParam("coNumber") String coNumber,
+            @QueryParam("counterpart") String counterpart, @QueryParam("sender") String sender,
+            @QueryParam("recipient") String recipient, @QueryParam("coNumber") String coNumber,
             @QueryParam("trackingNumber") String trackingNumber, @QueryParam("documentType") String documentType,
             @QueryParam("status") String status) {
         AuditExportFormat format = AuditExportFormat.parse(formatName);
@@ -73,8 +78,8 @@ public class MessagesResource {
         }
         AuthenticatedUser caller = users.caller();
         // Refused before the first byte, so a refusal is a 403 rather than a broken 200.
-        MessageFilter effective = log.authorize(caller, filter(from, to, member, counterpart, coNumber,
-                trackingNumber, documentType, status), "MESSAGE_LOG_EXPORTED");
+        MessageFilter effective = log.authorize(caller, filter(from, to, member, counterpart, sender, recipient,
+                coNumber, trackingNumber, documentType, status), "MESSAGE_LOG_EXPORTED");
         StreamingOutput body = out -> log.export(caller, effective, format,
                 new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
         String name = "messages-" + Instant.now().toString().replace(":", "") + "." + format.extension();
@@ -105,10 +110,11 @@ public class MessagesResource {
                         "[^A-Za-z0-9._-]", "_") + extension + "\"").build();
     }
 
-    static MessageFilter filter(String from, String to, String member, String counterpart, String coNumber,
-            String trackingNumber, String documentType, String status) {
+    static MessageFilter filter(String from, String to, String member, String counterpart, String sender,
+            String recipient, String coNumber, String trackingNumber, String documentType, String status) {
         return new MessageFilter(AuditResource.instant("from", from), AuditResource.instant("to", to),
                 AuditResource.blankToNull(member), AuditResource.blankToNull(counterpart),
+                AuditResource.blankToNull(sender), AuditResource.blankToNull(recipient),
                 AuditResource.blankToNull(coNumber), AuditResource.blankToNull(trackingNumber),
                 value(DocumentType.class, "documentType", documentType), value(DeliveryStatus.class, "status",
                         status));

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.originhub.hub.audit.boundary.AuditFilter;
 import org.originhub.hub.audit.boundary.AuditLog;
 import org.originhub.hub.audit.boundary.AuditPage;
@@ -29,15 +28,17 @@ import org.originhub.web.console.Allowed;
 import org.originhub.web.console.Caller;
 import org.originhub.web.console.ConsoleAction;
 import org.originhub.web.console.Guarded;
+import org.originhub.web.console.KeysetPager;
 import org.originhub.web.console.Pages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The audit log: filters, lazily paged records (the audit log's keyset pages, so a page deep in a large log costs no
- * more than the first), export as CSV or JSON lines, and verifying the whole chain. Every search, export and
- * verification is recorded by the audit log itself; a member auditor sees its own member state's records only.
+ * The audit log: filters, lazily paged records (the audit log's keyset pages through a {@link KeysetPager}, so a page
+ * deep in a large log costs no more than the first), export as CSV or JSON lines, and verifying the whole chain.
+ * Every search, export and verification is recorded by the audit log itself; a member auditor sees its own member
+ * state's records only.
  */
 @Named
 @ViewScoped
@@ -110,51 +111,39 @@ public class AuditLogPage implements Serializable {
         }
     }
 
-    /** The records as the table pages through them; the row count is the real number of matches. */
+    /**
+     * The records as the table pages through them (a {@link KeysetPager}: first, next and previous page each one read
+     * of one page, however deep). Not counted: an exact count of a filtered audit log of a million records and more
+     * costs the database a second or more (ConsoleQueryBenchmark), on every page; so the paginator knows the rows
+     * paged through and whether more follow, and "oldest first" is the way to the other end.
+     */
     public final class Records extends LazyDataModel<AuditRecordView> {
 
         private static final long serialVersionUID = 1L;
-        /** Row index -> the {@code after} keyset value that starts there (null: from the start). */
-        private final TreeMap<Integer, Long> cursors = new TreeMap<>();
-
-        Records() {
-            restart();
-        }
+        private final KeysetPager<AuditRecordView, Long> pager = new KeysetPager<>(AuditLog.MAX_LIMIT);
 
         void restart() {
-            cursors.clear();
-            cursors.put(0, null);
+            pager.restart();
         }
 
         @Override
         public int count(Map<String, FilterMeta> ignored) {
-            return (int) Math.min(Integer.MAX_VALUE, log.count(caller.user(), filter));
+            return (int) Math.min(Integer.MAX_VALUE, pager.known());
         }
 
         @Override
         public List<AuditRecordView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
             AuthenticatedUser user = caller.user();
-            Map.Entry<Integer, Long> start = cursors.floorEntry(first);
-            int index = start.getKey();
-            Long after = start.getValue();
-            // A page not reached page by page (a changed page size): walk to it in the largest pages allowed.
-            while (index < first) {
-                AuditPage step = log.search(user, filter, after, Math.min(AuditLog.MAX_LIMIT, first - index),
-                        newestFirst);
-                if (step.records().isEmpty()) {
-                    return List.of();
-                }
-                index += step.records().size();
-                after = step.records().get(step.records().size() - 1).seq();
-                cursors.put(index, after);
-            }
-            AuditPage page = log.search(user, filter, after, Math.max(1, Math.min(AuditLog.MAX_LIMIT, pageSize)),
-                    newestFirst);
-            if (page.next() != null) {
-                cursors.put(first + page.records().size(), page.next());
-            }
-            return page.records();
+            List<AuditRecordView> rows = pager.page((after, limit, reverse) -> {
+                AuditPage page = log.search(user, filter, after, limit, newestFirst != reverse);
+                List<AuditRecordView> found = page.records();
+                return found.isEmpty() ? new KeysetPager.Slice<>(found, null, null, false)
+                        : new KeysetPager.Slice<>(found, found.get(0).seq(), found.get(found.size() - 1).seq(),
+                                page.next() != null);
+            }, first, Math.max(1, Math.min(AuditLog.MAX_LIMIT, pageSize)));
+            setRowCount((int) Math.min(Integer.MAX_VALUE, pager.known()));
+            return rows;
         }
 
         @Override

@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
@@ -19,16 +19,19 @@ import org.originhub.web.console.Allowed;
 import org.originhub.web.console.Caller;
 import org.originhub.web.console.ConsoleAction;
 import org.originhub.web.console.Guarded;
+import org.originhub.web.console.KeysetPager;
 import org.originhub.web.console.Pages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The message log: filters on the envelope (member state on either side and the counterpart, CO number, tracking
- * number, document type, delivery status) and the time received, paged lazily with the log's keyset pages (a page
- * deep in a large log costs no more than the first). The log has no match count, so the table knows the rows it has
- * paged through and whether more follow. Every search is recorded by the message log.
+ * The message log: filters on the envelope (member state on either side and the counterpart, sender, recipient, CO
+ * number, tracking number, document type, delivery status) and the time received, paged lazily with the log's keyset
+ * pages through a {@link KeysetPager}: the first, next, previous and last page each cost one read of one page, however
+ * deep. The paginator shows the number of matches up to {@link #EXACT_UP_TO} (a count bounded like a page, see
+ * {@link MessageLog#count}); beyond it, "more than" that, and it pages through the rows known, as the audit log does.
+ * Every search is recorded by the message log.
  */
 @Named
 @ViewScoped
@@ -36,6 +39,8 @@ import org.primefaces.model.SortMeta;
 public class MessagesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Matches counted exactly up to this many (at most this many index entries read per count). */
+    static final long EXACT_UP_TO = 10_000;
 
     @Inject
     MessageLog log;
@@ -47,6 +52,8 @@ public class MessagesPage implements Serializable {
     private LocalDateTime to;
     private String member;
     private String counterpart;
+    private String sender;
+    private String recipient;
     private String coNumber;
     private String trackingNumber;
     private DocumentType documentType;
@@ -60,67 +67,75 @@ public class MessagesPage implements Serializable {
     @Allowed(ConsoleAction.READ_MESSAGE_LOG)
     public void search() {
         filter = new MessageFilter(Pages.utc(from), Pages.utc(to), Pages.upperOrNull(member),
-                Pages.upperOrNull(counterpart), Pages.blankToNull(coNumber), Pages.blankToNull(trackingNumber),
-                documentType, status);
+                Pages.upperOrNull(counterpart), Pages.upperOrNull(sender), Pages.upperOrNull(recipient),
+                Pages.blankToNull(coNumber), Pages.blankToNull(trackingNumber), documentType, status);
         newestFirst = !oldestFirst;
         messages.restart();
+    }
+
+    /** The filter the table pages with (the fields as last applied by {@link #search}). */
+    MessageFilter filter() {
+        return filter;
     }
 
     /** The envelopes as the table pages through them. */
     public final class Messages extends LazyDataModel<MessageSummary> {
 
         private static final long serialVersionUID = 1L;
-        /** Row index -> the {@code after} cursor that starts there (null: from the start). */
-        private final TreeMap<Integer, String> cursors = new TreeMap<>();
-        /** Rows known to exist: those paged through, and one more page when the log said more follow. */
-        private int known;
+        private final KeysetPager<MessageSummary, String> pager = new KeysetPager<>(MessageLog.MAX_LIMIT);
 
-        Messages() {
-            restart();
-        }
+        private boolean exact = true;
+        private long matches;
+        /** Whether the count was just taken (the table asked for it before this load). */
+        private boolean counted;
 
         void restart() {
-            cursors.clear();
-            cursors.put(0, null);
-            known = 0;
+            pager.restart();
+            counted = false;
         }
 
         @Override
         public int count(Map<String, FilterMeta> ignored) {
-            return known;
+            recount();
+            counted = true;
+            return rowCount();
         }
 
+        /**
+         * One page. The table asks for the count only now and then (not after a new search, say), so the page counts
+         * itself when it was not just counted: the count and the rows always answer the same filter, and rows that
+         * arrived meanwhile show.
+         */
         @Override
         public List<MessageSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
+            if (!counted) {
+                recount();
+            }
+            counted = false;
             AuthenticatedUser user = caller.user();
-            int size = Math.max(1, Math.min(MessageLog.MAX_LIMIT, pageSize));
-            Map.Entry<Integer, String> start = cursors.floorEntry(first);
-            int index = start.getKey();
-            String after = start.getValue();
-            // A page not reached page by page (a changed page size): walk to it in the largest pages allowed.
-            while (index < first && (index == 0 || after != null)) {
-                MessagePage step = log.search(user, filter, after, Math.min(MessageLog.MAX_LIMIT, first - index),
-                        newestFirst);
-                if (step.messages().isEmpty() || step.next() == null) {
-                    known = index + step.messages().size();
-                    setRowCount(known);
-                    return List.of();
-                }
-                index += step.messages().size();
-                after = step.next();
-                cursors.put(index, after);
-            }
-            MessagePage page = log.search(user, filter, after, size, newestFirst);
-            int end = first + page.messages().size();
-            if (page.next() != null) {
-                cursors.put(end, page.next());
-                known = Math.max(known, end + size);
-            } else {
-                known = end;
-            }
-            setRowCount(known);
-            return page.messages();
+            List<MessageSummary> rows = pager.page((after, limit, reverse) -> {
+                MessagePage page = log.search(user, filter, after, limit, newestFirst != reverse);
+                return new KeysetPager.Slice<>(page.messages(), page.before(), page.next(), page.next() != null);
+            }, first, Math.max(1, Math.min(MessageLog.MAX_LIMIT, pageSize)));
+            setRowCount(rowCount());
+            return rows;
+        }
+
+        private void recount() {
+            matches = log.count(caller.user(), filter, EXACT_UP_TO);
+            exact = matches <= EXACT_UP_TO;
+            pager.counted(exact ? matches : KeysetPager.NOT_COUNTED);
+        }
+
+        private int rowCount() {
+            return (int) Math.min(Integer.MAX_VALUE, exact ? matches : pager.known());
+        }
+
+        /** The paginator's report: "of" the number of matches, or "of more than" the exact limit. */
+        public String getReport() {
+            return exact ? "{startRecord}–{endRecord} of {totalRecords}"
+                    : "{startRecord}–{endRecord} of more than " + String.format(Locale.ROOT, "%,d", EXACT_UP_TO);
         }
 
         @Override
@@ -176,6 +191,22 @@ public class MessagesPage implements Serializable {
 
     public void setCounterpart(String counterpart) {
         this.counterpart = counterpart;
+    }
+
+    public String getSender() {
+        return sender;
+    }
+
+    public void setSender(String sender) {
+        this.sender = sender;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public void setRecipient(String recipient) {
+        this.recipient = recipient;
     }
 
     public String getCoNumber() {
