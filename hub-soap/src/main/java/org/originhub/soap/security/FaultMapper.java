@@ -77,7 +77,12 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
         }
         SoapFault fault = new SoapFault(reason, code.qname());
         message.setContent(Exception.class, fault);
-        report(message, code.code(), reason);
+        if (code != FaultCode.SERVICE_UNAVAILABLE) {
+            // The audit log lives in the database that just failed: recording this refusal there would only make the
+            // caller wait for one more connection attempt (seconds when the database hangs) before it fails too. The
+            // hub log (above) keeps it; the gateway resends.
+            report(message, code.code(), reason);
+        }
         message.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
         message.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.ExchangeImpl;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageImpl;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +54,32 @@ class FaultMapperTest {
             assertThat(code.reason()).as(code.name()).isNotBlank().doesNotContain("Exception", "java.", "null");
             assertThat(code.qname().getNamespaceURI()).isEqualTo(FaultCode.NAMESPACE);
         }
+    }
+
+    @Test
+    void aDatabaseOutageIsServiceUnavailableAndNotRecordedInTheUnavailableDatabase() {
+        java.util.List<RejectionLog.Rejection> recorded = new java.util.ArrayList<>();
+        FaultMapper mapper = new FaultMapper(recorded::add);
+
+        Message outage = faultOf(new Fault(new RuntimeException(
+                new java.sql.SQLNonTransientConnectionException("Communications link failure", "08S01"))));
+        mapper.handleMessage(outage);
+        Message bug = faultOf(new Fault(new IllegalStateException("a bug")));
+        mapper.handleMessage(bug);
+
+        assertThat(((SoapFault) outage.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("ServiceUnavailable");
+        assertThat(recorded).extracting(RejectionLog.Rejection::code).containsExactly("InternalError");
+    }
+
+    private static Message faultOf(Exception thrown) {
+        Exchange exchange = new ExchangeImpl();
+        Message in = new MessageImpl();
+        exchange.setInMessage(in);
+        in.setExchange(exchange);
+        Message fault = new MessageImpl();
+        fault.setExchange(exchange);
+        fault.setContent(Exception.class, thrown);
+        return fault;
     }
 }
