@@ -72,6 +72,38 @@ class FaultMapperTest {
         assertThat(recorded).extracting(RejectionLog.Rejection::code).containsExactly("InternalError");
     }
 
+    /** Found by the Jazzer run: a header element name the StAX reader accepts but CXF's DOM refuses. */
+    @Test
+    void aRequestWhoseNamesTheDomRefusesIsAnInvalidRequestNotAnInternalError() {
+        java.util.List<RejectionLog.Rejection> recorded = new java.util.ArrayList<>();
+        Message refused = faultOf(new Fault(new org.w3c.dom.DOMException(org.w3c.dom.DOMException.INVALID_CHARACTER_ERR,
+                "INVALID_CHARACTER_ERR: An invalid or illegal XML character is specified.")));
+
+        new FaultMapper(recorded::add).handleMessage(refused);
+
+        assertThat(((SoapFault) refused.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("InvalidRequest");
+        assertThat(recorded).extracting(RejectionLog.Rejection::code).containsExactly("InvalidRequest");
+    }
+
+    /** Found by the Jazzer run: Woodstox throws IllegalStateException on a malformed processing instruction. */
+    @Test
+    void aRequestTheXmlReaderGivesUpOnIsAnInvalidRequestNotAnInternalError() {
+        IllegalStateException fromWoodstox = new IllegalStateException("Current event not PROCESSING_INSTRUCTION");
+        fromWoodstox.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.ctc.wstx.sr.BasicStreamReader",
+                "getPITarget", "BasicStreamReader.java", 870)});
+        Message refused = faultOf(new Fault(fromWoodstox));
+        Message bug = faultOf(new Fault(new IllegalStateException("a bug of the hub")));
+
+        new FaultMapper(RejectionLog.NONE).handleMessage(refused);
+        new FaultMapper(RejectionLog.NONE).handleMessage(bug);
+
+        assertThat(((SoapFault) refused.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("InvalidRequest");
+        assertThat(((SoapFault) bug.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("InternalError");
+    }
+
     private static Message faultOf(Exception thrown) {
         Exchange exchange = new ExchangeImpl();
         Message in = new MessageImpl();
