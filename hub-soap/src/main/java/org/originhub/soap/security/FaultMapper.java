@@ -136,7 +136,8 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
     /**
      * The database cannot be reached (connection refused or lost, pool exhausted): the request was not stored, and
      * the caller should retry, which {@code ServiceUnavailable} tells it. SQLState class 08 is "connection exception";
-     * a pool that cannot hand out a connection reports a ResourceException.
+     * a pool that cannot hand out a connection reports a ResourceException (of any kind: a local transaction that
+     * fails on a broken connection too), the transaction manager an XAException.
      */
     static boolean databaseUnavailable(Throwable thrown) {
         int depth = 0;
@@ -145,8 +146,21 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08")
-                    || t.getClass().getName().equals("jakarta.resource.ResourceException")
-                    || t.getClass().getName().equals("jakarta.resource.spi.ResourceAllocationException")) {
+                    || isA(t, "jakarta.resource.ResourceException")
+                    // the container could not complete the transaction on the database (the connection broke at
+                    // commit; whether the commit reached the server is unknown, and a resend of the same message id is
+                    // answered with the first receipt if it did)
+                    || t instanceof javax.transaction.xa.XAException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t}'s class or one of its superclasses has this name (the class may not be on our path). */
+    private static boolean isA(Throwable t, String className) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
                 return true;
             }
         }

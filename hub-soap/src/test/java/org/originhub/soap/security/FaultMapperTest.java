@@ -72,6 +72,17 @@ class FaultMapperTest {
         assertThat(recorded).extracting(RejectionLog.Rejection::code).containsExactly("InternalError");
     }
 
+    /** Found by FaultInjectionIT: the connection broke at commit, under the container's transaction. */
+    @Test
+    void aTransactionTheDatabaseCouldNotCompleteIsServiceUnavailable() {
+        javax.transaction.xa.XAException atCommit = new javax.transaction.xa.XAException(
+                "jakarta.resource.spi.LocalTransactionException: Communications link failure");
+        Exception thrown = new Fault(new RuntimeException("Unable to complete container-managed transaction.",
+                new IllegalStateException("SystemException", atCommit)));
+
+        assertThat(FaultMapper.classify(thrown)).isEqualTo(FaultCode.SERVICE_UNAVAILABLE);
+    }
+
     /** Found by the Jazzer run: a header element name the StAX reader accepts but CXF's DOM refuses. */
     @Test
     void aRequestWhoseNamesTheDomRefusesIsAnInvalidRequestNotAnInternalError() {
