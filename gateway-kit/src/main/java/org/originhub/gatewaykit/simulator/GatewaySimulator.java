@@ -42,7 +42,9 @@ import org.originhub.gatewaykit.security.WsSecurityProfile;
  *
  * <p>Behaviour, changeable while running: the acknowledgement ({@code OK} by default, {@code OK_WITH_WARNINGS},
  * {@code NOT_READABLE}); {@link #failNext(int)} answers the next deliveries with the fault ServiceUnavailable (the hub
- * retries); {@link #delay(Duration)} answers slowly. A document whose payload does not match its SHA-256 is
+ * retries); {@link #delay(Duration)} answers slowly (the document is kept, the answer may come after the hub's receive
+ * timeout); {@link #stall(Duration)} takes each delivery and does not answer for a while, then drops it unkept (a
+ * gateway that accepts connections but hangs). A document whose payload does not match its SHA-256 is
  * acknowledged NOT_READABLE whatever the setting. Repeats of a tracking number get the first acknowledgement again
  * and are counted, never stored twice.
  */
@@ -64,6 +66,9 @@ public final class GatewaySimulator implements AutoCloseable {
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
+    private final AtomicInteger stalledCalls = new AtomicInteger();
+    private final Object stallLock = new Object();
+    private Duration stall = Duration.ZERO;
     private volatile AcknowledgementKind acknowledgement;
     private volatile String acknowledgementText;
     private volatile Duration delay;
@@ -115,6 +120,9 @@ public final class GatewaySimulator implements AutoCloseable {
         deliveries.incrementAndGet();
         String trackingNumber = delivered.getTrackingNumber();
         deliveriesPerTrackingNumber.computeIfAbsent(trackingNumber, k -> new AtomicInteger()).incrementAndGet();
+        if (holdStalled()) {
+            throw new GatewayUnavailableException();
+        }
         if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             unavailable.incrementAndGet();
             throw new GatewayUnavailableException();
@@ -138,6 +146,29 @@ public final class GatewaySimulator implements AutoCloseable {
             }
         }
         return delivery;
+    }
+
+    /**
+     * While stalled: holds this delivery without an answer until the stall time has passed or the stall is lifted,
+     * and reports it held (the caller then drops it, keeping nothing).
+     */
+    private boolean holdStalled() {
+        synchronized (stallLock) {
+            if (stall.isZero()) {
+                return false;
+            }
+            stalledCalls.incrementAndGet();
+            long until = System.nanoTime() + stall.toNanos();
+            try {
+                for (long left = until - System.nanoTime(); left > 0 && !stall.isZero();
+                        left = until - System.nanoTime()) {
+                    stallLock.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }
     }
 
     private Delivery accept(ReceivedDocument document, int attempt, String hubSigner) {
@@ -259,6 +290,11 @@ public final class GatewaySimulator implements AutoCloseable {
         return unavailable.get();
     }
 
+    /** Deliveries held without an answer and dropped because of {@link #stall(Duration)}. */
+    public int stalledDeliveries() {
+        return stalledCalls.get();
+    }
+
     /** Requests refused by the security checks (signature, signer, timestamp, replay). */
     public int securityRefusals() {
         return refused.get();
@@ -283,8 +319,23 @@ public final class GatewaySimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Hang: from now on take each delivery and give no answer for {@code hold}, then drop it without keeping the
+     * document (and answer ServiceUnavailable, which a hub that gave up waiting no longer reads): a gateway that
+     * accepts connections but does not answer. Use a hold longer than the hub's receive timeout. Zero (or null) lifts
+     * the stall; deliveries held at that moment are dropped at once.
+     */
+    public GatewaySimulator stall(Duration hold) {
+        synchronized (stallLock) {
+            this.stall = hold == null || hold.isNegative() ? Duration.ZERO : hold;
+            stallLock.notifyAll();
+        }
+        return this;
+    }
+
     @Override
     public void close() {
+        stall(Duration.ZERO);
         server.close();
         LOG.fine(() -> "Gateway simulator at " + url + " stopped");
     }

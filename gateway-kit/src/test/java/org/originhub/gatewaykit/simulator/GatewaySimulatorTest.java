@@ -182,6 +182,29 @@ class GatewaySimulatorTest {
     }
 
     @Test
+    void aStalledGatewayHoldsADeliveryUnansweredThenDropsItKeepingNothing() throws Exception {
+        simulator.stall(Duration.ofMinutes(5));
+        ReceivedDocument document = HubPusher.document("OH-14", payload("fourteen"));
+        java.util.concurrent.CompletableFuture<DeliverDocumentResponse> held =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> hub.push(document, 1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (simulator.stalledDeliveries() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(simulator.stalledDeliveries()).isEqualTo(1);
+        assertThat(held).isNotDone();
+
+        simulator.stall(Duration.ZERO);
+
+        assertThatThrownBy(held::join).hasCauseInstanceOf(SOAPFaultException.class);
+        assertThat(simulator.received()).isEmpty();
+        DeliverDocumentResponse retry = hub.push(document, 2);
+        assertThat(retry.getAcknowledgement().getKind()).isEqualTo(AcknowledgementKind.OK);
+        assertThat(simulator.received()).singleElement().satisfies(d -> assertThat(d.attempt()).isEqualTo(2));
+        assertThat(simulator.deliveries("OH-14")).isEqualTo(2);
+    }
+
+    @Test
     void aRepeatGetsTheFirstAcknowledgementAgainAndIsCountedNotStoredTwice() {
         ReceivedDocument document = HubPusher.document("OH-9", payload("nine"));
         DeliverDocumentResponse first = hub.push(document, 1);

@@ -158,7 +158,11 @@ public class SoapPushTransport implements PushTransport {
             if (t instanceof java.net.ConnectException) {
                 return "the gateway's endpoint refused the connection";
             }
-            if (t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof java.net.http.HttpConnectTimeoutException) {
+                return "the gateway's endpoint did not accept the connection in time";
+            }
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+                // the second: CXF's conduit on the JDK HTTP client
                 return "the gateway did not answer in time";
             }
             if (t instanceof java.net.UnknownHostException) {

@@ -77,7 +77,12 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
         }
         SoapFault fault = new SoapFault(reason, code.qname());
         message.setContent(Exception.class, fault);
-        report(message, code.code(), reason);
+        if (code != FaultCode.SERVICE_UNAVAILABLE) {
+            // The audit log lives in the database that just failed: recording this refusal there would only make the
+            // caller wait for one more connection attempt (seconds when the database hangs) before it fails too. The
+            // hub log (above) keeps it; the gateway resends.
+            report(message, code.code(), reason);
+        }
         message.put(Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE);
         message.put(Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
     }
@@ -131,7 +136,8 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
     /**
      * The database cannot be reached (connection refused or lost, pool exhausted): the request was not stored, and
      * the caller should retry, which {@code ServiceUnavailable} tells it. SQLState class 08 is "connection exception";
-     * a pool that cannot hand out a connection reports a ResourceException.
+     * a pool that cannot hand out a connection reports a ResourceException (of any kind: a local transaction that
+     * fails on a broken connection too), the transaction manager an XAException.
      */
     static boolean databaseUnavailable(Throwable thrown) {
         int depth = 0;
@@ -140,8 +146,21 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08")
-                    || t.getClass().getName().equals("jakarta.resource.ResourceException")
-                    || t.getClass().getName().equals("jakarta.resource.spi.ResourceAllocationException")) {
+                    || isA(t, "jakarta.resource.ResourceException")
+                    // the container could not complete the transaction on the database (the connection broke at
+                    // commit; whether the commit reached the server is unknown, and a resend of the same message id is
+                    // answered with the first receipt if it did)
+                    || t instanceof javax.transaction.xa.XAException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t}'s class or one of its superclasses has this name (the class may not be on our path). */
+    private static boolean isA(Throwable t, String className) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
                 return true;
             }
         }
@@ -154,18 +173,31 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
     }
 
     /**
-     * The request could not be read as XML (bytes that are not UTF-8, not XML at all): CXF reports it as a server
-     * fault around the parser's exception, but the request is at fault. Only while the request is read (no response
-     * exists yet): a writer failing on the way out stays an internal error.
+     * The request could not be read as XML (bytes that are not UTF-8, not XML at all, names a DOM refuses): CXF
+     * reports it as a server fault around the parser's exception, but the request is at fault. Only while the request
+     * is read (no response exists yet): a writer failing on the way out stays an internal error.
      */
     private static boolean unreadable(Throwable thrown) {
         int depth = 0;
         for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
-            if (t instanceof javax.xml.stream.XMLStreamException || t instanceof java.io.CharConversionException) {
+            // DOMException: CXF builds the SOAP headers as DOM, whose element names are checked more strictly than
+            // the StAX reader checks them (found by the Jazzer run, see docs/reliability.md)
+            if (t instanceof javax.xml.stream.XMLStreamException || t instanceof java.io.CharConversionException
+                    || t instanceof org.w3c.dom.DOMException || thrownByTheXmlReader(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The StAX reader (Woodstox) itself gave up on the request's content with an IllegalStateException, as it does
+     * for some malformed processing instructions in a header (found by the Jazzer run): the request is at fault.
+     */
+    private static boolean thrownByTheXmlReader(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return t instanceof IllegalStateException && stack.length > 0
+                && stack[0].getClassName().startsWith("com.ctc.wstx.");
     }
 
     private static boolean whileReadingTheRequest(Message message) {

@@ -159,6 +159,37 @@ class SoapPushTransportTest {
     }
 
     @Test
+    void aGatewayThatTakesTheConnectionButNeverAnswersIsAFailedAttemptAfterTheReceiveTimeout() throws Exception {
+        transport.receiveTimeout = "PT1S";
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 10,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept()); // read nothing, answer nothing
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            }, "silent-gateway");
+            acceptor.start();
+
+            PushOutcome outcome = transport.push("http://127.0.0.1:" + silent.getLocalPort() + "/push",
+                    document("OH-6"), 1, Set.of(gatewayKey.fingerprint()));
+
+            assertThat(outcome.succeeded()).isFalse();
+            assertThat(outcome.failure()).isEqualTo("the gateway did not answer in time");
+        }
+    }
+
+    @Test
     void aGatewayWithoutCertificatesIsNeverCalled() {
         PushOutcome outcome = transport.push(ADDRESS, document("OH-5"), 1, Set.of());
 

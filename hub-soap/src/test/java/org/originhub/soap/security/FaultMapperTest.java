@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.ExchangeImpl;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageImpl;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +54,75 @@ class FaultMapperTest {
             assertThat(code.reason()).as(code.name()).isNotBlank().doesNotContain("Exception", "java.", "null");
             assertThat(code.qname().getNamespaceURI()).isEqualTo(FaultCode.NAMESPACE);
         }
+    }
+
+    @Test
+    void aDatabaseOutageIsServiceUnavailableAndNotRecordedInTheUnavailableDatabase() {
+        java.util.List<RejectionLog.Rejection> recorded = new java.util.ArrayList<>();
+        FaultMapper mapper = new FaultMapper(recorded::add);
+
+        Message outage = faultOf(new Fault(new RuntimeException(
+                new java.sql.SQLNonTransientConnectionException("Communications link failure", "08S01"))));
+        mapper.handleMessage(outage);
+        Message bug = faultOf(new Fault(new IllegalStateException("a bug")));
+        mapper.handleMessage(bug);
+
+        assertThat(((SoapFault) outage.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("ServiceUnavailable");
+        assertThat(recorded).extracting(RejectionLog.Rejection::code).containsExactly("InternalError");
+    }
+
+    /** Found by FaultInjectionIT: the connection broke at commit, under the container's transaction. */
+    @Test
+    void aTransactionTheDatabaseCouldNotCompleteIsServiceUnavailable() {
+        javax.transaction.xa.XAException atCommit = new javax.transaction.xa.XAException(
+                "jakarta.resource.spi.LocalTransactionException: Communications link failure");
+        Exception thrown = new Fault(new RuntimeException("Unable to complete container-managed transaction.",
+                new IllegalStateException("SystemException", atCommit)));
+
+        assertThat(FaultMapper.classify(thrown)).isEqualTo(FaultCode.SERVICE_UNAVAILABLE);
+    }
+
+    /** Found by the Jazzer run: a header element name the StAX reader accepts but CXF's DOM refuses. */
+    @Test
+    void aRequestWhoseNamesTheDomRefusesIsAnInvalidRequestNotAnInternalError() {
+        java.util.List<RejectionLog.Rejection> recorded = new java.util.ArrayList<>();
+        Message refused = faultOf(new Fault(new org.w3c.dom.DOMException(org.w3c.dom.DOMException.INVALID_CHARACTER_ERR,
+                "INVALID_CHARACTER_ERR: An invalid or illegal XML character is specified.")));
+
+        new FaultMapper(recorded::add).handleMessage(refused);
+
+        assertThat(((SoapFault) refused.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("InvalidRequest");
+        assertThat(recorded).extracting(RejectionLog.Rejection::code).containsExactly("InvalidRequest");
+    }
+
+    /** Found by the Jazzer run: Woodstox throws IllegalStateException on a malformed processing instruction. */
+    @Test
+    void aRequestTheXmlReaderGivesUpOnIsAnInvalidRequestNotAnInternalError() {
+        IllegalStateException fromWoodstox = new IllegalStateException("Current event not PROCESSING_INSTRUCTION");
+        fromWoodstox.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.ctc.wstx.sr.BasicStreamReader",
+                "getPITarget", "BasicStreamReader.java", 870)});
+        Message refused = faultOf(new Fault(fromWoodstox));
+        Message bug = faultOf(new Fault(new IllegalStateException("a bug of the hub")));
+
+        new FaultMapper(RejectionLog.NONE).handleMessage(refused);
+        new FaultMapper(RejectionLog.NONE).handleMessage(bug);
+
+        assertThat(((SoapFault) refused.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("InvalidRequest");
+        assertThat(((SoapFault) bug.getContent(Exception.class)).getFaultCode().getLocalPart())
+                .isEqualTo("InternalError");
+    }
+
+    private static Message faultOf(Exception thrown) {
+        Exchange exchange = new ExchangeImpl();
+        Message in = new MessageImpl();
+        exchange.setInMessage(in);
+        in.setExchange(exchange);
+        Message fault = new MessageImpl();
+        fault.setExchange(exchange);
+        fault.setContent(Exception.class, thrown);
+        return fault;
     }
 }

@@ -90,6 +90,8 @@ class FaultInjectionIT {
     private static final char[] KEY_PASSWORD = "gateway-password".toCharArray();
     /** Per-gateway push cap for this run: small, so that the slow recipient saturates it quickly. */
     private static final int PER_GATEWAY = 2;
+    /** The hub's push receive timeout in this run: short, so that a recipient that does not answer costs little. */
+    private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(4);
 
     private Path dataDir;
     private int port;
@@ -126,13 +128,13 @@ class FaultInjectionIT {
         env.put("HUB_DELIVERY_RETRY_MAX", "PT2S");
         env.put("HUB_DELIVERY_POLL", "PT1S");
         env.put("HUB_DELIVERY_PER_GATEWAY", Integer.toString(PER_GATEWAY));
-        env.put("HUB_PUSH_RECEIVE_TIMEOUT", "PT20S");
+        env.put("HUB_PUSH_RECEIVE_TIMEOUT", RECEIVE_TIMEOUT.toString());
         // a push cut off by the kill -9 is pushed again when its lease expires: keep that within the test's time
         env.put("HUB_DELIVERY_LEASE", "PT30S");
         // a start takes 10-20 s on a quiet machine and minutes on a busy CI runner
-        env.put("HUB_START_TIMEOUT", "280");
+        env.put("HUB_START_TIMEOUT", "420");
         started = true;
-        Result start = run(300, "start", "--detach");
+        Result start = run(440, "start", "--detach");
         assertThat(start.exit).as("./hub start --detach:\n" + start.output).isZero();
 
         TestPki.Issued ca = TestPki.ca("CN=Fault Injection CA,O=Origin Hub");
@@ -227,7 +229,8 @@ class FaultInjectionIT {
     void aSlowRecipientDoesNotHoldUpTheOthers() throws Exception {
         int slowDocuments = 30;
         int fastDocuments = 4;
-        Duration slowness = Duration.ofSeconds(2);
+        // slow, but within the receive timeout: a slow gateway, not one that times out (scenario 5)
+        Duration slowness = Duration.ofMillis(1500);
         Ledger slowLedger = new Ledger("4 slow recipient (TZ, " + slowness.toMillis() + " ms per delivery)");
         Ledger fastLedger = new Ledger("4 fast recipient (UG) next to it");
         tz.delay(slowness);
@@ -264,73 +267,202 @@ class FaultInjectionIT {
         slow.print("backlog drained after the fast documents had arrived");
         slow.assertNothingLostOrDuplicated();
         fast.assertNothingLostOrDuplicated();
-        // the backlog alone takes (30 / 2) x 2 s = 30 s; the fast documents must not queue behind it
+        // the backlog alone takes (30 / 2) x 1.5 s = 22.5 s; the fast documents must not queue behind it
         assertThat(fastMax).as("slowest fast document, ms").isLessThan(8_000);
         assertThat(slowArrivedMeanwhile).as("the slow backlog was still draining").isLessThan(slowDocuments);
     }
 
     /**
-     * The embedded MariaDB is stopped while three clients submit, then started again (same port) by
-     * {@code ./hub db-start}. During the outage the hub answers ServiceUnavailable (or the call fails at the transport);
-     * it never gives a receipt for something it did not store, and its connection pool recovers without a hub
-     * restart; every acknowledged document is delivered afterwards.
+     * Uganda's gateway takes the connection and does not answer (a hung gateway), then answers only after the hub's
+     * receive timeout, then answers again: each push that got no answer in time is a failed attempt (attempt history
+     * and audit), retried, and every document is delivered, once after dedup; Tanzania's documents meanwhile flow.
      */
     @Test
     @Order(3)
-    void theDatabaseStoppedAndRestartedUnderLoad() throws Exception {
+    void aRecipientThatDoesNotAnswerInTimeIsRetriedWhileOthersFlow() throws Exception {
+        int documents = 4;
+        Duration stall = RECEIVE_TIMEOUT.multipliedBy(2);
+        Duration late = RECEIVE_TIMEOUT.plusSeconds(2);
+        Ledger stalled = new Ledger("5 push timeouts (UG: no answer, then late answers)");
+        Ledger others = new Ledger("5 other recipient (TZ) meanwhile");
+        ug.stall(stall);
+        for (int i = 1; i <= documents; i++) {
+            submitUntilReceipt(ke, stalled, co("KE", "UG", "KE-S5-UG-" + i, "s5-ug-" + i), Instant.now().plusSeconds(60));
+        }
+        Map<String, Instant> submitted = new ConcurrentHashMap<>();
+        for (int i = 1; i <= documents; i++) {
+            Receipt receipt = submitUntilReceipt(ke, others, co("KE", "TZ", "KE-S5-TZ-" + i, "s5-tz-" + i),
+                    Instant.now().plusSeconds(60));
+            submitted.put(receipt.trackingNumber(), Instant.now());
+        }
+        awaitTrue("Tanzania's documents while Uganda hangs", Duration.ofSeconds(60),
+                () -> tz.arrivals().keySet().containsAll(others.trackingNumbers()));
+        long othersMax = others.trackingNumbers().stream()
+                .mapToLong(t -> Duration.between(submitted.get(t), tz.arrivals().get(t).arrivedAt()).toMillis())
+                .max().orElseThrow();
+        // every Uganda document has had a push time out
+        awaitTrue("a timed-out push of each stalled document", Duration.ofSeconds(90),
+                () -> failedAttempts(stalled.trackingNumbers(), "did not answer in time").values().stream()
+                        .allMatch(n -> n >= 1));
+        int stalledCalls = ug.stalledDeliveries();
+        // then it answers, but later than the hub waits: it keeps each document, the hub counts a timeout
+        ug.delay(late);
+        ug.stall(Duration.ZERO);
+        awaitTrue("each document kept by the late gateway", Duration.ofSeconds(90),
+                () -> ug.arrivals().keySet().containsAll(stalled.trackingNumbers()));
+        int lateCalls = ug.calls(stalled.trackingNumbers()) - stalledCalls;
+        ug.delay(Duration.ZERO);
+        List<Tracking> tracking = awaitDelivered(ke, stalled.trackingNumbers(), Duration.ofSeconds(90));
+        awaitDelivered(ke, others.trackingNumbers(), Duration.ofSeconds(30));
+
+        Map<String, Integer> timedOut = failedAttempts(stalled.trackingNumbers(), "did not answer in time");
+        Map<String, Integer> auditedTimeouts = auditedFailedAttempts(stalled.trackingNumbers(),
+                "did not answer in time");
+        int attempts = tracking.stream().mapToInt(Tracking::deliveryAttempts).sum();
+        Outcome outcome = stalled.outcome(ug.arrivals(), ug.calls(stalled.trackingNumbers()) - stalledCalls);
+        outcome.print("receive timeout " + RECEIVE_TIMEOUT.toMillis() + " ms; " + stalledCalls + " pushes held "
+                + "unanswered, " + lateCalls + " answered after " + late.toMillis() + " ms; " + attempts
+                + " attempts in all, " + timedOut.values().stream().mapToInt(Integer::intValue).sum()
+                + " recorded 'did not answer in time' (audited " + auditedTimeouts.values().stream()
+                        .mapToInt(Integer::intValue).sum() + ")");
+        others.outcome(tz.arrivals(), tz.calls(others.trackingNumbers())).print("submit-to-arrival max " + othersMax
+                + " ms while Uganda hung");
+        outcome.assertNothingLostOrDuplicated();
+        others.outcome(tz.arrivals(), tz.calls(others.trackingNumbers())).assertNothingLostOrDuplicated();
+        assertThat(stalledCalls).as("pushes held without an answer").isPositive();
+        assertThat(timedOut).as("failed attempts 'did not answer in time' per document")
+                .allSatisfy((t, n) -> assertThat(n).isPositive());
+        assertThat(auditedTimeouts).as("DELIVERY_ATTEMPTED FAILED audit records per document").isEqualTo(timedOut);
+        assertThat(tracking).allSatisfy(t -> assertThat(t.deliveryAttempts()).as(t.trackingNumber())
+                .isGreaterThan(timedOut.get(t.trackingNumber())));
+        // Tanzania's documents did not wait for Uganda's: they all arrived before Uganda kept any of its own
+        Instant ugFirst = stalled.trackingNumbers().stream().map(t -> ug.arrivals().get(t).arrivedAt())
+                .min(Instant::compareTo).orElseThrow();
+        assertThat(others.trackingNumbers()).allSatisfy(t -> assertThat(tz.arrivals().get(t).arrivedAt())
+                .isBefore(ugFirst));
+        assertHalfStoredNone(stalled);
+        assertHalfStoredNone(others);
+    }
+
+    /**
+     * Three clients submit without pause while the embedded MariaDB is (A) stopped and started again by
+     * {@code ./hub db-stop} and {@code ./hub db-start}, (B) hung with {@code kill -STOP} for 45 s and resumed, and (C)
+     * killed with {@code kill -9} and started again by {@code ./hub db-start}. Meanwhile the hub answers
+     * ServiceUnavailable, quickly when the database refuses connections and within its socket timeout when it hangs
+     * (never Payara's minutes); it never gives a receipt for something it did not store; its pool recovers without a
+     * hub restart; every acknowledged document is delivered afterwards, once.
+     */
+    @Test
+    @Order(4)
+    void theDatabaseStoppedHungAndKilledUnderLoad() throws Exception {
         int clients = 3;
-        int perClient = 14;
-        Ledger ledger = new Ledger("3 database stopped and restarted");
+        // longer than a request's worst case against a hung database (a few socket timeouts of 10 s each)
+        Duration hang = Duration.ofSeconds(45);
+        Ledger ledger = new Ledger("3 database stopped, hung, killed");
         AtomicBoolean outage = new AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
         AtomicInteger receiptsDuringOutage = new AtomicInteger();
+        AtomicInteger sequence = new AtomicInteger();
+        // a receive timeout far beyond the hub's own bounds: every answer the hub gives is measured, none cut off
+        HubClient patient = client(keKeys, Duration.ofSeconds(120));
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> work = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(180);
+        Instant deadline = Instant.now().plusSeconds(420);
         for (int c = 1; c <= clients; c++) {
-            int client = c;
             work.add(pool.submit(() -> {
-                for (int i = 1; i <= perClient; i++) {
-                    submitUntilReceipt(ke, ledger, co("KE", "UG", "KE-S3-" + client + "-" + i, "s3-ke-" + client
-                            + "-" + i), deadline, () -> {
-                                if (outage.get()) {
-                                    receiptsDuringOutage.incrementAndGet();
-                                }
-                            });
-                    pause(150);
+                while (!done.get()) {
+                    int n = sequence.incrementAndGet();
+                    submitUntilReceipt(patient, ledger, co("KE", "UG", "KE-S3-" + n, "s3-ke-" + n), deadline, () -> {
+                        if (outage.get()) {
+                            receiptsDuringOutage.incrementAndGet();
+                        }
+                    });
+                    pause(100);
                 }
                 return null;
             }));
         }
+        List<String> phases = new ArrayList<>();
+        Instant stoppedAt;
+        Instant stoppedUntil;
+        Instant hungAt;
+        Instant resumedAt;
+        Instant killedAt;
+        Instant restartedAt;
         boolean databaseDown = false;
-        Duration down;
-        Duration poolRecovered;
-        int faultsDuringOutage;
+        long hungPid = 0;
         try {
             awaitTrue("some receipts before the outage", Duration.ofSeconds(60), () -> ledger.receipts() >= 6);
+
+            // A: stopped cleanly, started again
             int faultsBefore = ledger.unavailable.get() + ledger.unreachable.get();
-            Instant stopAt = Instant.now();
+            stoppedAt = Instant.now();
             databaseDown = true;
             Result stop = run(60, "db-stop");
             outage.set(true);
             assertThat(stop.exit).as("./hub db-stop:\n" + stop.output).isZero();
-            // every client meets the outage (the hub answers only once its pool has given up on a connection)
-            awaitTrue("ServiceUnavailable during the outage", Duration.ofSeconds(90),
+            awaitTrue("ServiceUnavailable while the database is stopped", Duration.ofSeconds(90),
                     () -> ledger.unavailable.get() + ledger.unreachable.get() >= faultsBefore + clients);
             pause(2_000);
             outage.set(false);
-            faultsDuringOutage = ledger.unavailable.get() + ledger.unreachable.get() - faultsBefore;
             Result startAgain = run(120, "db-start");
-            down = Duration.between(stopAt, Instant.now());
+            stoppedUntil = Instant.now();
             assertThat(startAgain.exit).as("./hub db-start:\n" + startAgain.output).isZero();
             databaseDown = false;
-            Instant dbBack = Instant.now();
             awaitTrue("the hub ready again without a restart", Duration.ofSeconds(90), this::ready);
-            poolRecovered = Duration.between(dbBack, Instant.now());
+            phases.add("A stopped " + Duration.between(stoppedAt, stoppedUntil).toMillis() + " ms: ServiceUnavailable "
+                    + timing(ledger.calls(stoppedAt, stoppedUntil, "unavailable")) + ", ready "
+                    + Duration.between(stoppedUntil, Instant.now()).toMillis() + " ms after db-start");
+            awaitReceipts(ledger, 3);
+
+            // B: hung (SIGSTOP): connections are accepted by the kernel, nothing answers
+            hungPid = mariadbPid();
+            hungAt = Instant.now();
+            signal("STOP", hungPid);
+            try {
+                pause(hang.toMillis());
+            } finally {
+                signal("CONT", hungPid);
+                resumedAt = Instant.now();
+                hungPid = 0;
+            }
+            awaitTrue("the hub ready after the hang", Duration.ofSeconds(90), this::ready);
+            phases.add("B hung " + Duration.between(hungAt, resumedAt).toMillis() + " ms: ServiceUnavailable "
+                    + timing(ledger.calls(hungAt, resumedAt, "unavailable")) + ", receipts "
+                    + timing(ledger.calls(hungAt, resumedAt, "receipt")) + ", transport errors "
+                    + timing(ledger.calls(hungAt, resumedAt, "unreachable")) + " for calls begun while hung");
+            awaitReceipts(ledger, 3);
+
+            // C: killed (SIGKILL, no shutdown), started again by ./hub db-start
+            long killedPid = mariadbPid();
+            int faultsBeforeKill = ledger.unavailable.get() + ledger.unreachable.get();
+            killedAt = Instant.now();
+            databaseDown = true;
+            signal("KILL", killedPid);
+            awaitTrue("mariadbd gone", Duration.ofSeconds(10), () -> ProcessHandle.of(killedPid).isEmpty()
+                    || !ProcessHandle.of(killedPid).get().isAlive());
+            awaitTrue("ServiceUnavailable while the database is dead", Duration.ofSeconds(90),
+                    () -> ledger.unavailable.get() + ledger.unreachable.get() >= faultsBeforeKill + clients);
+            Result restart = run(120, "db-start");
+            restartedAt = Instant.now();
+            assertThat(restart.exit).as("./hub db-start after kill -9:\n" + restart.output).isZero();
+            databaseDown = false;
+            awaitTrue("the hub ready after the database was killed", Duration.ofSeconds(90), this::ready);
+            phases.add("C killed " + Duration.between(killedAt, restartedAt).toMillis() + " ms: ServiceUnavailable "
+                    + timing(ledger.calls(killedAt, restartedAt, "unavailable")) + ", ready "
+                    + Duration.between(restartedAt, Instant.now()).toMillis() + " ms after db-start");
+            awaitReceipts(ledger, 3);
+            done.set(true);
             for (Future<?> f : work) {
                 f.get(180, TimeUnit.SECONDS);
             }
         } finally {
+            done.set(true);
             pool.shutdownNow();
+            patient.close();
+            if (hungPid != 0) {
+                signal("CONT", hungPid);
+            }
             if (databaseDown) {
                 // the next scenario needs it, whatever happened here
                 System.err.println("restarting the database after a failure: " + run(120, "db-start").output);
@@ -339,16 +471,76 @@ class FaultInjectionIT {
         awaitDelivered(ke, ledger.trackingNumbers(), Duration.ofSeconds(120));
 
         Outcome outcome = ledger.outcome(ug.arrivals(), ug.calls(ledger.trackingNumbers()));
-        outcome.print("database down " + down.toMillis() + " ms (stop to start again), " + faultsDuringOutage
-                + " refusals meanwhile (slowest answer " + ledger.slowestRefusal.get() + " ms), hub ready "
-                + poolRecovered.toMillis() + " ms after the database was back (no hub restart); receipts that came "
-                + "back while it was down: " + receiptsDuringOutage.get());
+        outcome.print(String.join("; ", phases) + "; slowest answer " + slowest(ledger.calls) + " ms; receipts that "
+                + "came back while it was stopped: " + receiptsDuringOutage.get() + " (no hub restart)");
         outcome.assertNothingLostOrDuplicated();
         assertThat(ledger.unexpected).as("answers other than a receipt, ServiceUnavailable or a transport error")
                 .isEmpty();
-        assertThat(ledger.unavailable.get()).as("ServiceUnavailable faults during the outage").isPositive();
-        assertThat(ledger.sent()).isEqualTo(clients * perClient);
+        assertThat(ledger.calls(stoppedAt, stoppedUntil, "unavailable")).as("ServiceUnavailable while stopped")
+                .isNotEmpty();
+        assertThat(ledger.calls(killedAt, restartedAt, "unavailable")).as("ServiceUnavailable while killed")
+                .isNotEmpty();
+        // while hung, the hub gives up on the database by itself (socket timeout) and says so before it resumes
+        assertThat(ledger.calls.stream().filter(c -> c.outcome().equals("unavailable"))
+                .filter(c -> c.started().plusMillis(c.millis()).isAfter(hungAt))
+                .filter(c -> c.started().plusMillis(c.millis()).isBefore(resumedAt)).count())
+                .as("ServiceUnavailable answered while the database was still hung").isPositive();
+        // no answer waited Payara's minutes
+        assertThat(slowest(ledger.calls.stream().filter(c -> c.outcome().equals("receipt")
+                || c.outcome().equals("unavailable")).toList())).as("slowest answer, ms").isLessThan(60_000);
         assertHalfStoredNone(ledger);
+    }
+
+    /** Waits for {@code more} receipts beyond the current count: the load flows again. */
+    private static void awaitReceipts(Ledger ledger, int more) throws InterruptedException {
+        int target = ledger.receipts() + more;
+        awaitTrue(more + " more receipts", Duration.ofSeconds(120), () -> ledger.receipts() >= target);
+    }
+
+    /** The embedded mariadbd of this hub, found as the launcher finds it: by its data folder. */
+    private long mariadbPid() {
+        String datadir = "--datadir=" + dataDir.resolve("db");
+        List<ProcessHandle> servers = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(
+                line -> (line + " ").contains(datadir + " ")).orElse(false)).toList();
+        assertThat(servers).as("mariadbd with " + datadir).hasSize(1);
+        return servers.get(0).pid();
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal + " " + pid)
+                .isTrue();
+    }
+
+    /** Failed PUSH attempts whose recorded detail contains {@code detail}, per tracking number. */
+    private Map<String, Integer> failedAttempts(List<String> trackingNumbers, String detail) {
+        return countPerTrackingNumber("SELECT COUNT(*) FROM delivery_attempt a JOIN exchange_message m ON m.id = "
+                + "a.message_id WHERE m.tracking_number = ? AND a.kind = 'PUSH' AND a.outcome = 'FAILED' "
+                + "AND a.detail LIKE ?", trackingNumbers, detail);
+    }
+
+    /** DELIVERY_ATTEMPTED audit records with outcome FAILED whose detail contains {@code detail}. */
+    private Map<String, Integer> auditedFailedAttempts(List<String> trackingNumbers, String detail) {
+        return countPerTrackingNumber("SELECT COUNT(*) FROM audit_record WHERE tracking_number = ? AND action = "
+                + "'DELIVERY_ATTEMPTED' AND outcome = 'FAILED' AND detail LIKE ?", trackingNumbers, detail);
+    }
+
+    private Map<String, Integer> countPerTrackingNumber(String sql, List<String> trackingNumbers, String detail) {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + dbPort
+                + "/hub?sslMode=DISABLED", "root", ""); PreparedStatement s = c.prepareStatement(sql)) {
+            for (String trackingNumber : trackingNumbers) {
+                s.setString(1, trackingNumber);
+                s.setString(2, "%" + detail + "%");
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    counts.put(trackingNumber, rs.getInt(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("reading the attempts of " + trackingNumbers, e);
+        }
+        return counts;
     }
 
     /**
@@ -358,7 +550,7 @@ class FaultInjectionIT {
      * acknowledged document reaches its recipient exactly once after dedup by tracking number.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void theHubKilledUnderLoadDeliversEveryAcknowledgedDocumentExactlyOnce() throws Exception {
         int perClient = 12;
         Ledger pushed = new Ledger("2 kill -9, KE -> UG (PUSH)");
@@ -428,7 +620,7 @@ class FaultInjectionIT {
             Process kill = new ProcessBuilder("kill", "-9", Long.toString(killedPid)).inheritIO().start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -9").isTrue();
             awaitTrue("the hub process gone", Duration.ofSeconds(10), () -> !hub.isAlive());
-            Result start = run(300, "start", "--detach");
+            Result start = run(440, "start", "--detach");
             assertThat(start.exit).as("./hub start --detach after kill -9:\n" + start.output).isZero();
             restart = Duration.between(killedAt, Instant.now());
             for (Future<?> f : senders) {
@@ -477,6 +669,8 @@ class FaultInjectionIT {
         /** The longest a ServiceUnavailable answer took, in ms. */
         final java.util.concurrent.atomic.AtomicLong slowestRefusal = new java.util.concurrent.atomic.AtomicLong();
         final List<String> unexpected = new CopyOnWriteArrayList<>();
+        /** Every SubmitDocument call: when it started, how long it took, how it ended. */
+        final List<Call> calls = new CopyOnWriteArrayList<>();
 
         Ledger(String name) {
             this.name = name;
@@ -484,6 +678,16 @@ class FaultInjectionIT {
 
         int sent() {
             return messages.size();
+        }
+
+        void call(Instant started, long startNanos, String outcome) {
+            calls.add(new Call(started, (System.nanoTime() - startNanos) / 1_000_000, outcome));
+        }
+
+        /** The calls that started in [from, to) and ended with this outcome. */
+        List<Call> calls(Instant from, Instant to, String outcome) {
+            return calls.stream().filter(c -> !c.started().isBefore(from) && c.started().isBefore(to))
+                    .filter(c -> c.outcome().equals(outcome)).toList();
         }
 
         int receipts() {
@@ -524,6 +728,24 @@ class FaultInjectionIT {
                     .map(d -> d.document().trackingNumber()).toList();
             return new Outcome(this, arrived, lost, duplicated, repeats, notIntact);
         }
+    }
+
+    /** One SubmitDocument call. {@code outcome}: receipt, unavailable, unreachable, unverifiable or unexpected. */
+    private record Call(Instant started, long millis, String outcome) {
+    }
+
+    /** "n (median x ms, max y ms)" of some calls. */
+    private static String timing(List<Call> calls) {
+        if (calls.isEmpty()) {
+            return "0";
+        }
+        List<Long> millis = calls.stream().map(Call::millis).sorted().toList();
+        return calls.size() + " (median " + millis.get(millis.size() / 2) + " ms, max " + millis.get(millis.size() - 1)
+                + " ms)";
+    }
+
+    private static long slowest(List<Call> calls) {
+        return calls.stream().mapToLong(Call::millis).max().orElse(0);
     }
 
     private record Outcome(Ledger ledger, int arrived, List<String> lost, List<String> duplicated, int rawRepeats,
@@ -593,6 +815,14 @@ class FaultInjectionIT {
             current.delay(wait);
         }
 
+        void stall(Duration hold) {
+            current.stall(hold);
+        }
+
+        int stalledDeliveries() {
+            return generations.stream().mapToInt(GatewaySimulator::stalledDeliveries).sum();
+        }
+
         /** First arrival of each tracking number, over every generation. */
         Map<String, Delivery> arrivals() {
             Map<String, Delivery> all = new LinkedHashMap<>();
@@ -650,22 +880,28 @@ class FaultInjectionIT {
         int failures = 0;
         while (Instant.now().isBefore(deadline)) {
             ledger.submissions.incrementAndGet();
+            Instant started = Instant.now();
             long sentAt = System.nanoTime();
             try {
                 Receipt receipt = client.submit(submission);
+                ledger.call(started, sentAt, "receipt");
                 onReceipt.run();
                 ledger.receipt(messageId, receipt.trackingNumber());
                 return receipt;
             } catch (HubFaultException e) {
                 if (!"ServiceUnavailable".equals(e.code())) {
+                    ledger.call(started, sentAt, "unexpected");
                     ledger.unexpected.add(messageId + ": " + e.getMessage());
                     return null;
                 }
+                ledger.call(started, sentAt, "unavailable");
                 ledger.unavailable.incrementAndGet();
                 ledger.slowestRefusal.accumulateAndGet((System.nanoTime() - sentAt) / 1_000_000, Math::max);
             } catch (HubUnreachableException e) {
+                ledger.call(started, sentAt, "unreachable");
                 ledger.unreachable.incrementAndGet();
             } catch (UntrustedMessageException e) {
+                ledger.call(started, sentAt, "unverifiable");
                 ledger.unverifiable.incrementAndGet();
             }
             // back off a little, as a gateway should, so that a restarting hub is not hammered
@@ -772,9 +1008,13 @@ class FaultInjectionIT {
     }
 
     private HubClient client(GatewayKeystore keys) {
+        return client(keys, Duration.ofSeconds(30));
+    }
+
+    private HubClient client(GatewayKeystore keys, Duration receiveTimeout) {
         return HubClient.builder().hubUrl("http://127.0.0.1:" + port + "/").keystore(keys)
                 .trustedHub(PinnedCertificates.of(hubCertificate)).connectTimeout(Duration.ofSeconds(5))
-                .receiveTimeout(Duration.ofSeconds(30)).build();
+                .receiveTimeout(receiveTimeout).build();
     }
 
     private GatewayKeystore keystore(String name, TestPki.Issued issued) throws IOException {

@@ -30,6 +30,14 @@ import org.originhub.db.Migrations;
  *
  * <p>A database that is down at boot does not fail the deployment: the hub stays not-ready (readiness DOWN with the
  * reason) and retries the migration every few seconds until it succeeds.
+ *
+ * <p>A database that goes away under a running hub costs a request a bounded time, never Payara's default minutes:
+ * connections are validated when handed out and all dropped on the first failure, a refused connection fails at once,
+ * a host that does not answer after {@value #CONNECT_TIMEOUT_MILLIS} ms, a server that stops answering (hung,
+ * {@code kill -STOP}) after {@value #SOCKET_TIMEOUT_MILLIS} ms per read, a full pool after
+ * {@value #MAX_WAIT_MILLIS} ms; EclipseLink does not retry on its own ({@link NoQueryRetry}). The request then
+ * fails with a connection error, which the SOAP edge answers {@code ServiceUnavailable}; the pool reconnects by itself
+ * once the database is back.
  */
 @Startup
 @Singleton
@@ -58,14 +66,24 @@ import org.originhub.db.Migrations;
             "cachePrepStmts=true",
             "prepStmtCacheSize=250",
             "prepStmtCacheSqlLimit=2048",
-            "connectTimeout=5000",
+            // a database host that does not answer the TCP handshake
+            "connectTimeout=" + HubDatabase.CONNECT_TIMEOUT_MILLIS,
+            // a server that accepts but does not answer (hung, stopped, half-open connection): every read, the
+            // handshake and the pool's validation included, gives up after this; no hub query legitimately runs
+            // that long (the purge and the exports work in batches)
+            "socketTimeout=" + HubDatabase.SOCKET_TIMEOUT_MILLIS,
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=auto-commit",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            // a request waits at most this long for a free connection (Payara's default: 60 s)
+            "fish.payara.max-wait-time-in-millis=" + HubDatabase.MAX_WAIT_MILLIS
         })
 public class HubDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/hub";
+    static final String CONNECT_TIMEOUT_MILLIS = "2000";
+    static final String SOCKET_TIMEOUT_MILLIS = "10000";
+    static final String MAX_WAIT_MILLIS = "5000";
     private static final Logger LOG = Logger.getLogger(HubDatabase.class.getName());
     private static final long RETRY_MILLIS = 5_000;
 
@@ -99,7 +117,8 @@ public class HubDatabase {
     private boolean migrate() {
         String version;
         try {
-            Migrations migrations = new Migrations(dataSource);
+            Migrations migrations = new Migrations(new UnboundedReads(dataSource,
+                    Integer.parseInt(SOCKET_TIMEOUT_MILLIS)));
             int applied = migrations.migrate();
             version = migrations.currentVersion();
             if (!migrations.isUpToDate()) {
