@@ -36,9 +36,17 @@ public class EmbeddedDatabaseExtension implements BeforeAllCallback, ParameterRe
 
     /** A data source on the database with the hub pool's settings, READ COMMITTED included (see HubDatabase). */
     public static DataSource dataSource(EmbeddedDatabase database) {
+        return dataSource(database, EmbeddedDatabase.SCHEMA);
+    }
+
+    /**
+     * Connections to another schema (database) of the same embedded server, for a test whose figures are
+     * server-wide and must not see other tests' rows; the schema must exist.
+     */
+    public static DataSource dataSource(EmbeddedDatabase database, String schema) {
         MysqlDataSource dataSource = new MysqlDataSource();
-        dataSource.setUrl(database.jdbcUrl() + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                + "&rewriteBatchedStatements=true");
+        dataSource.setUrl(database.jdbcUrl().replace("/" + EmbeddedDatabase.SCHEMA + "?", "/" + schema + "?")
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true");
         dataSource.setUser(database.user());
         dataSource.setPassword("");
         return new ReadCommittedDataSource(dataSource);

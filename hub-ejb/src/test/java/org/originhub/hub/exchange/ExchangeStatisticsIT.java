@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.originhub.hub.exchange.Envelopes.co;
 import static org.originhub.hub.exchange.Envelopes.response;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -258,8 +257,7 @@ class ExchangeStatisticsIT {
             s.execute("CREATE DATABASE IF NOT EXISTS " + ISOLATED_SCHEMA
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        MysqlDataSource own = (MysqlDataSource) EmbeddedDatabaseExtension.dataSource(database);
-        own.setUrl(own.getUrl().replace("/" + EmbeddedDatabase.SCHEMA + "?", "/" + ISOLATED_SCHEMA + "?"));
+        DataSource own = EmbeddedDatabaseExtension.dataSource(database, ISOLATED_SCHEMA);
         new Migrations(own).migrate();
         return own;
     }
