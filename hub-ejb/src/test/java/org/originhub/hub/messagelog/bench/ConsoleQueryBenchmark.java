@@ -1,14 +1,13 @@
 package org.originhub.hub.messagelog.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.originhub.hub.bench.BenchSupport.reusing;
+import static org.originhub.hub.bench.BenchSupport.set;
 
 import com.mysql.cj.jdbc.JdbcStatement;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -580,37 +579,5 @@ class ConsoleQueryBenchmark {
             }
         }
         return MEMBERS[MEMBERS.length - 1];
-    }
-
-    /** One physical connection for every transaction: the harness has no pool; a connect per query would dominate. */
-    private static DataSource reusing(Connection physical) {
-        Connection shared = (Connection) Proxy.newProxyInstance(ConsoleQueryBenchmark.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(physical, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return (DataSource) Proxy.newProxyInstance(ConsoleQueryBenchmark.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        return shared;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static void set(Object target, String name, Object value) {
-        try {
-            Field field = target.getClass().getDeclaredField(name);
-            field.setAccessible(true);
-            field.set(target, value);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
