@@ -1,6 +1,8 @@
 package org.originhub.hub.audit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.originhub.hub.bench.BenchSupport.MEMBERS;
+import static org.originhub.hub.bench.BenchSupport.member;
 import static org.originhub.hub.bench.BenchSupport.reusing;
 import static org.originhub.hub.bench.BenchSupport.set;
 
@@ -74,8 +76,6 @@ class AuditQueryBenchmark {
     /** Only the cases whose name matches this regular expression (the baseline always runs). */
     private static final String CASES = System.getProperty("bench.cases", ".*");
     private static final int CHUNK = 250_000;
-    private static final String[] MEMBERS = {"KE", "TZ", "UG", "RW", "BI", "SS", "CD", "SO", "ET", "DJ", "ER", "SD",
-        "MW", "ZM", "ZW", "MZ", "AO", "NA", "BW", "LS"};
     private static final String[] STEPS = {"CO_SUBMITTED", "CO_VALIDATED", "CO_STORED", "DELIVERY_ATTEMPTED",
         "CO_DELIVERED", "DELIVERY_ACKNOWLEDGED"};
     private static final String[] ADMIN_ACTIONS = {"LOGIN", "AUDIT_QUERIED", "GATEWAY_SUSPENDED", "LOGIN_FAILED",
@@ -86,19 +86,6 @@ class AuditQueryBenchmark {
     private static final DateTimeFormatter SQL_MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-    /** Member i's share of the traffic falls as i^-1.5: KE about 46 %, LS about 0.5 %. */
-    private static final double[] CUMULATIVE = new double[MEMBERS.length];
-
-    static {
-        double sum = 0;
-        for (int i = 0; i < MEMBERS.length; i++) {
-            sum += Math.pow(i + 1, -1.5);
-            CUMULATIVE[i] = sum;
-        }
-        for (int i = 0; i < MEMBERS.length; i++) {
-            CUMULATIVE[i] /= sum;
-        }
-    }
 
     /** The seeded year; taken from the data when {@code bench.dataDir} holds a log seeded by an earlier run. */
     private Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -635,9 +622,9 @@ class AuditQueryBenchmark {
             int step = (int) ((seq - 1) % 6);
             AuditEntry entry;
             if (step == 0) {
-                sender = member();
+                sender = member(random);
                 do {
-                    recipient = member();
+                    recipient = member(random);
                 } while (recipient.equals(sender));
             }
             if (random.nextInt(10) == 0) {
@@ -667,16 +654,6 @@ class AuditQueryBenchmark {
             previous = hash;
             lastTime = at;
             return row.append('\n').toString();
-        }
-
-        private String member() {
-            double r = random.nextDouble();
-            for (int i = 0; i < CUMULATIVE.length; i++) {
-                if (r < CUMULATIVE[i]) {
-                    return MEMBERS[i];
-                }
-            }
-            return MEMBERS[MEMBERS.length - 1];
         }
     }
 }

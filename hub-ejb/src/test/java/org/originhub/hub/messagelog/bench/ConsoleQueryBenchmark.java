@@ -1,6 +1,8 @@
 package org.originhub.hub.messagelog.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.originhub.hub.bench.BenchSupport.MEMBERS;
+import static org.originhub.hub.bench.BenchSupport.member;
 import static org.originhub.hub.bench.BenchSupport.reusing;
 import static org.originhub.hub.bench.BenchSupport.set;
 
@@ -85,8 +87,6 @@ class ConsoleQueryBenchmark {
     /** What the Messages page counts up to (MessagesPage.EXACT_UP_TO). */
     private static final long COUNT_UP_TO = Long.getLong("bench.countUpTo", 10_000);
     private static final int CHUNK = 50_000;
-    private static final String[] MEMBERS = {"KE", "TZ", "UG", "RW", "BI", "SS", "CD", "SO", "ET", "DJ", "ER", "SD",
-        "MW", "ZM", "ZW", "MZ", "AO", "NA", "BW", "LS"};
     private static final String[] ADMIN_ACTIONS = {"LOGIN", "AUDIT_QUERIED", "MESSAGE_LOG_QUERIED", "LOGIN_FAILED",
         "GATEWAY_SUSPENDED"};
     private static final String[] EXCHANGE_ACTIONS = {"DOCUMENT_RECEIVED", "DELIVERY_ATTEMPTED",
@@ -96,19 +96,6 @@ class ConsoleQueryBenchmark {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final String SHA = "0123456789abcdef".repeat(4);
 
-    /** Member i's share of the traffic falls as i^-1.5: KE about 46 %, LS about 0.5 %. */
-    private static final double[] CUMULATIVE = new double[MEMBERS.length];
-
-    static {
-        double sum = 0;
-        for (int i = 0; i < MEMBERS.length; i++) {
-            sum += Math.pow(i + 1, -1.5);
-            CUMULATIVE[i] = sum;
-        }
-        for (int i = 0; i < MEMBERS.length; i++) {
-            CUMULATIVE[i] /= sum;
-        }
-    }
 
     private final Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Instant start = end.minus(Duration.ofDays(365));
@@ -569,15 +556,5 @@ class ConsoleQueryBenchmark {
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
                 + into.substring(columns));
         rows.setLength(0);
-    }
-
-    private static String member(SplittableRandom random) {
-        double r = random.nextDouble();
-        for (int i = 0; i < CUMULATIVE.length; i++) {
-            if (r < CUMULATIVE[i]) {
-                return MEMBERS[i];
-            }
-        }
-        return MEMBERS[MEMBERS.length - 1];
     }
 }
