@@ -60,6 +60,9 @@ public final class HubBench {
         this.options = options;
     }
 
+    /** Documents per signed PullDocuments response and per AcknowledgeDelivery (contract 1.1 allows 100). */
+    static final int PULL_BATCH = 100;
+
     /** Held: a logger whose level was set must not be collected, or the level goes with it. */
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.cxf"),
             Logger.getLogger("org.apache.wss4j"));
@@ -182,7 +185,7 @@ public final class HubBench {
 
     private void mainRun(long dbPid, ProcessSampler hubMemory) throws Exception {
         int n = options.count;
-        say("main run: %,d COs end to end (half pushed to KE and UG, half pulled by TZ in batches of 50)", n);
+        say("main run: %,d COs end to end (half pushed to KE and UG, half pulled by TZ in batches of " + PULL_BATCH + ")", n);
         String[] tracking = new String[n];
         Instant[] receivedAt = new Instant[n];
         Profiler profiler = new Profiler(options.hubPid, options.out.resolve("hub.jfr"));
@@ -247,17 +250,20 @@ public final class HubBench {
                 main.unacknowledged);
     }
 
-    /** A backlog for TZ, then pulled by tracking number in batches of 50 at the bench's concurrency, then acknowledged. */
+    /**
+     * A backlog for TZ, then pulled by tracking number in batches of {@link #PULL_BATCH} at the bench's concurrency,
+     * then acknowledged.
+     */
     private void pullBacklog() {
-        int k = options.quick ? 100 : Math.min(5000, Math.max(500, options.count / 4));
+        int k = options.quick ? 500 : Math.min(5000, Math.max(1000, options.count / 4));
         say("batched pull: a backlog of %,d COs for TZ", k);
         String[] tracking = new String[k];
         Load.closed("backlog", k, options.concurrency, i -> tracking[i] = submit(i % 2 == 0 ? ke : ug,
                 co(i % 2 == 0 ? "KE" : "UG", "TZ", number("P", i))).trackingNumber());
         List<List<String>> batches = new ArrayList<>();
-        for (int i = 0; i < k; i += 50) {
+        for (int i = 0; i < k; i += PULL_BATCH) {
             List<String> batch = new ArrayList<>();
-            for (int j = i; j < Math.min(k, i + 50); j++) {
+            for (int j = i; j < Math.min(k, i + PULL_BATCH); j++) {
                 if (tracking[j] != null) {
                     batch.add(tracking[j]);
                 }
@@ -265,6 +271,8 @@ public final class HubBench {
             batches.add(batch);
         }
         AtomicInteger documents = new AtomicInteger();
+        Profiler profiler = new Profiler(options.hubPid, options.out.resolve("hub-pull.jfr"));
+        boolean profiling = profiler.start();
         results.pull = Load.closed("pull", batches.size(), options.concurrency, i -> {
             Pull pull = tz.pullTracking(batches.get(i));
             for (ReceivedDocument d : pull.documents()) {
@@ -277,14 +285,15 @@ public final class HubBench {
         results.pulledDocuments = documents.get();
         say("pulled %,d documents in %d signed responses: %.0f COs/s", documents.get(), batches.size(),
                 documents.get() / results.pull.seconds());
-        // contract 1.1: one signed AcknowledgeDelivery per pulled batch of 50, as a PULL gateway does
+        // contract 1.1: one signed AcknowledgeDelivery per pulled batch, as a PULL gateway does
         AtomicInteger acknowledged = new AtomicInteger();
         results.ack = Load.closed("ack", batches.size(), options.concurrency,
                 i -> acknowledged.addAndGet(tz.acknowledge(batches.get(i), AcknowledgementKind.OK, null).size()));
         results.acknowledgedDocuments = acknowledged.get();
-        report("AcknowledgeDelivery, 50 per call", results.ack);
+        report("AcknowledgeDelivery, " + PULL_BATCH + " per call", results.ack);
         say("acknowledged %,d documents in %d signed calls: %.0f COs/s", acknowledged.get(), batches.size(),
                 acknowledged.get() / results.ack.seconds());
+        results.pullProfile = profiling ? profiler.stop() : null;
     }
 
     private void halfRate() {
@@ -462,7 +471,7 @@ public final class HubBench {
         }
     }
 
-    /** TZ's gateway: pulls the oldest 50 waiting, records their arrival, acknowledges them, and again. */
+    /** TZ's gateway: pulls the oldest waiting (a batch of {@link #PULL_BATCH}), records their arrival, acknowledges them, and again. */
     private final class Puller implements Runnable {
         private final int expected;
         private final AtomicInteger pulled = new AtomicInteger();
@@ -484,7 +493,7 @@ public final class HubBench {
             try {
                 while (!stop && seen.size() < expected) {
                     long t0 = System.nanoTime();
-                    Pull pull = tz.pull(50);
+                    Pull pull = tz.pull(PULL_BATCH);
                     long took = System.nanoTime() - t0;
                     Instant now = Instant.now();
                     if (pull.documents().isEmpty()) {

@@ -61,16 +61,19 @@ final class Profiler {
 
     private final long pid;
     private final Path file;
+    private final String name;
     private boolean started;
 
+    /** A recording of the hub process {@code pid} into {@code file}; the file's name is the recording's name too. */
     Profiler(long pid, Path file) {
         this.pid = pid;
         this.file = file;
+        this.name = file.getFileName().toString().replace(".jfr", "");
     }
 
     /** Starts a recording with the JDK's "profile" settings (execution samples every 10-20 ms); false if refused. */
     boolean start() {
-        started = jcmd("JFR.start", "name=hubbench", "settings=profile");
+        started = jcmd("JFR.start", "name=" + name, "settings=profile");
         return started;
     }
 
@@ -79,8 +82,8 @@ final class Profiler {
         if (!started) {
             return null;
         }
-        boolean dumped = jcmd("JFR.dump", "name=hubbench", "filename=" + file.toAbsolutePath());
-        jcmd("JFR.stop", "name=hubbench");
+        boolean dumped = jcmd("JFR.dump", "name=" + name, "filename=" + file.toAbsolutePath());
+        jcmd("JFR.stop", "name=" + name);
         if (!dumped) {
             return null;
         }

@@ -47,7 +47,8 @@ final class Report {
         b.append("## Against the targets\n\n| measure | measured | target | met |\n|---|---|---|---|\n");
         b.append(f("| single-document submissions / baseline signed round trips | **%.2f** (%.1f/s ÷ %.1f/s) | >= 0.5 "
                 + "| %s |\n", submitRate / baselineRate, submitRate, baselineRate, met(submitRate / baselineRate >= 0.5)));
-        b.append(f("| batched pull delivery (50 per signed response) | **%.0f COs/s** | >= 500 | %s |\n", pullRate,
+        b.append(f("| batched pull delivery (" + HubBench.PULL_BATCH + " per signed response) | **%.0f COs/s** | >= 500 "
+                + "| %s |\n", pullRate,
                 met(pullRate >= 500)));
         b.append(f("| p99 hub-receipt latency at half the maximum rate (%.1f/s) | **%.1f ms** | < 100 ms | %s |\n",
                 r.halfRateTarget, halfP99, met(halfP99 < 100)));
@@ -60,10 +61,10 @@ final class Report {
         b.append(f("| end to end: submitted -> delivered -> acknowledged | %,d | %.1f | %.1f COs/s | %d undelivered, "
                 + "%d unacknowledged |\n", m.submissions.calls(), m.endToEndSeconds,
                 m.submissions.calls() / m.endToEndSeconds, m.undelivered, m.unacknowledged));
-        b.append(f("| PullDocuments by tracking number, 50 per response (backlog) | %,d documents in %,d pulls | %.1f "
+        b.append(f("| PullDocuments by tracking number, " + HubBench.PULL_BATCH + " per response (backlog) | %,d documents in %,d pulls | %.1f "
                 + "| %.0f COs/s | %d |\n", r.pulledDocuments, r.pull.calls(), r.pull.seconds(), pullRate,
                 r.pull.failures()));
-        b.append(f("| AcknowledgeDelivery of the backlog, 50 per signed call (contract 1.1) | %,d documents in %,d "
+        b.append(f("| AcknowledgeDelivery of the backlog, " + HubBench.PULL_BATCH + " per signed call (contract 1.1) | %,d documents in %,d "
                 + "calls | %.1f | %.0f COs/s | %d |\n", r.acknowledgedDocuments, r.ack.calls(), r.ack.seconds(),
                 r.acknowledgedDocuments / r.ack.seconds(), r.ack.failures()));
         row(b, "SubmitDocument at half the maximum rate (open loop)", r.halfRate);
@@ -78,13 +79,13 @@ final class Report {
         lat(b, "receipt (main run, concurrency " + o.concurrency + ")", m.submissions.latencies());
         lat(b, "receipt at half the maximum rate", r.halfRate.latencies());
         lat(b, "delivery, PUSH", m.pushDelivery);
-        lat(b, "delivery, PULL (TZ pulls 50 at a time)", m.pullDelivery);
+        lat(b, "delivery, PULL (TZ pulls " + HubBench.PULL_BATCH + " at a time)", m.pullDelivery);
         lat(b, "acknowledgement, PUSH", m.pushAck);
         lat(b, "acknowledgement, PULL", m.pullAck);
         lat(b, "baseline round trip", r.baseline.latencies());
         lat(b, "ValidateDocument", r.validate.latencies());
-        lat(b, "PullDocuments of 50", r.pull.latencies());
-        lat(b, "AcknowledgeDelivery of 50", r.ack.latencies());
+        lat(b, "PullDocuments of " + HubBench.PULL_BATCH, r.pull.latencies());
+        lat(b, "AcknowledgeDelivery of " + HubBench.PULL_BATCH, r.ack.latencies());
         b.append('\n');
 
         b.append("## CPU and memory of the hub process\n\n");
@@ -117,27 +118,8 @@ final class Report {
                 r.lookupsLarge.documentStatus);
         b.append('\n');
 
-        b.append("## Where the hub's CPU goes (JFR, main run)\n\n");
-        Profiler.Summary p = r.profile;
-        if (p == null || p.samples() == 0) {
-            b.append("No profile (jcmd could not attach to the hub process).\n\n");
-        } else {
-            b.append(f("%,d execution samples of the hub process, by the layer of the top frame:\n\n"
-                    + "| layer | samples | share |\n|---|---|---|\n", p.samples()));
-            for (Map.Entry<String, Integer> e : p.layers()) {
-                b.append(f("| %s | %,d | %.1f%% |\n", e.getKey(), e.getValue(), 100.0 * e.getValue() / p.samples()));
-            }
-            b.append("\nHottest top frames:\n\n| frame | share |\n|---|---|\n");
-            for (Map.Entry<String, Integer> e : p.topFrames()) {
-                b.append(f("| `%s` | %.1f%% |\n", e.getKey(), 100.0 * e.getValue() / p.samples()));
-            }
-            b.append("\nThe innermost hub method on the sampled stack (which hub code the time is spent under):\n\n"
-                    + "| hub frame | share |\n|---|---|\n");
-            for (Map.Entry<String, Integer> e : p.hubFrames()) {
-                b.append(f("| `%s` | %.1f%% |\n", e.getKey(), 100.0 * e.getValue() / p.samples()));
-            }
-            b.append("\nThe recording is `hub.jfr` next to this report (`jfr print --events jdk.ExecutionSample`).\n\n");
-        }
+        profile(b, "main run", r.profile, "hub.jfr");
+        profile(b, "batched pull and acknowledgement", r.pullProfile, "hub-pull.jfr");
 
         b.append("## Method\n\n"
                 + "- The baseline is a signed round trip on the hub itself: GetDirectory with the current serial, "
@@ -146,10 +128,10 @@ final class Report {
                 + "verified, trust and registry checked, replay guard; response signed by the hub key and verified by "
                 + "the kit) but does no business work: the most the crypto and SOAP layers of this deployment allow.\n"
                 + "- The main run submits single documents (KE->UG and UG->KE pushed to simulators, KE->TZ and UG->TZ "
-                + "pulled by TZ 50 at a time and acknowledged 50 at a time, contract 1.1) at the given concurrency, "
+                + "pulled by TZ " + HubBench.PULL_BATCH + " at a time and acknowledged " + HubBench.PULL_BATCH + " at a time, contract 1.1) at the given concurrency, "
                 + "closed loop.\n"
-                + "- Batched pull: a backlog for TZ pulled by tracking number, 50 per signed response, at the same "
-                + "concurrency; then acknowledged 50 per signed call.\n"
+                + "- Batched pull: a backlog for TZ pulled by tracking number, " + HubBench.PULL_BATCH + " per signed response, at the same "
+                + "concurrency; then acknowledged " + HubBench.PULL_BATCH + " per signed call.\n"
                 + "- Half rate: submissions open loop at half the main run's rate; latency counts from when each call "
                 + "was due.\n"
                 + "- Members beyond the three REST-registered ones and the large store are seeded in SQL (see "
@@ -194,5 +176,29 @@ final class Report {
 
     private static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
+    }
+
+    private static void profile(StringBuilder b, String phase, Profiler.Summary p, String file) {
+        b.append("## Where the hub's CPU goes (JFR, ").append(phase).append(")\n\n");
+        if (p == null || p.samples() == 0) {
+            b.append("No profile (jcmd could not attach to the hub process).\n\n");
+            return;
+        }
+        b.append(f("%,d execution samples of the hub process, by the layer of the top frame:\n\n"
+                + "| layer | samples | share |\n|---|---|---|\n", p.samples()));
+        for (Map.Entry<String, Integer> e : p.layers()) {
+            b.append(f("| %s | %,d | %.1f%% |\n", e.getKey(), e.getValue(), 100.0 * e.getValue() / p.samples()));
+        }
+        b.append("\nHottest top frames:\n\n| frame | share |\n|---|---|\n");
+        for (Map.Entry<String, Integer> e : p.topFrames()) {
+            b.append(f("| `%s` | %.1f%% |\n", e.getKey(), 100.0 * e.getValue() / p.samples()));
+        }
+        b.append("\nThe innermost hub method on the sampled stack (which hub code the time is spent under):\n\n"
+                + "| hub frame | share |\n|---|---|\n");
+        for (Map.Entry<String, Integer> e : p.hubFrames()) {
+            b.append(f("| `%s` | %.1f%% |\n", e.getKey(), 100.0 * e.getValue() / p.samples()));
+        }
+        b.append("\nThe recording is `").append(file)
+                .append("` next to this report (`jfr print --events jdk.ExecutionSample`).\n\n");
     }
 }

@@ -15,6 +15,7 @@ final class Results {
     Main main;
     ProcessSampler.Usage mainCpu;
     Profiler.Summary profile;
+    Profiler.Summary pullProfile;
     Load.Result pull;
     int pulledDocuments;
     int acknowledgedDocuments;

@@ -86,8 +86,8 @@ public final class GatewayKit {
             "                     [--media-type application/xml]",
             "  validate FILE      the same options as send; a dry run, nothing is stored or sent",
             "  inbox              documents waiting (PULL gateways): [--max 1..500] [--type T]...",
-            "  pull               fetch waiting documents: [--max 1..50] [--type T]... [--out DIR] [--ack]",
-            "  ack TRACKING...    acknowledge 1 to 50 pulled documents in one call: [--kind OK|OK_WITH_WARNINGS|NOT_READABLE]",
+            "  pull               fetch waiting documents: [--max 1..100] [--type T]... [--out DIR] [--ack]",
+            "  ack TRACKING...    acknowledge 1 to 100 pulled documents in one call: [--kind OK|OK_WITH_WARNINGS|NOT_READABLE]",
             "                     [--text T]",
             "  track TRACKING...  delivery status of up to 100 tracking numbers",
             "  status             a CO's document status: --issuer KE --co-number NO",
@@ -280,7 +280,7 @@ public final class GatewayKit {
     private int pull(List<String> args) {
         Arguments a = parse(args, union(CONNECTION_OPTIONS, Set.of("max", "type", "out")), Set.of("ack"));
         noPositional(a);
-        Integer max = a.integer("max", 1, 50);
+        Integer max = a.integer("max", 1, 100);
         Path folder = a.value("out") == null ? null : Path.of(a.value("out"));
         if (a.flag("ack") && folder == null) {
             throw new UsageException("--ack needs --out: a document is acknowledged only once it is kept");
@@ -321,8 +321,8 @@ public final class GatewayKit {
     private int ack(List<String> args) {
         Arguments a = parse(args, union(CONNECTION_OPTIONS, Set.of("kind", "text")), Set.of());
         List<String> trackingNumbers = a.positional();
-        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 50) {
-            throw new UsageException("give 1 to 50 TRACKING numbers");
+        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 100) {
+            throw new UsageException("give 1 to 100 TRACKING numbers");
         }
         AcknowledgementKind kind = a.enumeration("kind", AcknowledgementKind.class);
         kind = kind == null ? AcknowledgementKind.OK : kind;

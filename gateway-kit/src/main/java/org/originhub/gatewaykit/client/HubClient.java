@@ -226,8 +226,8 @@ public final class HubClient implements AutoCloseable {
     }
 
     /**
-     * PullDocuments (PULL gateways): up to {@code maxDocuments} (1..50) waiting documents with their payloads, oldest
-     * first. They stay pending until acknowledged.
+     * PullDocuments (PULL gateways): up to {@code maxDocuments} (1..100, contract 1.1; a version 1 hub takes up to 50)
+     * waiting documents with their payloads, oldest first. They stay pending until acknowledged.
      */
     public Pull pull(int maxDocuments, DocumentType... types) {
         PullDocumentsRequest request = new PullDocumentsRequest();
@@ -238,9 +238,9 @@ public final class HubClient implements AutoCloseable {
 
     /** PullDocuments of the named documents only. */
     public Pull pullTracking(List<String> trackingNumbers) {
-        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 50) {
+        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 100) {
             // An empty list would mean "the oldest waiting", which is pull(n), not what the caller asked for.
-            throw new IllegalArgumentException("Name 1 to 50 tracking numbers to pull");
+            throw new IllegalArgumentException("Name 1 to 100 tracking numbers to pull");
         }
         PullDocumentsRequest request = new PullDocumentsRequest();
         request.setMaxDocuments(trackingNumbers.size());
@@ -267,15 +267,15 @@ public final class HubClient implements AutoCloseable {
     }
 
     /**
-     * AcknowledgeDelivery of several documents in one signed call (contract 1.1, up to 50: e.g. everything one pull
+     * AcknowledgeDelivery of several documents in one signed call (contract 1.1, up to 100: e.g. everything one pull
      * brought and the gateway kept), each with the same acknowledgement. All or none: when the hub refuses one (the
      * {@link HubFaultException} names it), none is acknowledged.
      *
      * @return the delivery statuses after the acknowledgement, in the order of {@code trackingNumbers}
      */
     public List<DeliveryStatus> acknowledge(List<String> trackingNumbers, AcknowledgementKind kind, String text) {
-        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 50) {
-            throw new IllegalArgumentException("Name 1 to 50 tracking numbers to acknowledge");
+        if (trackingNumbers.isEmpty() || trackingNumbers.size() > 100) {
+            throw new IllegalArgumentException("Name 1 to 100 tracking numbers to acknowledge");
         }
         AcknowledgeDeliveryRequest request = new AcknowledgeDeliveryRequest();
         request.getTrackingNumber().addAll(trackingNumbers);

@@ -106,6 +106,40 @@ class AuditTrailIT {
     }
 
     @Test
+    void aBatchIsAppendedAsConsecutiveLinksUnderOneLockOfTheHead() {
+        List<AuditEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(new AuditEntry("GATEWAY", "cd".repeat(32), "TZ", "DOCUMENT_PULLED",
+                    org.originhub.hub.audit.entity.Outcome.SUCCESS, "ExchangeMessage", "OH-BATCH-" + i,
+                    "OH-BATCH-" + i, "UG-" + i, "UG", "TZ", "attempt=1"));
+        }
+        long before = persistence.inTransaction((EntityManager em) -> {
+            set(trail, "em", em);
+            long head = em.find(AuditHead.class, AuditHead.SINGLE_ROW).seq();
+            trail.recordAll(batch);
+            return head;
+        });
+
+        List<AuditRecord> records = persistence.inTransaction((EntityManager em) -> {
+            return em.createQuery("SELECT r FROM AuditRecord r WHERE r.seq > :from ORDER BY r.seq",
+                    AuditRecord.class).setParameter("from", before).getResultList();
+        });
+        assertThat(records).extracting(AuditRecord::seq).containsExactly(before + 1, before + 2, before + 3);
+        assertThat(records).extracting(r -> r.entry().trackingNumber())
+                .containsExactly("OH-BATCH-0", "OH-BATCH-1", "OH-BATCH-2");
+        for (int i = 1; i < records.size(); i++) {
+            assertThat(records.get(i).prevHash()).isEqualTo(records.get(i - 1).hash());
+        }
+        for (AuditRecord r : records) {
+            assertThat(AuditCanonicalForm.hash(r.seq(), r.recordedAt(), r.entry(), r.prevHash())).isEqualTo(r.hash());
+        }
+        AuditHead head = persistence.inTransaction((EntityManager em) -> em.find(AuditHead.class,
+                AuditHead.SINGLE_ROW));
+        assertThat(head.seq()).isEqualTo(before + 3);
+        assertThat(head.hash()).isEqualTo(records.get(2).hash());
+    }
+
+    @Test
     void auditRowsCannotBeUpdatedOrDeletedEvenByTheHubsOwnUser() throws SQLException {
         record(RegistryChanged.of(Actor.user("admin"), RegistryAction.AGREEMENT_CREATED, "Agreement", "FTA", null,
                 null));

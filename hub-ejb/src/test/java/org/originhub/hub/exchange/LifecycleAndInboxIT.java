@@ -22,6 +22,7 @@ import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.DeliveredDocument;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
+import org.originhub.hub.exchange.boundary.Exchanges;
 import org.originhub.hub.exchange.boundary.Inbox;
 import org.originhub.hub.exchange.boundary.InboxItem;
 import org.originhub.hub.exchange.boundary.PulledDocuments;
@@ -245,6 +246,43 @@ class LifecycleAndInboxIT {
         assertThat(catchThrowableOfType(ExchangeRefusedException.class, () -> hub.tx(w -> w.exchanges.acknowledge(
                 tanzania.sender(), List.of(), AcknowledgementKind.OK, null))).refusal())
                 .isEqualTo(Refusal.INVALID_REQUEST);
+    }
+
+    @Test
+    void aFullBatchOfOneHundredIsPulledAndAcknowledgedEachWithItsPayloadAttemptAndAuditRecord() {
+        List<Submission> sent = new java.util.ArrayList<>();
+        List<Receipt> receipts = new java.util.ArrayList<>();
+        for (int i = 0; i < Exchanges.PULL_MAX + 1; i++) {
+            Member from = i % 2 == 0 ? kenya : uganda;
+            Submission submission = co(from, tanzania, agreement, (i % 2 == 0 ? "KE" : "UG") + "-BATCH-" + i);
+            sent.add(submission);
+            receipts.add(hub.submit(from.sender(), submission));
+        }
+
+        PulledDocuments batch = hub.tx(w -> w.exchanges.pull(tanzania.sender(), Exchanges.PULL_MAX, Set.of(),
+                null));
+
+        assertThat(batch.documents()).hasSize(100);
+        assertThat(batch.moreAvailable()).isTrue();
+        for (int i = 0; i < 100; i++) {
+            DeliveredDocument d = batch.documents().get(i);
+            assertThat(d.trackingNumber()).isEqualTo(receipts.get(i).trackingNumber());
+            assertThat(d.payload()).as("payload of document %d", i).isEqualTo(sent.get(i).payload());
+            assertThat(d.envelope()).isEqualTo(sent.get(i).envelope());
+            assertThat(track(tanzania, d.trackingNumber()).orElseThrow().attempts()).isEqualTo(1);
+            assertThat(hub.audits("DOCUMENT_PULLED", d.trackingNumber())).hasSize(1);
+        }
+        List<Receipt> pulled = receipts.subList(0, 100);
+        assertThat(catchThrowableOfType(ExchangeRefusedException.class, () -> hub.tx(w -> w.exchanges.pull(
+                tanzania.sender(), Exchanges.PULL_MAX + 1, Set.of(), null))).refusal())
+                .isEqualTo(Refusal.INVALID_REQUEST);
+        assertThat(catchThrowableOfType(ExchangeRefusedException.class,
+                () -> acknowledgeAll(tanzania, receipts)).refusal()).isEqualTo(Refusal.INVALID_REQUEST);
+
+        assertThat(acknowledgeAll(tanzania, pulled)).hasSize(100).containsOnly(DeliveryStatus.DELIVERED);
+        assertThat(inbox(tanzania)).containsExactly(receipts.get(100).trackingNumber());
+        assertThat(hub.audits("DELIVERY_ACKNOWLEDGED", receipts.get(99).trackingNumber()))
+                .extracting(r -> r.entry().outcome().name()).containsExactly("SUCCESS");
     }
 
     private List<DeliveryStatus> acknowledgeAll(Member recipient, List<Receipt> receipts) {

@@ -743,7 +743,7 @@ class HostileInputCatalogueIT {
         String second = text(hub.submit(kenya, co("KE-ACK-12")).document(), "TrackingNumber");
 
         Reply reply = hub.send(acknowledgement(List.of(second, first)));
-        Reply tooMany = hub.send(acknowledgement(java.util.Collections.nCopies(51, first)));
+        Reply tooMany = hub.send(acknowledgement(java.util.Collections.nCopies(101, first)));
 
         assertThat(reply.isFault()).as(reply.text()).isFalse();
         org.w3c.dom.NodeList numbers = reply.document().getElementsByTagNameNS(ExchangeHub.EXCHANGE_NS,
@@ -756,7 +756,7 @@ class HostileInputCatalogueIT {
         assertThat(hub.strings("SELECT delivery_status FROM exchange_message WHERE tracking_number IN (?, ?)", first,
                 second)).containsExactly("DELIVERED", "DELIVERED");
         assertThat(tooMany.isFault()).isTrue();
-        assertThat(tooMany.faultString()).contains("1 to 50 tracking numbers");
+        assertThat(tooMany.faultString()).contains("1 to 100 tracking numbers");
     }
 
     private Document acknowledgement(List<String> trackingNumbers) {

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.originhub.hub.audit.control.AuditCanonicalForm;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.AuditHead;
@@ -30,10 +31,33 @@ public class AuditTrail {
 
     /** Appends a record to the chain and returns its sequence number. */
     public long record(AuditEntry entry) {
+        AuditHead head = lockedHead();
+        return append(head, entry);
+    }
+
+    /**
+     * Appends records in their order, as consecutive links of the chain, under one lock of the chain head: what a
+     * batch (a pull of 100 documents, an acknowledgement of 100) records about each document.
+     */
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        AuditHead head = lockedHead();
+        for (AuditEntry entry : entries) {
+            append(head, entry);
+        }
+    }
+
+    private AuditHead lockedHead() {
         AuditHead head = em.find(AuditHead.class, AuditHead.SINGLE_ROW, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("audit_head row missing: the audit migration did not run");
         }
+        return head;
+    }
+
+    private long append(AuditHead head, AuditEntry entry) {
         long seq = head.seq() + 1;
         Instant at = head.nextTime(AuditCanonicalForm.truncate(clock.instant()));
         String hash = AuditCanonicalForm.hash(seq, at, entry, head.hash());

@@ -12,10 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.Outcome;
@@ -53,11 +57,11 @@ public class Exchanges {
 
     public static final int INBOX_DEFAULT = 100;
     public static final int INBOX_MAX = 500;
-    public static final int PULL_MAX = 50;
+    public static final int PULL_MAX = 100;
     public static final int TRACK_MAX = 100;
     public static final int ACK_TEXT_MAX = 2000;
     /** Documents one AcknowledgeDelivery may name (contract 1.1). */
-    public static final int ACK_MAX = 50;
+    public static final int ACK_MAX = 100;
     private static final Logger LOG = Logger.getLogger(Exchanges.class.getName());
 
     @PersistenceContext(unitName = "hub")
@@ -172,7 +176,8 @@ public class Exchanges {
                 throw refuse(sender, "PULL_REFUSED", null, Refusal.INVALID_REQUEST, "at most " + PULL_MAX
                         + " tracking numbers per pull");
             }
-            batch = trackingNumbers.stream().distinct().map(n -> visible(sender, n)).flatMap(Optional::stream)
+            Map<String, ExchangeMessage> named = visible(sender, trackingNumbers);
+            batch = trackingNumbers.stream().distinct().map(named::get).filter(java.util.Objects::nonNull)
                     .filter(m -> m.recipientMember().equals(sender.memberCode()) && !m.dependencyOpen())
                     .filter(m -> types == null || types.isEmpty() || types.contains(m.documentType())).toList();
             more = batch.size() > maxDocuments;
@@ -189,16 +194,18 @@ public class Exchanges {
         Instant now = now();
         List<ExchangeMessage> chosen = batch.stream().limit(maxDocuments).toList();
         lock(chosen);
+        Map<Long, byte[]> payloads = payloads(chosen);
         List<DeliveredDocument> documents = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
         for (ExchangeMessage m : chosen) {
             int number = m.countAttempt(now);
             em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PULL, now, AttemptOutcome.PULLED,
                     "pulled by gateway " + sender.gatewayId(), null));
-            MessagePayload payload = em.find(MessagePayload.class, m.id());
-            documents.add(Views.delivered(m, payload.content()));
-            audit.record(entry(sender, "DOCUMENT_PULLED", Outcome.SUCCESS, m, "attempt=" + number + " status="
+            documents.add(Views.delivered(m, payloads.get(m.id())));
+            entries.add(entry(sender, "DOCUMENT_PULLED", Outcome.SUCCESS, m, "attempt=" + number + " status="
                     + m.deliveryStatus()));
         }
+        audit.recordAll(entries);
         return new PulledDocuments(documents, more);
     }
 
@@ -234,11 +241,11 @@ public class Exchanges {
             throw refuse(sender, "DELIVERY_ACKNOWLEDGED", first, Refusal.INVALID_REQUEST,
                     "Acknowledgement/Text has at most " + ACK_TEXT_MAX + " characters");
         }
-        java.util.Map<String, ExchangeMessage> messages = new java.util.LinkedHashMap<>();
+        Map<String, ExchangeMessage> named = visible(sender, trackingNumbers);
+        Map<String, ExchangeMessage> messages = new java.util.LinkedHashMap<>();
         for (String trackingNumber : trackingNumbers) {
-            ExchangeMessage m = visible(sender, trackingNumber)
-                    .filter(x -> x.recipientMember().equals(sender.memberCode())).orElse(null);
-            if (m == null) {
+            ExchangeMessage m = named.get(trackingNumber);
+            if (m == null || !m.recipientMember().equals(sender.memberCode())) {
                 throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.UNKNOWN_REFERENCE, "no document "
                         + trackingNumber + " was sent to " + sender.memberCode());
             }
@@ -271,7 +278,7 @@ public class Exchanges {
                         + m.deliveryStatus() + " unchanged"));
             }
         }
-        entries.forEach(audit::record);
+        audit.recordAll(entries);
         return trackingNumbers.stream().map(n -> messages.get(n).deliveryStatus()).toList();
     }
 
@@ -280,8 +287,27 @@ public class Exchanges {
      * lock several messages always lock them in the same order, so none waits for another in a cycle.
      */
     private void lock(List<ExchangeMessage> messages) {
-        messages.stream().sorted(java.util.Comparator.comparing(ExchangeMessage::id))
-                .forEach(m -> em.refresh(m, LockModeType.PESSIMISTIC_WRITE));
+        if (messages.isEmpty()) {
+            return;
+        }
+        // One locking read for all of them: InnoDB locks the rows as it walks the primary key, in ascending id order.
+        // The refresh hint makes the managed messages take the state just read.
+        em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids ORDER BY m.id", ExchangeMessage.class)
+                .setParameter("ids", messages.stream().map(ExchangeMessage::id).sorted().toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint(QueryHints.REFRESH, HintValues.TRUE)
+                .getResultList();
+    }
+
+    /** The payloads of {@code messages} in one read, by message id. */
+    private Map<Long, byte[]> payloads(List<ExchangeMessage> messages) {
+        Map<Long, byte[]> found = new HashMap<>();
+        if (messages.isEmpty()) {
+            return found;
+        }
+        em.createQuery("SELECT p FROM MessagePayload p WHERE p.messageId IN :ids", MessagePayload.class)
+                .setParameter("ids", messages.stream().map(ExchangeMessage::id).toList()).getResultList()
+                .forEach(p -> found.put(p.messageId(), p.content()));
+        return found;
     }
 
     /** The life-cycle of a CO, for its issuing and importing member only (empty for anyone else or unknown). */
@@ -317,6 +343,22 @@ public class Exchanges {
                 .filter(m -> m.senderMember().equals(sender.memberCode())
                         || m.recipientMember().equals(sender.memberCode()))
                 .findFirst();
+    }
+
+    /** The messages among {@code trackingNumbers} that the caller's member sent or received, in one read. */
+    private Map<String, ExchangeMessage> visible(Sender sender, List<String> trackingNumbers) {
+        List<String> asked = trackingNumbers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, ExchangeMessage> found = new HashMap<>();
+        if (asked.isEmpty()) {
+            return found;
+        }
+        for (ExchangeMessage m : em.createNamedQuery(ExchangeMessage.BY_TRACKINGS, ExchangeMessage.class)
+                .setParameter("trackings", asked).getResultList()) {
+            if (m.senderMember().equals(sender.memberCode()) || m.recipientMember().equals(sender.memberCode())) {
+                found.putIfAbsent(m.trackingNumber().value(), m);
+            }
+        }
+        return found;
     }
 
     private List<DeliveryAttempt> attempts(ExchangeMessage m) {

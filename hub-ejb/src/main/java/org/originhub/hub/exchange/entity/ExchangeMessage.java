@@ -39,6 +39,8 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
 @Table(name = "exchange_message")
 @NamedQuery(name = ExchangeMessage.BY_TRACKING,
         query = "SELECT m FROM ExchangeMessage m WHERE m.trackingNumber = :tracking")
+@NamedQuery(name = ExchangeMessage.BY_TRACKINGS,
+        query = "SELECT m FROM ExchangeMessage m WHERE m.trackingNumber IN :trackings")
 @NamedQuery(name = ExchangeMessage.BY_SENDER_MESSAGE_ID,
         query = "SELECT m FROM ExchangeMessage m WHERE m.senderMember = :sender AND m.senderMessageId = :id")
 @NamedQuery(name = ExchangeMessage.LATEST_ABOUT_CO, query = "SELECT m FROM ExchangeMessage m "
@@ -52,6 +54,7 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
 public class ExchangeMessage {
 
     public static final String BY_TRACKING = "ExchangeMessage.byTracking";
+    public static final String BY_TRACKINGS = "ExchangeMessage.byTrackings";
     public static final String BY_SENDER_MESSAGE_ID = "ExchangeMessage.bySenderMessageId";
     public static final String LATEST_ABOUT_CO = "ExchangeMessage.latestAboutCo";
     public static final String INBOX = "ExchangeMessage.inbox";
