@@ -268,9 +268,10 @@ public class Exchanges {
         // chain (its head is the last lock taken, as everywhere, so no two transactions wait for each other).
         Instant now = now();
         List<AuditEntry> entries = new ArrayList<>();
+        List<ExchangeMessage> finished = new ArrayList<>();
         for (ExchangeMessage m : messages.values()) {
             if (m.acknowledge(kind, cleanText, now) == ExchangeMessage.Acknowledged.SET) {
-                DeliveryOrder.releaseSuccessors(em, m);
+                finished.add(m);
                 entries.add(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " -> "
                         + m.deliveryStatus()));
             } else {
@@ -278,6 +279,7 @@ public class Exchanges {
                         + m.deliveryStatus() + " unchanged"));
             }
         }
+        DeliveryOrder.releaseSuccessors(em, finished);
         audit.recordAll(entries);
         return trackingNumbers.stream().map(n -> messages.get(n).deliveryStatus()).toList();
     }

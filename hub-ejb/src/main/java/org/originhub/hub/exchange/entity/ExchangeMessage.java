@@ -50,7 +50,7 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
         + "WHERE m.recipientMember = :recipient AND m.deliveryStatus = :pending AND m.deliveryMode = :pull "
         + "AND m.dependencyOpen = FALSE AND m.documentType IN :types ORDER BY m.id")
 @NamedQuery(name = ExchangeMessage.RELEASE_SUCCESSORS, query = "UPDATE ExchangeMessage m "
-        + "SET m.dependencyOpen = FALSE WHERE m.dependsOn = :tracking AND m.dependencyOpen = TRUE")
+        + "SET m.dependencyOpen = FALSE WHERE m.dependsOn IN :trackings AND m.dependencyOpen = TRUE")
 public class ExchangeMessage {
 
     public static final String BY_TRACKING = "ExchangeMessage.byTracking";
