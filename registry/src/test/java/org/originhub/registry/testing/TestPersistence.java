@@ -46,6 +46,9 @@ public final class TestPersistence implements AutoCloseable {
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.weaving", "false");
+        // as the hub's persistence.xml: inserts and updates in JDBC batches
+        properties.put("eclipselink.jdbc.batch-writing", "JDBC");
+        properties.put("eclipselink.jdbc.batch-writing.size", "100");
         // A unit name of its own: EclipseLink shares one session per unit name while a factory of that name is open,
         // so a second unit with other classes would silently get the first one's (test classes share a JVM).
         return new TestPersistence(new PersistenceProvider().createContainerEntityManagerFactory(
