@@ -16,6 +16,9 @@ final class Results {
     ProcessSampler.Usage mainCpu;
     Profiler.Summary profile;
     Profiler.Summary pullProfile;
+    /** Database counters over the main run and over the pull-and-acknowledge phase (DatabaseCounters). */
+    java.util.Map<String, Long> mainStatements = java.util.Map.of();
+    java.util.Map<String, Long> pullStatements = java.util.Map.of();
     Load.Result pull;
     int pulledDocuments;
     int acknowledgedDocuments;

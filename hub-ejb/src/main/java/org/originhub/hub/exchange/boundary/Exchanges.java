@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.persistence.config.CascadePolicy;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 import org.originhub.hub.audit.boundary.AuditTrail;
@@ -293,11 +294,12 @@ public class Exchanges {
             return;
         }
         // One locking read for all of them: InnoDB locks the rows as it walks the primary key, in ascending id order.
-        // The refresh hint makes the managed messages take the state just read.
+        // The refresh hint makes the managed messages take the state just read; their references never change after
+        // the insert, so the refresh does not read them again.
         em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids ORDER BY m.id", ExchangeMessage.class)
                 .setParameter("ids", messages.stream().map(ExchangeMessage::id).sorted().toList())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint(QueryHints.REFRESH, HintValues.TRUE)
-                .getResultList();
+                .setHint(QueryHints.REFRESH_CASCADE, CascadePolicy.NoCascading).getResultList();
     }
 
     /** The payloads of {@code messages} in one read, by message id. */

@@ -121,7 +121,9 @@ public class ExchangeMessage {
     @Column(name = "co_function", updatable = false, length = 8)
     private DocumentFunction coFunction;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // LAZY: read when asked for (an envelope being shown or delivered), not with every message a status change,
+    // an acknowledgement or a lock reads; never changed after the insert.
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "exchange_reference", joinColumns = @JoinColumn(name = "message_id"))
     @OrderColumn(name = "ref_index")
     private List<StoredReference> references = new ArrayList<>();
