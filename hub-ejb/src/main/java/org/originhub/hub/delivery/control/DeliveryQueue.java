@@ -147,27 +147,33 @@ public class DeliveryQueue {
         if (m.claimedBy(job.claimToken())) {
             m.releaseClaim();
         }
-        audit.record(hubEntry("DELIVERY_ATTEMPTED", ok ? Outcome.SUCCESS : Outcome.FAILED, m, "attempt=" + number
+        // The audit records go last, together: the chain head is the last lock the transaction takes.
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(hubEntry("DELIVERY_ATTEMPTED", ok ? Outcome.SUCCESS : Outcome.FAILED, m, "attempt=" + number
                 + " endpoint=" + job.endpointUrl() + " " + detail));
         if (!m.isPending()) {
+            audit.recordAll(entries);
             return; // acknowledged meanwhile (a pull, an earlier push whose record came late): keep the first
         }
         if (ok) {
             m.acknowledge(outcome.acknowledgement(), outcome.text(), at);
             DeliveryOrder.releaseSuccessors(em, m);
-            audit.record(hubEntry("DELIVERED", Outcome.SUCCESS, m, outcome.acknowledgement() + " -> "
+            entries.add(hubEntry("DELIVERED", Outcome.SUCCESS, m, outcome.acknowledgement() + " -> "
                     + m.deliveryStatus() + " after " + number + " attempt(s)"));
+            audit.recordAll(entries);
             return;
         }
         Optional<Instant> next = policy.next(m.firstAttemptAt(), at, number);
         if (next.isPresent()) {
             m.retryAt(next.get());
+            audit.recordAll(entries);
             return;
         }
         m.fail(at);
         DeliveryOrder.releaseSuccessors(em, m);
-        audit.record(hubEntry("DELIVERY_FAILED", Outcome.FAILED, m, "gave up after " + number + " attempt(s) since "
+        entries.add(hubEntry("DELIVERY_FAILED", Outcome.FAILED, m, "gave up after " + number + " attempt(s) since "
                 + m.firstAttemptAt() + "; last failure: " + outcome.failure()));
+        audit.recordAll(entries);
         alerts.raise("DELIVERY_FAILED", Severity.CRITICAL, "delivery-failed:" + m.trackingNumber() + ":" + number,
                 "Delivery of " + m.trackingNumber() + " to " + m.recipientMember() + " failed",
                 "The hub gave up pushing " + m.documentType() + " " + m.trackingNumber() + " (CO " + m.issuerMember()

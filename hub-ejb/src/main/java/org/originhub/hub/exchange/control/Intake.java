@@ -428,17 +428,19 @@ public class Intake {
         em.persist(new MessagePayload(message.id(), submission.payload()));
         List<String[]> changes = lifecycle(envelope, c, tracking.value(), now);
         em.flush();
-        audit.record(entry(sender, envelope, "DOCUMENT_RECEIVED", Outcome.SUCCESS, tracking.value(),
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(entry(sender, envelope, "DOCUMENT_RECEIVED", Outcome.SUCCESS, tracking.value(),
                 "type=" + envelope.documentType() + " function=" + envelope.function() + " agreement="
                         + envelope.agreement() + " senderMessageId=" + envelope.senderMessageId() + " sha256="
                         + c.sha256 + " size=" + submission.payload().length + " mode="
                         + c.recipientGateway.deliveryMode()
                         + (c.predecessor == null ? "" : " after=" + c.predecessor.trackingNumber())));
         for (String[] change : changes) {
-            audit.record(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(),
+            entries.add(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(),
                     "DOCUMENT_STATUS_CHANGED", Outcome.SUCCESS, "CertificateOfOrigin", change[0] + "/" + change[1],
                     tracking.value(), change[1], envelope.from(), envelope.to(), change[2]));
         }
+        audit.recordAll(entries);
         if (c.recipientGateway.deliveryMode() == DeliveryMode.PUSH && !message.dependencyOpen()) {
             pushDue.fire(new PushDue(tracking.value()));
         }
