@@ -463,15 +463,21 @@ public class AuditLog {
     /**
      * {@code select} over the member's audit_member rows ({@code a}) in the sequence range and the other equalities,
      * through the index that holds them. A counterpart is the same record's audit_member row of the other member state
-     * ({@code b}, found by its primary key for each entry of {@code a}): both read only audit_member's keys, never a
-     * record. The join is straight, so the member's index gives the sequence order and the page stops the read.
+     * ({@code b}), with the same equalities through the same index: the join is symmetric, so MariaDB reads in
+     * sequence order the side with fewer entries in the range (estimated from the index) and looks each up in the
+     * other, reading only audit_member's keys, never a record, and no sort (a.seq = b.seq orders both). Measured with
+     * ANALYZE at 1M records over 90 days: KE with LS read 266 LS entries where reading from KE took 11,269.
      */
     private static Statement memberStatement(String select, AuditFilter f, Long[] range) {
         Map<String, Object> equalities = equalities(f);
-        Statement statement = new Statement(select + " FROM audit_member a USE INDEX ("
-                + SeqIndex.choose(MEMBER_INDEXES, equalities.keySet()).name() + ")");
-        statement.and(" STRAIGHT_JOIN audit_member b ON b.member = ? AND b.seq = a.seq", f.counterpart())
-                .and(" WHERE a.member = ?", f.member())
+        String hint = " USE INDEX (" + SeqIndex.choose(MEMBER_INDEXES, equalities.keySet()).name() + ")";
+        Statement statement = new Statement(select + " FROM audit_member a" + hint);
+        if (f.counterpart() != null) {
+            statement.and(" JOIN audit_member b" + hint + " ON b.member = ?", f.counterpart());
+            statement.sql().append(" AND b.seq = a.seq");
+            equalities.forEach((column, value) -> statement.and(" AND b." + column + " = ?", value));
+        }
+        statement.and(" WHERE a.member = ?", f.member())
                 .and(" AND a.seq >= ?", range[0]).and(" AND a.seq <= ?", range[1]);
         equalities.forEach((column, value) -> statement.and(" AND a." + column + " = ?", value));
         return statement;
