@@ -276,14 +276,16 @@ public class AuditLog {
      * The indexes whose entries are in sequence order for each value of their equality columns ((columns..., seq) in
      * InnoDB), best first: a set of equality filters reads the first one all of whose columns it fixes. Each pair of
      * action, outcome and actor has its own (V11), so one or two of them read one page of index entries, like one
-     * filter alone. All three read (actor, action, seq) and check the outcome on the records found: the actor is the
-     * most selective of the three and the action often implies the outcome (a gateway's CO_SUBMITTED all succeed),
-     * while an outcome named with an action is usually the rare one (FAILED), so it would be the weak residual.
+     * filter alone. All three read (actor, outcome, seq) and check the action on the records found: an actor does a
+     * handful of actions, so the action keeps a fair share of its entries (a gateway's successes are four actions),
+     * while the outcome checked on an actor's action keeps only the rare FAILED or REJECTED ones. ANALYZE at 1M over 90
+     * days, entries read for a page of 101: the hub's FAILED delivery attempts 101 this way and 3,663 through (actor,
+     * action, seq); a gateway's successful CO_SUBMITTED 464 this way and 101 the other; a user's LOGIN_FAILED 101 both.
      */
     private static final List<SeqIndex> RECORD_INDEXES = List.of(
+            new SeqIndex("ix_audit_actor_outcome_seq", "actor", "outcome"),
             new SeqIndex("ix_audit_actor_action_seq", "actor", "action"),
             new SeqIndex("ix_audit_action_outcome_seq", "action", "outcome"),
-            new SeqIndex("ix_audit_actor_outcome_seq", "actor", "outcome"),
             new SeqIndex("ix_audit_action_seq", "action"),
             new SeqIndex("ix_audit_outcome_seq", "outcome"),
             new SeqIndex("ix_audit_actor_seq", "actor"));

@@ -232,6 +232,9 @@ class AuditQueryBenchmark {
                     f.days90().actor("hub").action("DELIVERY_ATTEMPTED").outcome(Outcome.FAILED).of(), true));
             cases.put("actor+action+outcome: user, LOGIN_FAILED, 90 d", i -> search(persistence, trail, log,
                     f.days90().actor(user(i % USERS)).action("LOGIN_FAILED").outcome(Outcome.REJECTED).of(), true));
+            cases.put("actor+action+outcome: gateway, CO_SUBMITTED, 90 d", i -> search(persistence, trail, log,
+                    f.days90().actor(gateway(MEMBERS[i % 3])).action("CO_SUBMITTED").outcome(Outcome.SUCCESS).of(),
+                    true));
             cases.put("member + action + outcome + a random 90 days", i -> search(persistence, trail, log,
                     f.days90().member(MEMBERS[i % MEMBERS.length]).action("DELIVERY_ATTEMPTED")
                             .outcome(Outcome.FAILED).of(), true));
