@@ -56,8 +56,9 @@ import org.originhub.registry.testing.TestPersistence;
  * console user's, a year of traffic) into the embedded MariaDB with LOAD DATA LOCAL INFILE, secondary indexes (and
  * the trigger that fills audit_member) dropped during the load and rebuilt after it (exactly the ones the migrations
  * define). Then times {@link AuditLog#search} (the first page of 100, as the API asks it; this includes appending the
- * AUDIT_QUERIED record and the commit) for every filter of the API alone, within a week, 90 days or the year, and with
- * a member state, with busy and rare values, newest and oldest first, and prints p50/p95/p99 and their ratios to a
+ * AUDIT_QUERIED record and the commit) for every filter of the API alone, within a week, 90 days or the year, with
+ * a member state, two and three of action, outcome and actor together, and a member state with a counterpart, with
+ * busy and rare values, newest and oldest first, and prints p50/p95/p99 and their ratios to a
  * baseline measured the same way in the same run: one record found by primary key. Asserts only that the answers
  * are right (order, page size, every record matching every criterion), never a time.
  *
