@@ -28,6 +28,7 @@ import org.originhub.hub.audit.boundary.AuditPage;
 import org.originhub.hub.audit.boundary.AuditRecordView;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.boundary.Checkpoints;
+import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
 import org.originhub.hub.audit.control.AuditCanonicalForm;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.control.ChainVerification;
@@ -238,12 +239,12 @@ class AuditVerificationIT {
         append(new AuditEntry("GATEWAY", "gw-UG", "UG", "CO_ACKNOWLEDGED", Outcome.SUCCESS, null, null, null, null,
                 "TZ", "ZA", null));
         Instant from = find(start).recordedAt();
-        AuditFilter za = new AuditFilter(from, null, "ZA", null, null, null, null, null);
+        AuditFilter za = new AuditFilter(from, null, "ZA", null, null, null, null, null, null);
 
         AuditPage first = inLog(() -> log.search(AUDITOR, za, null, 2, false));
         AuditPage second = inLog(() -> log.search(AUDITOR, za, first.next(), 2, false));
         AuditPage acks = inLog(() -> log.search(AUDITOR, new AuditFilter(from, find(start + 3).recordedAt()
-                .plusNanos(1000), "ZA", "CO_ACKNOWLEDGED", null, null, null, null), null, 10, true));
+                .plusNanos(1000), "ZA", null, "CO_ACKNOWLEDGED", null, null, null, null), null, 10, true));
 
         assertThat(first.records()).extracting(AuditRecordView::seq).containsExactly(start, start + 1);
         assertThat(second.records()).extracting(AuditRecordView::seq).containsExactly(start + 3);
@@ -272,12 +273,12 @@ class AuditVerificationIT {
             assertThat(rows).containsExactly("0:MW", "0:ZM", "1:MW", "1:ZM", "2:MW", "2:ZM", "3:ZM");
         }
         Instant from = find(start).recordedAt();
-        AuditFilter zm = new AuditFilter(from, null, "ZM", null, null, null, null, null);
-        AuditFilter zmFailed = new AuditFilter(from, null, "ZM", null, Outcome.FAILED, null, null, null);
-        AuditFilter zmByHub = new AuditFilter(from, null, "ZM", null, null, "delivery", null, null);
-        AuditFilter mwAck = new AuditFilter(from, null, "MW", "DELIVERY_ACKNOWLEDGED", null, null, null, null);
-        AuditFilter zmRejectedLogin = new AuditFilter(from, null, "ZM", "LOGIN_FAILED", Outcome.REJECTED, "zm-admin",
-                null, null);
+        AuditFilter zm = new AuditFilter(from, null, "ZM", null, null, null, null, null, null);
+        AuditFilter zmFailed = new AuditFilter(from, null, "ZM", null, null, Outcome.FAILED, null, null, null);
+        AuditFilter zmByHub = new AuditFilter(from, null, "ZM", null, null, null, "delivery", null, null);
+        AuditFilter mwAck = new AuditFilter(from, null, "MW", null, "DELIVERY_ACKNOWLEDGED", null, null, null, null);
+        AuditFilter zmRejectedLogin = new AuditFilter(from, null, "ZM", null, "LOGIN_FAILED", Outcome.REJECTED,
+                "zm-admin", null, null);
 
         assertThat(inLog(() -> log.search(AUDITOR, zm, null, 10, true)).records()).extracting(AuditRecordView::seq)
                 .containsExactly(start + 3, start + 2, start + 1, start);
@@ -289,7 +290,7 @@ class AuditVerificationIT {
                 .extracting(AuditRecordView::seq).containsExactly(start + 2);
         assertThat(inLog(() -> log.search(AUDITOR, zmRejectedLogin, null, 10, true)).records())
                 .extracting(AuditRecordView::seq).containsExactly(start + 3);
-        assertThat(inLog(() -> log.count(AUDITOR, new AuditFilter(from, find(start + 3).recordedAt(), "ZM", null,
+        assertThat(inLog(() -> log.count(AUDITOR, new AuditFilter(from, find(start + 3).recordedAt(), "ZM", null, null,
                 null, null, null, null)))).isEqualTo(3);
         assertThat(inLog(() -> log.count(AUDITOR, zmFailed))).isEqualTo(1);
     }
@@ -303,8 +304,8 @@ class AuditVerificationIT {
                 null));
         append(new AuditEntry("USER", "rare-actor", null, "LOGIN", Outcome.SUCCESS, null, null, null, null, null, null,
                 null));
-        AuditFilter actor = new AuditFilter(null, null, null, null, null, "rare-actor", null, null);
-        AuditFilter rejected = new AuditFilter(find(start).recordedAt(), null, null, null, Outcome.REJECTED, null,
+        AuditFilter actor = new AuditFilter(null, null, null, null, null, null, "rare-actor", null, null);
+        AuditFilter rejected = new AuditFilter(find(start).recordedAt(), null, null, null, null, Outcome.REJECTED, null,
                 null, null);
 
         assertThat(inLog(() -> log.search(AUDITOR, actor, null, 10, true)).records()).extracting(AuditRecordView::seq)
@@ -316,12 +317,124 @@ class AuditVerificationIT {
     }
 
     @Test
+    void everyPairOfActionOutcomeAndActorAndAllThreeFindTheirRecordsNewestAndOldestFirstWithinATimeRange() {
+        long start = head() + 1;
+        append(new AuditEntry("HUB", "pair-hub", null, "DELIVERY_ATTEMPTED", Outcome.FAILED, null, null, null, null,
+                null, null, null));
+        append(new AuditEntry("HUB", "pair-hub", null, "DELIVERY_ATTEMPTED", Outcome.SUCCESS, null, null, null, null,
+                null, null, null));
+        append(new AuditEntry("HUB", "pair-other", null, "DELIVERY_ATTEMPTED", Outcome.FAILED, null, null, null, null,
+                null, null, null));
+        append(new AuditEntry("HUB", "pair-hub", null, "PAYLOAD_PURGED", Outcome.FAILED, null, null, null, null, null,
+                null, null));
+        append(new AuditEntry("HUB", "pair-hub", null, "DELIVERY_ATTEMPTED", Outcome.FAILED, null, null, null, null,
+                null, null, null));
+        Instant from = find(start).recordedAt();
+        Instant to = find(start + 4).recordedAt().plusNanos(1000);
+        AuditFilter actionOutcome = new AuditFilter(from, to, null, null, "DELIVERY_ATTEMPTED", Outcome.FAILED, null,
+                null, null);
+        AuditFilter actorAction = new AuditFilter(from, null, null, null, "DELIVERY_ATTEMPTED", null, "pair-hub",
+                null, null);
+        AuditFilter actorOutcome = new AuditFilter(null, to, null, null, null, Outcome.FAILED, "pair-hub", null, null);
+        AuditFilter allThree = new AuditFilter(from, to, null, null, "DELIVERY_ATTEMPTED", Outcome.FAILED, "pair-hub",
+                null, null);
+
+        assertThat(seqs(actionOutcome, true)).containsExactly(start + 4, start + 2, start);
+        assertThat(seqs(actionOutcome, false)).containsExactly(start, start + 2, start + 4);
+        assertThat(seqs(actorAction, true)).containsExactly(start + 4, start + 1, start);
+        assertThat(seqs(actorAction, false)).containsExactly(start, start + 1, start + 4);
+        assertThat(seqs(actorOutcome, true)).containsExactly(start + 4, start + 3, start);
+        assertThat(seqs(actorOutcome, false)).containsExactly(start, start + 3, start + 4);
+        assertThat(seqs(allThree, true)).containsExactly(start + 4, start);
+        assertThat(seqs(allThree, false)).containsExactly(start, start + 4);
+        AuditPage first = inLog(() -> log.search(AUDITOR, allThree, null, 1, true));
+        assertThat(inLog(() -> log.search(AUDITOR, allThree, first.next(), 1, true)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start);
+        assertThat(inLog(() -> log.count(AUDITOR, actionOutcome))).isEqualTo(3);
+    }
+
+    @Test
+    void aCounterpartIsASecondMemberStateTheRecordConcernsAndCombinesWithTheOtherFilters() {
+        long start = head() + 1;
+        append(new AuditEntry("GATEWAY", "gw-NA", "NA", "CO_SUBMITTED", Outcome.SUCCESS, null, null, "TN-NA-1",
+                "CO/NA/1", "NA", "BW", null));
+        append(new AuditEntry("GATEWAY", "gw-NA", "NA", "CO_SUBMITTED", Outcome.SUCCESS, null, null, "TN-NA-2",
+                "CO/NA/2", "NA", "LS", null));
+        append(new AuditEntry("HUB", "delivery", null, "DELIVERY_ATTEMPTED", Outcome.FAILED, null, null, "TN-NA-1",
+                "CO/NA/1", "NA", "BW", null));
+        append(new AuditEntry("GATEWAY", "gw-BW", "BW", "CO_ACKNOWLEDGED", Outcome.SUCCESS, null, null, "TN-NA-3",
+                "CO/NA/3", "LS", "NA", null));
+        append(new AuditEntry("USER", "bw-admin", "BW", "LOGIN", Outcome.SUCCESS, null, null, null, null, null, null,
+                null));
+        Instant from = find(start).recordedAt();
+        AuditFilter between = new AuditFilter(from, null, "NA", "BW", null, null, null, null, null);
+        AuditFilter turnedRound = new AuditFilter(from, null, "BW", "NA", null, null, null, null, null);
+        AuditFilter failed = new AuditFilter(from, null, "NA", "BW", null, Outcome.FAILED, null, null, null);
+        AuditFilter byGateway = new AuditFilter(from, null, "BW", "NA", "CO_ACKNOWLEDGED", null, "gw-BW", null, null);
+        AuditFilter withTracking = new AuditFilter(from, null, "NA", "BW", null, null, null, "TN-NA-1", null);
+        AuditFilter otherPair = new AuditFilter(from, null, "NA", "LS", null, null, null, "TN-NA-1", null);
+
+        assertThat(seqs(between, true)).containsExactly(start + 3, start + 2, start);
+        assertThat(seqs(between, false)).containsExactly(start, start + 2, start + 3);
+        assertThat(seqs(turnedRound, true)).containsExactly(start + 3, start + 2, start);
+        assertThat(seqs(failed, true)).containsExactly(start + 2);
+        assertThat(seqs(byGateway, false)).containsExactly(start + 3);
+        assertThat(seqs(withTracking, true)).containsExactly(start + 2, start);
+        assertThat(seqs(otherPair, true)).isEmpty();
+        AuditPage first = inLog(() -> log.search(AUDITOR, between, null, 2, true));
+        assertThat(inLog(() -> log.search(AUDITOR, between, first.next(), 2, true)).records())
+                .extracting(AuditRecordView::seq).containsExactly(start);
+        assertThat(inLog(() -> log.count(AUDITOR, between))).isEqualTo(3);
+        assertThat(inLog(() -> log.count(AUDITOR, withTracking))).isEqualTo(2);
+        assertThat(detail(head())).startsWith("from=" + from + " member=NA counterpart=BW ");
+    }
+
+    @Test
+    void aCounterpartWithoutAMemberIsABadQueryForAnAuditor() {
+        AuditFilter alone = new AuditFilter(null, null, null, "KE", null, null, null, null, null);
+
+        assertThatThrownBy(() -> inLog(() -> log.search(AUDITOR, alone, null, 10, true)))
+                .isInstanceOf(InvalidAuditQueryException.class).hasMessageContaining("counterpart needs member");
+        assertThatThrownBy(() -> inLog(() -> log.count(AUDITOR, alone)))
+                .isInstanceOf(InvalidAuditQueryException.class);
+    }
+
+    @Test
+    void aMemberAuditorsCounterpartIsWithItsOwnMemberStateTurnedRoundWhenNamedAsTheCounterpart() {
+        long start = head() + 1;
+        append(new AuditEntry("GATEWAY", "gw-KE", "KE", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "KE",
+                "SZ", null));
+        append(new AuditEntry("GATEWAY", "gw-SZ", "SZ", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "SZ",
+                "MG", null));
+        append(new AuditEntry("GATEWAY", "gw-SZ", "SZ", "CO_ACKNOWLEDGED", Outcome.SUCCESS, null, null, null, null,
+                "KE", "SZ", null));
+        Instant from = find(start).recordedAt();
+
+        AuditPage own = inLog(() -> log.search(KE_AUDITOR, new AuditFilter(from, null, "KE", "SZ", null, null, null,
+                null, null), null, 10, true));
+        assertThat(own.records()).extracting(AuditRecordView::seq).containsExactly(start + 2, start);
+        AuditPage implied = inLog(() -> log.search(KE_AUDITOR, new AuditFilter(from, null, null, "SZ", null, null,
+                null, null, null), null, 10, true));
+        assertThat(implied.records()).extracting(AuditRecordView::seq).containsExactly(start + 2, start);
+        AuditPage turned = inLog(() -> log.search(KE_AUDITOR, new AuditFilter(from, null, "SZ", "KE", null, null,
+                null, null, null), null, 10, false));
+        assertThat(turned.records()).extracting(AuditRecordView::seq).containsExactly(start, start + 2);
+        assertThat(detail(head())).startsWith("from=" + from + " member=KE counterpart=SZ ");
+
+        assertThatThrownBy(() -> inLog(() -> log.search(KE_AUDITOR, new AuditFilter(from, null, "SZ", "MG", null,
+                null, null, null, null), null, 10, true))).isInstanceOf(AuditAccessRefusedException.class)
+                .hasMessageContaining("KE");
+        assertThatThrownBy(() -> inLog(() -> log.authorize(KE_AUDITOR, new AuditFilter(null, null, "SZ", "MG", null,
+                null, null, null, null), "AUDIT_EXPORTED"))).isInstanceOf(AuditAccessRefusedException.class);
+    }
+
+    @Test
     void timeFiltersKeepMicroseconds() {
         AuditRecord newest = find(head());
         Instant at = newest.recordedAt();
-        AuditPage from = inLog(() -> log.search(AUDITOR, new AuditFilter(at, null, null, null, null, null, null, null),
-                null, 500, false));
-        AuditPage before = inLog(() -> log.search(AUDITOR, new AuditFilter(null, at, null, null, null, null, null,
+        AuditPage from = inLog(() -> log.search(AUDITOR, new AuditFilter(at, null, null, null, null, null, null, null,
+                null), null, 500, false));
+        AuditPage before = inLog(() -> log.search(AUDITOR, new AuditFilter(null, at, null, null, null, null, null, null,
                 null), null, 500, true));
 
         assertThat(from.records()).extracting(AuditRecordView::seq).contains(newest.seq());
@@ -416,7 +529,12 @@ class AuditVerificationIT {
     }
 
     private static AuditFilter filter(String member, String action) {
-        return new AuditFilter(null, null, member, action, null, null, null, null);
+        return new AuditFilter(null, null, member, null, action, null, null, null, null);
+    }
+
+    private List<Long> seqs(AuditFilter filter, boolean newestFirst) {
+        return inLog(() -> log.search(AUDITOR, filter, null, 10, newestFirst)).records().stream()
+                .map(AuditRecordView::seq).toList();
     }
 
     private <T> T inLog(java.util.function.Supplier<T> work) {

@@ -349,8 +349,8 @@ class CheckpointsIT {
         assertThat(find(head()).entry().detail()).contains("checkpoints=");
 
         StringWriter filtered = new StringWriter();
-        node.run(persistence, () -> node.log.export(AUDITOR, new AuditFilter(null, null, null, "CO_SUBMITTED", null,
-                null, null, null), AuditExportFormat.JSONL, filtered));
+        node.run(persistence, () -> node.log.export(AUDITOR, new AuditFilter(null, null, null, null, "CO_SUBMITTED",
+                null, null, null, null), AuditExportFormat.JSONL, filtered));
         assertThat(filtered.toString()).doesNotContain("checkpoint_seq");
     }
 

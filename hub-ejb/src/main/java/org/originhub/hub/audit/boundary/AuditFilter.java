@@ -4,14 +4,16 @@ import java.time.Instant;
 import org.originhub.hub.audit.entity.Outcome;
 
 /**
- * What an auditor asks for; every criterion is optional. {@code member} matches the actor's member state, the sender or
- * the recipient. {@code from} is inclusive, {@code to} exclusive.
+ * What an auditor asks for; every criterion is optional and they all apply together. {@code member} matches the actor's
+ * member state, the sender or the recipient; {@code counterpart} (only with {@code member}) is a second member state
+ * the record concerns in the same way: member and counterpart together are the records between the two. {@code from}
+ * is inclusive, {@code to} exclusive.
  */
-public record AuditFilter(Instant from, Instant to, String member, String action, Outcome outcome, String actor,
-        String trackingNumber, String coNumber) {
+public record AuditFilter(Instant from, Instant to, String member, String counterpart, String action,
+        Outcome outcome, String actor, String trackingNumber, String coNumber) {
 
     public static AuditFilter none() {
-        return new AuditFilter(null, null, null, null, null, null, null, null);
+        return new AuditFilter(null, null, null, null, null, null, null, null, null);
     }
 
     /** True when nothing is filtered: the whole chain. */
@@ -19,8 +21,8 @@ public record AuditFilter(Instant from, Instant to, String member, String action
         return equals(none());
     }
 
-    AuditFilter withMember(String memberCode) {
-        return new AuditFilter(from, to, memberCode, action, outcome, actor, trackingNumber, coNumber);
+    AuditFilter withParties(String memberCode, String counterpartCode) {
+        return new AuditFilter(from, to, memberCode, counterpartCode, action, outcome, actor, trackingNumber, coNumber);
     }
 
     /** The filter as recorded in the audit log's own detail, e.g. {@code member=KE action=LOGIN}. */
@@ -29,6 +31,7 @@ public record AuditFilter(Instant from, Instant to, String member, String action
         append(out, "from", from);
         append(out, "to", to);
         append(out, "member", member);
+        append(out, "counterpart", counterpart);
         append(out, "action", action);
         append(out, "outcome", outcome);
         append(out, "actor", actor);

@@ -56,8 +56,9 @@ import org.originhub.registry.testing.TestPersistence;
  * console user's, a year of traffic) into the embedded MariaDB with LOAD DATA LOCAL INFILE, secondary indexes (and
  * the trigger that fills audit_member) dropped during the load and rebuilt after it (exactly the ones the migrations
  * define). Then times {@link AuditLog#search} (the first page of 100, as the API asks it; this includes appending the
- * AUDIT_QUERIED record and the commit) for every filter of the API alone, within a week, 90 days or the year, and with
- * a member state, with busy and rare values, newest and oldest first, and prints p50/p95/p99 and their ratios to a
+ * AUDIT_QUERIED record and the commit) for every filter of the API alone, within a week, 90 days or the year, with
+ * a member state, two and three of action, outcome and actor together, and a member state with a counterpart, with
+ * busy and rare values, newest and oldest first, and prints p50/p95/p99 and their ratios to a
  * baseline measured the same way in the same run: one record found by primary key. Asserts only that the answers
  * are right (order, page size, every record matching every criterion), never a time.
  *
@@ -212,6 +213,44 @@ class AuditQueryBenchmark {
                     f.days90().outcome(Outcome.SUCCESS).of(), true));
             cases.put("action + outcome + a random 90 days (two filters)", i -> search(persistence, trail, log,
                     f.days90().action("DELIVERY_ATTEMPTED").outcome(Outcome.FAILED).of(), true));
+            // Two filters among action, outcome and actor (V11: one (a, b, seq) index each), and all three.
+            cases.put("action + outcome (no time range)", i -> search(persistence, trail, log,
+                    f.action("DELIVERY_ATTEMPTED").outcome(Outcome.FAILED).of(), true));
+            cases.put("action + outcome + 90 days, oldest first", i -> search(persistence, trail, log,
+                    f.days90().action(i % 2 == 0 ? "DELIVERY_ATTEMPTED" : "LOGIN_FAILED")
+                            .outcome(i % 2 == 0 ? Outcome.FAILED : Outcome.REJECTED).of(), false));
+            cases.put("actor + action + a random 90 days", i -> search(persistence, trail, log, (i % 2 == 0
+                    ? f.days90().actor(gateway(MEMBERS[i % 3])).action("CO_STORED")
+                    : f.days90().actor(user(i % USERS)).action("LOGIN")).of(), true));
+            cases.put("actor + action (a gateway), oldest first", i -> search(persistence, trail, log,
+                    f.actor(gateway(MEMBERS[i % MEMBERS.length])).action("CO_VALIDATED").of(), false));
+            cases.put("actor + outcome + a random 90 days", i -> search(persistence, trail, log, (i % 2 == 0
+                    ? f.days90().actor("hub").outcome(Outcome.FAILED)
+                    : f.days90().actor(user(i % USERS)).outcome(Outcome.REJECTED)).of(), true));
+            cases.put("actor + outcome (a user), oldest first", i -> search(persistence, trail, log,
+                    f.actor(user(i % USERS)).outcome(Outcome.SUCCESS).of(), false));
+            cases.put("actor+action+outcome: hub, attempts FAILED, 90 d", i -> search(persistence, trail, log,
+                    f.days90().actor("hub").action("DELIVERY_ATTEMPTED").outcome(Outcome.FAILED).of(), true));
+            cases.put("actor+action+outcome: user, LOGIN_FAILED, 90 d", i -> search(persistence, trail, log,
+                    f.days90().actor(user(i % USERS)).action("LOGIN_FAILED").outcome(Outcome.REJECTED).of(), true));
+            cases.put("actor+action+outcome: gateway, CO_SUBMITTED, 90 d", i -> search(persistence, trail, log,
+                    f.days90().actor(gateway(MEMBERS[i % 3])).action("CO_SUBMITTED").outcome(Outcome.SUCCESS).of(),
+                    true));
+            cases.put("member + action + outcome + a random 90 days", i -> search(persistence, trail, log,
+                    f.days90().member(MEMBERS[i % MEMBERS.length]).action("DELIVERY_ATTEMPTED")
+                            .outcome(Outcome.FAILED).of(), true));
+            // Counterpart: the records between two member states (an audit_member self-join).
+            cases.put("member + counterpart, busy pair + 90 days", i -> search(persistence, trail, log,
+                    f.days90().member(MEMBERS[i % 3]).counterpart(MEMBERS[(i + 1) % 3]).of(), true));
+            cases.put("member + counterpart, busy + small + 90 days", i -> search(persistence, trail, log,
+                    f.days90().member(MEMBERS[i % 3]).counterpart(MEMBERS[15 + i % 5]).of(), true));
+            cases.put("member + counterpart, small + busy + 90 days", i -> search(persistence, trail, log,
+                    f.days90().member(MEMBERS[15 + i % 5]).counterpart(MEMBERS[i % 3]).of(), true));
+            cases.put("member + counterpart, two small + 90 days", i -> search(persistence, trail, log,
+                    f.days90().member(MEMBERS[15 + i % 5]).counterpart(MEMBERS[15 + (i + 1) % 5]).of(), true));
+            cases.put("member + counterpart + action + 90 days", i -> search(persistence, trail, log,
+                    f.days90().member(MEMBERS[i % MEMBERS.length]).counterpart(MEMBERS[(i + 1) % 3])
+                            .action("CO_DELIVERED").of(), true));
             cases.put("actor + member (the hub, small member)", i -> search(persistence, trail, log,
                     f.actor("hub").member(MEMBERS[15 + i % 5]).of(), true));
             cases.put("actor + member (a user of the member)", i -> search(persistence, trail, log,
@@ -351,13 +390,17 @@ class AuditQueryBenchmark {
     private static boolean matches(AuditFilter f, AuditRecordView r) {
         Instant at = Instant.parse(r.recordedAt());
         return (f.from() == null || !at.isBefore(f.from())) && (f.to() == null || at.isBefore(f.to()))
-                && (f.member() == null || f.member().equals(r.actorMember()) || f.member().equals(r.senderMember())
-                        || f.member().equals(r.recipientMember()))
+                && concerns(f.member(), r) && concerns(f.counterpart(), r)
                 && (f.action() == null || f.action().equals(r.action()))
                 && (f.outcome() == null || f.outcome().name().equals(r.outcome()))
                 && (f.actor() == null || f.actor().equals(r.actor()))
                 && (f.trackingNumber() == null || f.trackingNumber().equals(r.trackingNumber()))
                 && (f.coNumber() == null || f.coNumber().equals(r.coNumber()));
+    }
+
+    private static boolean concerns(String member, AuditRecordView r) {
+        return member == null || member.equals(r.actorMember()) || member.equals(r.senderMember())
+                || member.equals(r.recipientMember());
     }
 
     /** Builds filters; a time range is random within the seeded year, the year itself ends before any appended record. */
@@ -367,6 +410,7 @@ class AuditQueryBenchmark {
         private Instant from;
         private Instant to;
         private String member;
+        private String counterpart;
         private String action;
         private Outcome outcome;
         private String actor;
@@ -403,6 +447,11 @@ class AuditQueryBenchmark {
             return this;
         }
 
+        Filters counterpart(String value) {
+            counterpart = value;
+            return this;
+        }
+
         Filters action(String value) {
             action = value;
             return this;
@@ -430,10 +479,12 @@ class AuditQueryBenchmark {
 
         /** The filter built so far; the builder starts empty again. */
         AuditFilter of() {
-            AuditFilter built = new AuditFilter(from, to, member, action, outcome, actor, trackingNumber, coNumber);
+            AuditFilter built = new AuditFilter(from, to, member, counterpart, action, outcome, actor, trackingNumber,
+                    coNumber);
             from = null;
             to = null;
             member = null;
+            counterpart = null;
             action = null;
             outcome = null;
             actor = null;

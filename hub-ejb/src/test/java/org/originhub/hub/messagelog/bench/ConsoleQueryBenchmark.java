@@ -199,15 +199,15 @@ class ConsoleQueryBenchmark {
             auditFilters.put("member, small (MZ..LS)", i -> auditFilter(null, MEMBERS[15 + i % 5], null, null));
             auditFilters.put("action", i -> auditFilter(null, null, EXCHANGE_ACTIONS[i % EXCHANGE_ACTIONS.length],
                     null));
-            auditFilters.put("outcome REJECTED", i -> new AuditFilter(null, null, null, null, Outcome.REJECTED, null,
-                    null, null));
+            auditFilters.put("outcome REJECTED", i -> new AuditFilter(null, null, null, null, null, Outcome.REJECTED,
+                    null, null, null));
             auditFilters.put("actor", i -> auditFilter(null, null, null, "user-" + i % 50));
             auditFilters.put("a random week", i -> auditFilter(week(random), null, null, null));
             auditFilters.put("member + a random week", i -> auditFilter(week(random), MEMBERS[i % MEMBERS.length],
                     null, null));
-            auditFilters.put("tracking number", i -> new AuditFilter(null, null, null, null, null, null,
+            auditFilters.put("tracking number", i -> new AuditFilter(null, null, null, null, null, null, null,
                     trackingNumber(random.nextInt(EXCHANGES)), null));
-            auditFilters.put("CO number", i -> new AuditFilter(null, null, null, null, null, null, null,
+            auditFilters.put("CO number", i -> new AuditFilter(null, null, null, null, null, null, null, null,
                     coNumber(random.nextInt(EXCHANGES))));
             for (Map.Entry<String, IntFunction<AuditFilter>> f : auditFilters.entrySet()) {
                 cases.put("audit: " + f.getKey() + ", first page", i -> bench.audit(f.getValue().apply(i), null,
@@ -348,7 +348,7 @@ class ConsoleQueryBenchmark {
     }
 
     private static AuditFilter auditFilter(Instant from, String member, String action, String actor) {
-        return new AuditFilter(from, from == null ? null : from.plus(Duration.ofDays(7)), member, action, null,
+        return new AuditFilter(from, from == null ? null : from.plus(Duration.ofDays(7)), member, null, action, null,
                 actor, null, null);
     }
 

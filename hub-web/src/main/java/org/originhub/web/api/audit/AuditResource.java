@@ -33,9 +33,11 @@ import org.originhub.hub.users.entity.Roles;
 
 /**
  * The read-only audit API. Filters (all optional): {@code from}, {@code to} (ISO-8601 instants, from inclusive, to
- * exclusive), {@code member} (actor member, sender or recipient), {@code action}, {@code outcome}, {@code actor},
- * {@code trackingNumber}, {@code coNumber}. A member auditor's member filter is forced to its own member state
- * ({@link AuditLog} decides, and records every query and export).
+ * exclusive), {@code member} (actor member, sender or recipient), {@code counterpart} (only with {@code member}: a
+ * second member state the record concerns, so the records between the two), {@code action}, {@code outcome},
+ * {@code actor}, {@code trackingNumber}, {@code coNumber}. A member auditor's member filter is forced to its own member
+ * state, or turned round when it names that state as the counterpart ({@link AuditLog} decides, and records every
+ * query and export).
  */
 @Path("audit")
 public class AuditResource {
@@ -55,13 +57,14 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.AUDITOR, Roles.MEMBER_AUDITOR})
     public AuditPage records(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("member") String member, @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome, @QueryParam("actor") String actor,
-            @QueryParam("trackingNumber") String trackingNumber, @QueryParam("coNumber") String coNumber,
-            @QueryParam("after") Long after, @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("member") String member, @QueryParam("counterpart") String counterpart,
+            @QueryParam("action") String action, @QueryParam("outcome") String outcome,
+            @QueryParam("actor") String actor, @QueryParam("trackingNumber") String trackingNumber,
+            @QueryParam("coNumber") String coNumber, @QueryParam("after") Long after,
+            @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("order") @DefaultValue("newest") String order) {
-        return log.search(users.caller(), filter(from, to, member, action, outcome, actor, trackingNumber, coNumber),
-                after, limit, newestFirst(order));
+        return log.search(users.caller(), filter(from, to, member, counterpart, action, outcome, actor, trackingNumber,
+                coNumber), after, limit, newestFirst(order));
     }
 
     /** Every matching record, oldest first, streamed as JSON lines (the verifiable form) or CSV. */
@@ -70,8 +73,9 @@ public class AuditResource {
     @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.AUDITOR, Roles.MEMBER_AUDITOR})
     public Response export(@QueryParam("format") @DefaultValue("jsonl") String formatName,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("member") String member,
-            @QueryParam("action") String action, @QueryParam("outcome") String outcome,
-            @QueryParam("actor") String actor, @QueryParam("trackingNumber") String trackingNumber,
+            @QueryParam("counterpart") String counterpart, @QueryParam("action") String action,
+            @QueryParam("outcome") String outcome, @QueryParam("actor") String actor,
+            @QueryParam("trackingNumber") String trackingNumber,
             @QueryParam("coNumber") String coNumber) {
         AuditExportFormat format = AuditExportFormat.parse(formatName);
         if (format == null) {
@@ -80,7 +84,8 @@ public class AuditResource {
         AuthenticatedUser caller = users.caller();
         // Refused before the first byte, so a refusal is a 403 rather than a broken 200.
         AuditFilter effective = log.authorize(caller,
-                filter(from, to, member, action, outcome, actor, trackingNumber, coNumber), "AUDIT_EXPORTED");
+                filter(from, to, member, counterpart, action, outcome, actor, trackingNumber, coNumber),
+                "AUDIT_EXPORTED");
         StreamingOutput body = out -> log.export(caller, effective, format,
                 new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
         String name = "audit-" + Instant.now().toString().replace(":", "") + "." + format.extension();
@@ -124,10 +129,12 @@ public class AuditResource {
         return Response.status(Response.Status.CREATED).entity(taken).build();
     }
 
-    private static AuditFilter filter(String from, String to, String member, String action, String outcome,
-            String actor, String trackingNumber, String coNumber) {
-        return new AuditFilter(instant("from", from), instant("to", to), blankToNull(member), blankToNull(action),
-                outcome(outcome), blankToNull(actor), blankToNull(trackingNumber), blankToNull(coNumber));
+    /** The query parameters as a filter, each to its own criterion (blank is absent). */
+    static AuditFilter filter(String from, String to, String member, String counterpart, String action,
+            String outcome, String actor, String trackingNumber, String coNumber) {
+        return new AuditFilter(instant("from", from), instant("to", to), blankToNull(member), blankToNull(counterpart),
+                blankToNull(action), outcome(outcome), blankToNull(actor), blankToNull(trackingNumber),
+                blankToNull(coNumber));
     }
 
     static boolean newestFirst(String order) {

@@ -56,6 +56,7 @@ public class AuditLogPage implements Serializable {
     private LocalDateTime from;
     private LocalDateTime to;
     private String member;
+    private String counterpart;
     private String action;
     private Outcome outcome;
     private String actor;
@@ -71,8 +72,8 @@ public class AuditLogPage implements Serializable {
     @Allowed(ConsoleAction.READ_AUDIT_LOG)
     public void search() {
         filter = new AuditFilter(Pages.utc(from), Pages.utc(to), Pages.upperOrNull(member),
-                Pages.upperOrNull(action), outcome, Pages.blankToNull(actor), Pages.blankToNull(trackingNumber),
-                Pages.blankToNull(coNumber));
+                Pages.upperOrNull(counterpart), Pages.upperOrNull(action), outcome, Pages.blankToNull(actor),
+                Pages.blankToNull(trackingNumber), Pages.blankToNull(coNumber));
         newestFirst = !oldestFirst;
         records.restart();
     }
@@ -191,6 +192,14 @@ public class AuditLogPage implements Serializable {
 
     public void setMember(String member) {
         this.member = member;
+    }
+
+    public String getCounterpart() {
+        return counterpart;
+    }
+
+    public void setCounterpart(String counterpart) {
+        this.counterpart = counterpart;
     }
 
     public String getAction() {
