@@ -354,7 +354,7 @@ class AuditVerificationIT {
     }
 
     @Test
-    void aCounterpartIsASecondMemberStateTheRecordConcernsAndCombinesWithTheOtherFilters() {
+    void aCounterpartIsASecondMemberStateTheRecordConcernsAndCombinesWithTheOtherFilters() throws SQLException {
         long start = head() + 1;
         append(new AuditEntry("GATEWAY", "gw-NA", "NA", "CO_SUBMITTED", Outcome.SUCCESS, null, null, "TN-NA-1",
                 "CO/NA/1", "NA", "BW", null));
@@ -387,6 +387,66 @@ class AuditVerificationIT {
         assertThat(inLog(() -> log.count(AUDITOR, between))).isEqualTo(3);
         assertThat(inLog(() -> log.count(AUDITOR, withTracking))).isEqualTo(2);
         assertThat(detail(head())).startsWith("from=" + from + " member=NA counterpart=BW ");
+
+        // audit_pair (V12): every ordered pair of the distinct member states a record concerns, once; a record of
+        // three member states (start + 3: BW's gateway, LS to NA) has all six, one of a single member state none.
+        assertThat(rows("SELECT seq, member, counterpart FROM audit_pair WHERE seq >= " + start
+                + " ORDER BY seq, member, counterpart", start)).containsExactly(
+                "0:BW>NA", "0:NA>BW", "1:LS>NA", "1:NA>LS", "2:BW>NA", "2:NA>BW",
+                "3:BW>LS", "3:BW>NA", "3:LS>BW", "3:LS>NA", "3:NA>BW", "3:NA>LS");
+        AuditFilter lsBw = new AuditFilter(from, null, "LS", "BW", null, null, null, null, null);
+        AuditFilter naLs = new AuditFilter(from, null, "NA", "LS", null, null, null, null, null);
+        AuditFilter naItself = new AuditFilter(from, null, "NA", "NA", null, null, null, null, null);
+        assertThat(seqs(lsBw, true)).containsExactly(start + 3);
+        assertThat(seqs(new AuditFilter(from, null, "BW", "LS", null, null, null, null, null), false))
+                .containsExactly(start + 3);
+        assertThat(seqs(naLs, true)).containsExactly(start + 3, start + 1);
+        assertThat(seqs(naLs, false)).containsExactly(start + 1, start + 3);
+        assertThat(seqs(naItself, true)).containsExactly(start + 3, start + 2, start + 1, start);
+        assertThat(inLog(() -> log.count(AUDITOR, lsBw))).isEqualTo(1);
+        assertThat(inLog(() -> log.count(AUDITOR, naLs))).isEqualTo(2);
+    }
+
+    @Test
+    void thePairIndexHoldsEveryPairOfTheMemberIndexRowsOfARecordAndNothingElse() throws SQLException {
+        append(new AuditEntry("HUB", "delivery", null, "DELIVERY_ATTEMPTED", Outcome.SUCCESS, null, null, null, null,
+                "SC", "KM", null));
+        append(new AuditEntry("GATEWAY", "gw-KM", "KM", "CO_ACKNOWLEDGED", Outcome.SUCCESS, null, null, null, null,
+                "SC", "MU", null));
+        // What V12 back-fills from audit_member must be what the trigger writes, for every record in the database
+        // (the other tests' records included: one, two and three member states, a record put back by a DBA).
+        String pairs = "SELECT a.member, b.member AS counterpart, a.seq, a.action, a.outcome, a.actor "
+                + "FROM audit_member a JOIN audit_member b ON b.seq = a.seq AND b.member <> a.member";
+        String all = "SELECT member, counterpart, seq, action, outcome, actor FROM audit_pair";
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertThat(count(s, all)).isEqualTo(count(s, pairs)).isGreaterThanOrEqualTo(8);
+            assertThat(count(s, all + " WHERE (member, counterpart, seq, action, outcome, actor) NOT IN (" + pairs
+                    + ")")).isZero();
+        }
+    }
+
+    private static long count(Statement s, String select) throws SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (" + select + ") t")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void theMemberAndPairIndexesAreAppendOnly() throws SQLException {
+        append(new AuditEntry("GATEWAY", "gw-SC", "SC", "CO_SUBMITTED", Outcome.SUCCESS, null, null, null, null, "SC",
+                "KM", null));
+        long seq = head();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (String table : new String[] {"audit_member", "audit_pair"}) {
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE " + table + " SET actor = 'forged' WHERE seq = "
+                        + seq)).as(table).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> s.executeUpdate("DELETE FROM " + table + " WHERE seq = " + seq)).as(table)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(rows("SELECT seq, member, counterpart FROM audit_pair WHERE seq = " + seq + " AND actor = 'gw-SC' "
+                + "ORDER BY member", seq)).containsExactly("0:KM>SC", "0:SC>KM");
     }
 
     @Test
@@ -554,6 +614,18 @@ class AuditVerificationIT {
             set(trail, "em", em);
             return trail.record(entry);
         });
+    }
+
+    /** {@code seq, member, counterpart} rows as "seq - start:member>counterpart". */
+    private static List<String> rows(String sql, long start) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1) - start + ":" + rs.getString(2) + ">" + rs.getString(3));
+            }
+        }
+        return rows;
     }
 
     private static long head() {

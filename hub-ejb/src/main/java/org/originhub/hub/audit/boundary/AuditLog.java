@@ -295,6 +295,14 @@ public class AuditLog {
             new SeqIndex("ix_audit_member_action", "action"),
             new SeqIndex("ix_audit_member_outcome", "outcome"),
             new SeqIndex("PRIMARY"));
+    /**
+     * audit_pair's (V12), all after the member and its counterpart: only a filter whose equalities are exactly an
+     * index's columns reads it (member + counterpart alone, with or without a time range: the primary key). With action,
+     * outcome or actor the pair's rows would be read until a page matched them too (a value the pair rarely has: all of
+     * the pair's range), so those keep the audit_member self-join through the index that holds them on both sides.
+     */
+    private static final List<SeqIndex> PAIR_INDEXES = List.of(
+            new SeqIndex("PRIMARY"));
 
     /** An index read in sequence order for fixed values of {@code columns}. */
     private record SeqIndex(String name, List<String> columns) {
@@ -307,6 +315,16 @@ public class AuditLog {
         static SeqIndex choose(List<SeqIndex> indexes, Set<String> filtered) {
             for (SeqIndex index : indexes) {
                 if (filtered.containsAll(index.columns())) {
+                    return index;
+                }
+            }
+            return null;
+        }
+
+        /** The first of {@code indexes} whose columns are exactly {@code filtered} (no residual), or null. */
+        static SeqIndex exactly(List<SeqIndex> indexes, Set<String> filtered) {
+            for (SeqIndex index : indexes) {
+                if (filtered.size() == index.columns().size() && filtered.containsAll(index.columns())) {
                     return index;
                 }
             }
@@ -335,8 +353,8 @@ public class AuditLog {
      * and V11: a time range becomes a range of sequence numbers first (times never go backwards along the chain, and
      * the time index finds both ends at once); then the equality filters read one index whose entries are in sequence
      * order for their values, from the right end, stopped after one page whatever the size of the log. The member
-     * filter reads audit_member, where the member's three columns are one key, and a counterpart is a second
-     * audit_member row of the same record.
+     * filter reads audit_member, where the member's three columns are one key; a counterpart reads audit_pair, or,
+     * with other equalities, a second audit_member row of the same record.
      */
     private List<AuditRecord> query(AuditFilter f, Long after, boolean newestFirst, int max) {
         Long[] range = seqRange(f, after, newestFirst);
@@ -465,8 +483,9 @@ public class AuditLog {
     /**
      * The member filter (actor member, sender or recipient) reads audit_member (V9): one row per member state a record
      * concerns, keyed (member, seq), with indexes after the member on action, outcome, actor and action + outcome, so
-     * the member alone or with those filters is one ordered read of one page. A tracking or CO number names a handful
-     * of records: its own index finds them and the member is checked on those.
+     * the member alone or with those filters is one ordered read of one page (with a counterpart, audit_pair of V12:
+     * see memberStatement). A tracking or CO number names a handful of records: its own index finds them and the
+     * member is checked on those.
      */
     private static boolean readsMemberIndex(AuditFilter f) {
         return f.member() != null && f.trackingNumber() == null && f.coNumber() == null;
@@ -474,17 +493,32 @@ public class AuditLog {
 
     /**
      * {@code select} over the member's audit_member rows ({@code a}) in the sequence range and the other equalities,
-     * through the index that holds them. A counterpart is the same record's audit_member row of the other member state
-     * ({@code b}), with the same equalities through the same index: the join is symmetric, so MariaDB reads in
-     * sequence order the side with fewer entries in the range (estimated from the index) and looks each up in the
-     * other, reading only audit_member's keys, never a record, and no sort (a.seq = b.seq orders both). Measured with
-     * ANALYZE at 1M records over 90 days: KE with LS read 266 LS entries where reading from KE took 11,269.
+     * through the index that holds them. A counterpart alone (with or without a time range) is the pair's own rows in
+     * audit_pair (V12), keyed (member, counterpart, seq): one ordered read of one page whatever the two member states'
+     * sizes. Before it, and still with other equalities, a counterpart is the same record's audit_member row of the
+     * other member state ({@code b}), with the same equalities through the same index: the join is symmetric, so
+     * MariaDB reads in sequence order the side with fewer entries in the range (estimated from the index) and looks
+     * each up in the other, reading only audit_member's keys, never a record, and no sort (a.seq = b.seq orders both).
+     * Measured with ANALYZE at 1M records over 90 days: KE with LS read 266 LS entries where reading from KE took
+     * 11,269; but two small member states read most of the smaller one's range (at 10M over 90 days about 37,000
+     * entries, p95 202 ms), which is what audit_pair is for.
      */
     private static Statement memberStatement(String select, AuditFilter f, Long[] range) {
         Map<String, Object> equalities = equalities(f);
+        // A member state as its own counterpart is the member's records: audit_member alone (audit_pair has no such
+        // pair, and the self-join would only match each row with itself).
+        boolean counterpart = f.counterpart() != null && !f.counterpart().equals(f.member());
+        SeqIndex pair = counterpart ? SeqIndex.exactly(PAIR_INDEXES, equalities.keySet()) : null;
+        if (pair != null) {
+            Statement statement = new Statement(select + " FROM audit_pair a USE INDEX (" + pair.name() + ")")
+                    .and(" WHERE a.member = ?", f.member()).and(" AND a.counterpart = ?", f.counterpart())
+                    .and(" AND a.seq >= ?", range[0]).and(" AND a.seq <= ?", range[1]);
+            pair.columns().forEach(column -> statement.and(" AND a." + column + " = ?", equalities.get(column)));
+            return statement;
+        }
         String hint = " USE INDEX (" + SeqIndex.choose(MEMBER_INDEXES, equalities.keySet()).name() + ")";
         Statement statement = new Statement(select + " FROM audit_member a" + hint);
-        if (f.counterpart() != null) {
+        if (counterpart) {
             statement.and(" JOIN audit_member b" + hint + " ON b.member = ?", f.counterpart());
             statement.sql().append(" AND b.seq = a.seq");
             equalities.forEach((column, value) -> statement.and(" AND b." + column + " = ?", value));

@@ -54,8 +54,8 @@ import org.originhub.registry.testing.TestPersistence;
  * {@code bench.records} (default 10,000,000) properly hash-chained records of a plausible community (20 member states
  * of very different sizes, exchanges of six records sharing a tracking and CO number, one record in ten a
  * console user's, a year of traffic) into the embedded MariaDB with LOAD DATA LOCAL INFILE, secondary indexes (and
- * the trigger that fills audit_member) dropped during the load and rebuilt after it (exactly the ones the migrations
- * define). Then times {@link AuditLog#search} (the first page of 100, as the API asks it; this includes appending the
+ * the triggers that fill audit_member and audit_pair) dropped during the load and rebuilt after it (exactly the ones
+ * the migrations define). Then times {@link AuditLog#search} (the first page of 100, as the API asks it; this includes appending the
  * AUDIT_QUERIED record and the commit) for every filter of the API alone, within a week, 90 days or the year, with
  * a member state, two and three of action, outcome and actor together, and a member state with a counterpart, with
  * busy and rare values, newest and oldest first, and prints p50/p95/p99 and their ratios to a
@@ -101,21 +101,25 @@ class AuditQueryBenchmark {
                         .pid() + "-" + System.nanoTime()).resolve("data")
                 : Path.of(kept);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.toAbsolutePath(), 0)) {
-            new Migrations(EmbeddedDatabaseExtension.dataSource(database)).migrate();
-            run(database);
+            MysqlDataSource loader = new MysqlDataSource();
+            loader.setUrl(database.jdbcUrl() + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                    + "&allowLoadLocalInfile=true&rewriteBatchedStatements=true");
+            loader.setUser(database.user());
+            loader.setPassword("");
+            try (Connection c = loader.getConnection(); Statement s = c.createStatement()) {
+                // Room for the indexes of 10M records (the embedded default is 128 MB): a database server's own
+                // setting; before the migrations, which may back-fill an index of a kept log (V12: audit_pair).
+                s.execute("SET GLOBAL innodb_buffer_pool_size = " + Long.getLong("bench.bufferPool", 2L << 30));
+            }
+            long migrationStart = System.nanoTime();
+            int applied = new Migrations(EmbeddedDatabaseExtension.dataSource(database)).migrate();
+            System.out.printf("  %d migrations applied in %.0f s (load average %s)%n", applied,
+                    (System.nanoTime() - migrationStart) / 1e9, loadAverage());
+            run(loader);
         }
     }
 
-    private void run(EmbeddedDatabase database) throws Exception {
-        MysqlDataSource loader = new MysqlDataSource();
-        loader.setUrl(database.jdbcUrl() + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                + "&allowLoadLocalInfile=true&rewriteBatchedStatements=true");
-        loader.setUser(database.user());
-        loader.setPassword("");
-        try (Connection c = loader.getConnection(); Statement s = c.createStatement()) {
-            // Room for the indexes of 10M records (the embedded default is 128 MB): a database server's own setting.
-            s.execute("SET GLOBAL innodb_buffer_pool_size = " + Long.getLong("bench.bufferPool", 2L << 30));
-        }
+    private void run(MysqlDataSource loader) throws Exception {
         long seedStart = System.nanoTime();
         String lastHash = seededBefore(loader) ? null : seed(loader);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
@@ -140,7 +144,8 @@ class AuditQueryBenchmark {
                 assertThat(em.find(AuditRecord.class, 1 + random.nextLong(RECORDS))).isNotNull();
                 return null;
             }));
-            // An exchange's record (a gateway of one member state, a sender and a recipient): two audit_member rows.
+            // An exchange's record (a gateway of one member state, a sender and a recipient): two audit_member rows and
+            // two audit_pair rows.
             IntFunction<AuditPage> append = i -> persistence.inTransaction((EntityManager em) -> {
                 set(trail, "em", em);
                 trail.record(new AuditEntry("GATEWAY", gateway("KE"), "KE", "CO_SUBMITTED", Outcome.SUCCESS,
@@ -239,7 +244,8 @@ class AuditQueryBenchmark {
             cases.put("member + action + outcome + a random 90 days", i -> search(persistence, trail, log,
                     f.days90().member(MEMBERS[i % MEMBERS.length]).action("DELIVERY_ATTEMPTED")
                             .outcome(Outcome.FAILED).of(), true));
-            // Counterpart: the records between two member states (an audit_member self-join).
+            // Counterpart: the records between two member states (audit_pair; with another filter, the audit_member
+            // self-join).
             cases.put("member + counterpart, busy pair + 90 days", i -> search(persistence, trail, log,
                     f.days90().member(MEMBERS[i % 3]).counterpart(MEMBERS[(i + 1) % 3]).of(), true));
             cases.put("member + counterpart, busy + small + 90 days", i -> search(persistence, trail, log,
@@ -251,6 +257,11 @@ class AuditQueryBenchmark {
             cases.put("member + counterpart + action + 90 days", i -> search(persistence, trail, log,
                     f.days90().member(MEMBERS[i % MEMBERS.length]).counterpart(MEMBERS[(i + 1) % 3])
                             .action("CO_DELIVERED").of(), true));
+            cases.put("member + counterpart, two small + action + 90 days", i -> search(persistence, trail, log,
+                    f.days90().member(MEMBERS[15 + i % 5]).counterpart(MEMBERS[15 + (i + 1) % 5])
+                            .action("CO_DELIVERED").of(), true));
+            cases.put("member + counterpart, two small, the year, oldest first", i -> search(persistence, trail, log,
+                    f.year().member(MEMBERS[15 + i % 5]).counterpart(MEMBERS[15 + (i + 2) % 5]).of(), false));
             cases.put("actor + member (the hub, small member)", i -> search(persistence, trail, log,
                     f.actor("hub").member(MEMBERS[15 + i % 5]).of(), true));
             cases.put("actor + member (a user of the member)", i -> search(persistence, trail, log,
@@ -285,8 +296,13 @@ class AuditQueryBenchmark {
                     results.put(c.getKey(), time(c.getValue()));
                 }
                 if (c.getValue() == append && c.getKey().matches(CASES)) {
-                    results.put("(the same without the audit_member trigger)", withoutMemberTrigger(loader,
-                            () -> time(append)));
+                    results.put("(the same without the audit_member trigger)", withoutTrigger(loader,
+                            "audit_record_members", MEMBER_CATCH_UP, () -> time(append)));
+                    results.put("(the same without the audit_pair trigger)", withoutTrigger(loader,
+                            "audit_record_pairs", PAIR_CATCH_UP, () -> time(append)));
+                    // Again with both, now that the index pages the appends touch are as warm as for the two above
+                    // (the first append case runs on a buffer pool the server has just started with).
+                    results.put("(append again, both triggers)", time(append));
                 }
             }
             double[] baseline = results.values().iterator().next();
@@ -305,36 +321,60 @@ class AuditQueryBenchmark {
         }
     }
 
+    /** V9's fill of audit_member, for the records after a sequence number (%1$d). */
+    private static final String MEMBER_CATCH_UP = "INSERT INTO audit_member (member, seq, action, outcome, actor) "
+            + "SELECT actor_member, seq, action, outcome, actor FROM audit_record WHERE seq > %1$d "
+            + "AND actor_member IS NOT NULL UNION ALL SELECT sender_member, seq, action, outcome, actor "
+            + "FROM audit_record WHERE seq > %1$d AND sender_member IS NOT NULL "
+            + "AND NOT sender_member <=> actor_member UNION ALL SELECT recipient_member, seq, action, "
+            + "outcome, actor FROM audit_record WHERE seq > %1$d AND recipient_member IS NOT NULL "
+            + "AND NOT recipient_member <=> actor_member AND NOT recipient_member <=> sender_member";
     /**
-     * The write cost of V9's member index, in the same run: {@code work} with the trigger that fills audit_member
-     * dropped, which is then put back and given the rows it missed.
+     * V12's fill of audit_pair from audit_member, for the records after a sequence number (%1$d): the member states
+     * listed make both sides a range of the primary key (member, seq) instead of a scan.
      */
-    private static double[] withoutMemberTrigger(DataSource loader, java.util.function.Supplier<double[]> work)
-            throws SQLException {
+    private static final String PAIR_CATCH_UP = "INSERT INTO audit_pair (member, counterpart, seq, action, outcome, "
+            + "actor) SELECT a.member, b.member, a.seq, a.action, a.outcome, a.actor FROM audit_member a "
+            + "JOIN audit_member b ON b.seq = a.seq AND b.member <> a.member "
+            + "WHERE a.member IN (" + members() + ") AND a.seq > %1$d AND b.member IN (" + members() + ") "
+            + "AND b.seq > %1$d";
+
+    private static String members() {
+        return "'" + String.join("', '", MEMBERS) + "'";
+    }
+
+    /**
+     * The write cost of an index that a trigger fills (V9's audit_member, V12's audit_pair), in the same run:
+     * {@code work} with {@code trigger} dropped, which is then put back, and {@code catchUp} gives the index the rows
+     * it missed.
+     */
+    private static double[] withoutTrigger(DataSource loader, String trigger, String catchUp,
+            java.util.function.Supplier<double[]> work) throws SQLException {
         try (Connection c = loader.getConnection(); Statement s = c.createStatement()) {
-            String trigger;
-            try (ResultSet rs = s.executeQuery("SHOW CREATE TRIGGER audit_record_members")) {
-                rs.next();
-                trigger = rs.getString("SQL Original Statement").replaceFirst("DEFINER=\\S+\\s+", "");
-            }
+            String create = createTrigger(s, trigger);
             long after;
             try (ResultSet rs = s.executeQuery("SELECT seq FROM audit_head")) {
                 rs.next();
                 after = rs.getLong(1);
             }
-            s.execute("DROP TRIGGER audit_record_members");
+            s.execute("DROP TRIGGER " + trigger);
             try {
                 return work.get();
             } finally {
-                s.execute(trigger);
-                s.execute("INSERT INTO audit_member (member, seq, action, outcome, actor) "
-                        + "SELECT actor_member, seq, action, outcome, actor FROM audit_record WHERE seq > " + after
-                        + " AND actor_member IS NOT NULL UNION ALL SELECT sender_member, seq, action, outcome, actor "
-                        + "FROM audit_record WHERE seq > " + after + " AND sender_member IS NOT NULL "
-                        + "AND NOT sender_member <=> actor_member UNION ALL SELECT recipient_member, seq, action, "
-                        + "outcome, actor FROM audit_record WHERE seq > " + after + " AND recipient_member IS NOT NULL "
-                        + "AND NOT recipient_member <=> actor_member AND NOT recipient_member <=> sender_member");
+                s.execute(create);
+                s.execute(catchUp.formatted(after));
             }
+        }
+    }
+
+    /**
+     * The statement that creates {@code trigger} again, without its DEFINER: the embedded server runs without grant
+     * tables, where the definer is no user.
+     */
+    private static String createTrigger(Statement s, String trigger) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW CREATE TRIGGER " + trigger)) {
+            rs.next();
+            return rs.getString("SQL Original Statement").replaceFirst("DEFINER=\\S+\\s+", "");
         }
     }
 
@@ -506,14 +546,12 @@ class AuditQueryBenchmark {
         try (Connection c = loader.getConnection(); Statement s = c.createStatement()) {
             List<String> recordIndexes = dropSecondaryIndexes(s, "audit_record");
             List<String> memberIndexes = dropSecondaryIndexes(s, "audit_member");
-            // The trigger that fills audit_member row by row is replaced by one INSERT ... SELECT after the load.
-            String trigger;
-            try (ResultSet rs = s.executeQuery("SHOW CREATE TRIGGER audit_record_members")) {
-                rs.next();
-                // Without its DEFINER: the embedded server runs without grant tables, where the definer is no user.
-                trigger = rs.getString("SQL Original Statement").replaceFirst("DEFINER=\\S+\\s+", "");
-            }
+            // The triggers that fill audit_member and audit_pair row by row are replaced by one INSERT ... SELECT each
+            // after the load.
+            String memberTrigger = createTrigger(s, "audit_record_members");
+            String pairTrigger = createTrigger(s, "audit_record_pairs");
             s.execute("DROP TRIGGER audit_record_members");
+            s.execute("DROP TRIGGER audit_record_pairs");
             Generator generator = new Generator();
             long loadStart = System.nanoTime();
             for (long from = 1; from <= RECORDS; from += CHUNK) {
@@ -530,15 +568,18 @@ class AuditQueryBenchmark {
             }
             long memberStart = System.nanoTime();
             // As V9 fills it from existing records.
-            s.execute("INSERT INTO audit_member (member, seq, action, outcome, actor) "
-                    + "SELECT actor_member, seq, action, outcome, actor FROM audit_record WHERE actor_member IS NOT NULL "
-                    + "UNION ALL SELECT sender_member, seq, action, outcome, actor FROM audit_record "
-                    + "WHERE sender_member IS NOT NULL AND NOT sender_member <=> actor_member "
-                    + "UNION ALL SELECT recipient_member, seq, action, outcome, actor FROM audit_record "
-                    + "WHERE recipient_member IS NOT NULL AND NOT recipient_member <=> actor_member "
-                    + "AND NOT recipient_member <=> sender_member");
-            s.execute(trigger);
+            s.execute(MEMBER_CATCH_UP.formatted(0));
+            s.execute(memberTrigger);
             System.out.printf("  filled audit_member in %.0f s%n", (System.nanoTime() - memberStart) / 1e9);
+            long pairStart = System.nanoTime();
+            // As V12 fills it from audit_member, through a transient (seq) index.
+            s.execute("ALTER TABLE audit_member ADD INDEX ix_audit_member_seq_backfill (seq)");
+            s.execute("INSERT INTO audit_pair (member, counterpart, seq, action, outcome, actor) SELECT STRAIGHT_JOIN "
+                    + "a.member, b.member, a.seq, a.action, a.outcome, a.actor FROM audit_member a JOIN audit_member b "
+                    + "FORCE INDEX (ix_audit_member_seq_backfill) ON b.seq = a.seq AND b.member <> a.member");
+            s.execute("ALTER TABLE audit_member DROP INDEX ix_audit_member_seq_backfill");
+            s.execute(pairTrigger);
+            System.out.printf("  filled audit_pair in %.0f s%n", (System.nanoTime() - pairStart) / 1e9);
             long indexStart = System.nanoTime();
             s.execute("ALTER TABLE audit_record " + String.join(", ", recordIndexes));
             s.execute("ALTER TABLE audit_member " + String.join(", ", memberIndexes));
@@ -546,7 +587,7 @@ class AuditQueryBenchmark {
                     (System.nanoTime() - indexStart) / 1e9);
             s.execute("UPDATE audit_head SET seq = " + RECORDS + ", hash = '" + generator.previous
                     + "', recorded_at = '" + SQL_MICROS.format(generator.lastTime) + "'");
-            s.execute("ANALYZE TABLE audit_record, audit_member");
+            s.execute("ANALYZE TABLE audit_record, audit_member, audit_pair");
             return generator.previous;
         }
     }
