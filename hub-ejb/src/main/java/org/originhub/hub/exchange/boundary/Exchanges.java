@@ -143,9 +143,10 @@ public class Exchanges {
             throw refuse(sender, "TRACKING_REFUSED", null, Refusal.INVALID_REQUEST, "ask for 1 to " + TRACK_MAX
                     + " tracking numbers at a time");
         }
+        Map<String, ExchangeMessage> known = visible(sender, trackingNumbers);
         List<Optional<TrackingView>> views = new ArrayList<>();
         for (String number : trackingNumbers) {
-            views.add(visible(sender, number).map(m -> Views.tracking(m, attempts(m))));
+            views.add(Optional.ofNullable(known.get(number)).map(m -> Views.tracking(m, attempts(m))));
         }
         return views;
     }
@@ -335,18 +336,6 @@ public class Exchanges {
                 .setParameter("recipient", sender.memberCode())
                 .setParameter("pending", DeliveryStatus.PENDING_DELIVERY).setParameter("pull", DeliveryMode.PULL)
                 .setParameter("types", wanted).setMaxResults(limit).getResultList();
-    }
-
-    /** A message the caller's member sent or received; anything else is unknown to it. */
-    private Optional<ExchangeMessage> visible(Sender sender, String trackingNumber) {
-        if (trackingNumber == null) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(ExchangeMessage.BY_TRACKING, ExchangeMessage.class)
-                .setParameter("tracking", trackingNumber).getResultStream()
-                .filter(m -> m.senderMember().equals(sender.memberCode())
-                        || m.recipientMember().equals(sender.memberCode()))
-                .findFirst();
     }
 
     /** The messages among {@code trackingNumbers} that the caller's member sent or received, in one read. */
