@@ -65,8 +65,8 @@ public final class HubBench {
 
     /**
      * How long TZ's gateway waits before pulling again once it has emptied its inbox, as a PULL gateway polls: every
-     * empty pull is a signed round trip, and one every 20 ms (as the bench did before) took a large share of the hub's
-     * CPU from the submissions it measured. A full batch (more available) is followed by the next pull at once.
+     * empty pull is a signed round trip, and polling much faster takes the hub's CPU from the submissions being
+     * measured. A full batch (more available) is followed by the next pull at once.
      */
     static final long PULL_POLL_MILLIS = 1_000;
 
