@@ -37,7 +37,7 @@ import org.originhub.gatewaykit.simulator.GatewaySimulator;
 
 /**
  * {@code ./hub bench}: drives a running hub end to end with the gateway kit and writes {@code report.md} and
- * {@code bench.png}. See the README's "Benchmark" section for what each figure means.
+ * {@code bench.png}. docs/performance.md says what each figure means.
  *
  * <pre>
  * java -cp ... org.originhub.bench.HubBench --hub-url http://127.0.0.1:8080 --hub-pid PID --db-url JDBC_URL

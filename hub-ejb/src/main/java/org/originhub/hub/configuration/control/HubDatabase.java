@@ -54,7 +54,7 @@ import org.originhub.db.Migrations;
         initialPoolSize = 2,
         maxIdleTime = 300,
         // READ COMMITTED: locking reads take no gap locks, so concurrent submissions cannot deadlock on inserts into
-        // a gap they both read (MariaDB < 10.11.11 may crash on a deadlock, MDEV-24035); see README "Database notes".
+        // a gap they both read (MariaDB < 10.11.11 may crash on a deadlock, MDEV-24035); see docs/operations.md, "Database notes".
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
             "connectionTimeZone=UTC",
