@@ -37,7 +37,7 @@ import org.originhub.gatewaykit.simulator.GatewaySimulator;
 
 /**
  * {@code ./hub bench}: drives a running hub end to end with the gateway kit and writes {@code report.md} and
- * {@code bench.png}. See the README's "Benchmark" section for what each figure means.
+ * {@code bench.png}. docs/performance.md says what each figure means.
  *
  * <pre>
  * java -cp ... org.originhub.bench.HubBench --hub-url http://127.0.0.1:8080 --hub-pid PID --db-url JDBC_URL
@@ -65,8 +65,8 @@ public final class HubBench {
 
     /**
      * How long TZ's gateway waits before pulling again once it has emptied its inbox, as a PULL gateway polls: every
-     * empty pull is a signed round trip, and one every 20 ms (as the bench did before) took a large share of the hub's
-     * CPU from the submissions it measured. A full batch (more available) is followed by the next pull at once.
+     * empty pull is a signed round trip, and polling much faster takes the hub's CPU from the submissions being
+     * measured. A full batch (more available) is followed by the next pull at once.
      */
     static final long PULL_POLL_MILLIS = 1_000;
 

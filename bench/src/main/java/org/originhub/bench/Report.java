@@ -42,8 +42,8 @@ final class Report {
 
         b.append(f("Submissions the hub answered InternalError (and the bench resent with the same SenderMessageId, "
                 + "as a gateway would): **%,d** (expected 0: the hub retries its own database conflicts; a deadlock "
-                + "it met is logged at WARNING, \"rolled back by a database deadlock\", see README \"Database "
-                + "notes\").\n\n", r.retries.get()));
+                + "it met is logged at WARNING, \"rolled back by a database deadlock\", see docs/operations.md, "
+                + "\"Database notes\").\n\n", r.retries.get()));
         b.append("## Against the targets\n\n| measure | measured | target | met |\n|---|---|---|---|\n");
         b.append(f("| single-document submissions / baseline signed round trips | **%.2f** (%.1f/s ÷ %.1f/s) | >= 0.5 "
                 + "| %s |\n", submitRate / baselineRate, submitRate, baselineRate, met(submitRate / baselineRate >= 0.5)));

@@ -102,8 +102,8 @@ public class SoapPushTransport implements PushTransport {
 
     /**
      * A client for this endpoint and these expected signers: an idle one from the pool, or a new one. Building a
-     * client (service model, interceptors) for every push was a large part of the push cost (./hub bench profile);
-     * a client serves one push at a time, so each push borrows one and returns it afterwards.
+     * client (service model, interceptors) is expensive next to the push itself, so clients are kept and reused; a
+     * client serves one push at a time, so each push borrows one and returns it afterwards.
      */
     private GatewayPushPortType borrow(String key, String endpointUrl, Set<String> recipientCertificates) {
         java.util.Deque<GatewayPushPortType> idle = idleClients.get(key);

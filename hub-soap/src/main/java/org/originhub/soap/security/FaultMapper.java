@@ -181,7 +181,7 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
         int depth = 0;
         for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
             // DOMException: CXF builds the SOAP headers as DOM, whose element names are checked more strictly than
-            // the StAX reader checks them (found by the Jazzer run, see docs/reliability.md)
+            // the StAX reader checks them (a fuzzing case, replayed in every build: see docs/reliability.md)
             if (t instanceof javax.xml.stream.XMLStreamException || t instanceof java.io.CharConversionException
                     || t instanceof org.w3c.dom.DOMException || thrownByTheXmlReader(t)) {
                 return true;
@@ -192,7 +192,8 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
 
     /**
      * The StAX reader (Woodstox) itself gave up on the request's content with an IllegalStateException, as it does
-     * for some malformed processing instructions in a header (found by the Jazzer run): the request is at fault.
+     * for some malformed processing instructions in a header (a fuzzing case, see docs/reliability.md): the request
+     * is at fault.
      */
     private static boolean thrownByTheXmlReader(Throwable t) {
         StackTraceElement[] stack = t.getStackTrace();

@@ -61,7 +61,7 @@ final class ProfileWss4jInInterceptor extends WSS4JInInterceptor {
 
     /**
      * WSS4J lets some malformed headers escape as plain runtime exceptions (a BinarySecurityToken that is not valid
-     * base64 throws IllegalArgumentException, found by SoapIntakeFuzzIT), which would become InternalError. Anything
+     * base64 throws IllegalArgumentException; SoapIntakeFuzzIT covers it), which would become InternalError. Anything
      * WSS4J throws while reading a sender's header is the header's fault: SecurityError, logged here for operators.
      */
     @Override

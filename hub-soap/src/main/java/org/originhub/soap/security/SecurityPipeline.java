@@ -15,11 +15,14 @@ import org.apache.wss4j.common.WSS4JConstants;
 /**
  * Applies the hub's WS-Security profile to a CXF endpoint, the one way every protected endpoint is secured.
  *
- * <p>Inbound, in order, all before any business code: {@link EnvelopeShapeCheck} (no Body outside its place),
- * {@link SecurityHeaderCheck} (shape of the Security header, algorithms),
- * {@link ProfileWss4jInInterceptor} (signature and timestamp verification), {@link SignedPartsCheck} (Body and
- * Timestamp signed, by element identity), {@link SenderAuthentication} (trust anchors, registry, shared replay
- * guard; puts the {@link AuthenticatedSender} on the message). Outbound, responses and faults are signed with the
+ * <p>Inbound, in order, all before any business code: {@link MessageSizeLimit} (the declared length, then a counting
+ * stream, against {@code HUB_MAX_MESSAGE_BYTES}; CXF phase RECEIVE), {@link EnvelopeShapeCheck} (no Body outside
+ * its place, checked while the request is read; POST_STREAM), {@link SecurityHeaderCheck} (shape of the Security
+ * header, algorithms), {@link ProfileWss4jInInterceptor} (signature and timestamp verification),
+ * {@link SignedPartsCheck} (Body and Timestamp signed, by element identity), {@link SenderAuthentication} (trust
+ * anchors, registry, shared replay guard; puts the {@link AuthenticatedSender} on the message; these four in
+ * PRE_PROTOCOL), and last {@link EnvelopeShapeCheck.ReadToTheEnd} (reads the request to its end, so nothing follows
+ * the Body; PRE_INVOKE). Outbound, responses and faults are signed with the
  * {@link HubKey} (Timestamp and Body, BinarySecurityToken, RSA-SHA256, exclusive C14N, SHA-256), and every fault is
  * rewritten by {@link FaultMapper}.
  *

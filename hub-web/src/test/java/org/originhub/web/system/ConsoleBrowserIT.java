@@ -87,7 +87,7 @@ import org.originhub.web.console.ConsoleView;
  *
  * <p>Without Chromium the class is skipped with a message, except under CI ({@code CI=true}), where it fails:
  * {@code ./hub test} installs the browser first ({@code .ci/install-browser}). Screenshots of the main pages go to
- * {@code target/screenshots/} (the README's come from there).
+ * {@code target/screenshots/} (docs/console.md's come from there).
  */
 @ExtendWith({ConsoleBrowserIT.BrowserInstalled.class, EmbeddedDatabaseExtension.class, ArquillianExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -5,8 +5,8 @@ import org.eclipse.persistence.platform.database.MySQLPlatform;
 /**
  * EclipseLink's MySQL platform for MySQL 8 and MariaDB 10.11. EclipseLink decides from the server version whether
  * DATETIME keeps fractional seconds; MariaDB reports itself as "5.5.5-10.11.x", so EclipseLink would truncate every
- * time to whole seconds (found when audit records no longer hashed the same after a re-read). Both servers keep
- * microseconds in DATETIME(6).
+ * time to whole seconds, and an audit record re-read from the database would no longer hash the same. Both servers
+ * keep microseconds in DATETIME(6).
  */
 public class MariaDbPlatform extends MySQLPlatform {
 

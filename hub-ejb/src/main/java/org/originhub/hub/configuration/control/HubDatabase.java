@@ -54,27 +54,27 @@ import org.originhub.db.Migrations;
         initialPoolSize = 2,
         maxIdleTime = 300,
         // READ COMMITTED: locking reads take no gap locks, so concurrent submissions cannot deadlock on inserts into
-        // a gap they both read (MariaDB < 10.11.11 may crash on a deadlock, MDEV-24035); see README "Database notes".
+        // a gap they both read (MariaDB < 10.11.11 may crash on a deadlock, MDEV-24035); see docs/operations.md, "Database notes".
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
             "connectionTimeZone=UTC",
             "forceConnectionTimeZoneToSession=true",
             "characterEncoding=UTF-8",
             "rewriteBatchedStatements=true",
-            // Connector/J parses every statement's SQL again unless it caches it per connection (8.6 % of the
-            // hub's CPU in ./hub bench went to QueryInfo.<init>); the hub's SQL is a small fixed set.
+            // Connector/J parses every statement's SQL again (QueryInfo) unless it caches it per connection; the
+            // hub's SQL is a small fixed set, so every statement it sends is parsed once per connection.
+            // docs/performance.md has what each of these driver settings saves under load.
             "cachePrepStmts=true",
             "prepStmtCacheSize=250",
             "prepStmtCacheSqlLimit=2048",
-            // The pool sets auto-commit and reads the isolation level on every checkout and enlistment: without the
-            // driver's local session state that was about 45 "SET autocommit" and 19 "SELECT @@session.tx_isolation"
-            // round trips per submitted CO (MariaDB's general log during ./hub bench). With it the driver sends them
-            // only when the state changes.
+            // The pool sets auto-commit and reads the isolation level on every checkout and enlistment. With the
+            // driver's local session state, "SET autocommit" and "SELECT @@session.tx_isolation" reach the server
+            // only when the state changes, instead of as round trips on every checkout.
             "useLocalSessionState=true",
-            // Every statement the driver creates was added to, and at close removed from, a per-connection list
-            // that holds the statement cache's entries too, each a linear search: 9.3 % of the hub's samples in the
-            // 10,000-CO bench (Object.equals under ConnectionImpl.registerStatement/unregisterStatement). The hub
-            // closes what it opens (try-with-resources, EclipseLink), so the driver need not track them.
+            // Otherwise every statement the driver creates is added to, and at close removed from, a per-connection
+            // list that holds the statement cache's entries too, each a linear search (Object.equals under
+            // ConnectionImpl.registerStatement/unregisterStatement). The hub closes what it opens
+            // (try-with-resources, EclipseLink), so the driver need not track them.
             "dontTrackOpenResources=true",
             // a database host that does not answer the TCP handshake
             "connectTimeout=" + HubDatabase.CONNECT_TIMEOUT_MILLIS,

@@ -15,7 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
  * {@link #needsRehash(String)} tells the caller to store the password again after a successful login.
  *
  * <p>600,000 iterations by default: OWASP's figure for PBKDF2-HMAC-SHA256 (its 210,000 is for HMAC-SHA512). One
- * verification costs about 0.25 s of CPU on the reference machine; HTTP Basic pays it on every API request.
+ * verification costs a sizeable fraction of a second of CPU by design, and HTTP Basic pays it on every API request.
  */
 public final class PasswordHashing {
 

@@ -114,8 +114,8 @@ public class AuditLogPage implements Serializable {
 
     /**
      * The records as the table pages through them (a {@link KeysetPager}: first, next and previous page each one read
-     * of one page, however deep). Not counted: an exact count of a filtered audit log of a million records and more
-     * costs the database a second or more (ConsoleQueryBenchmark), on every page; so the paginator knows the rows
+     * of one page, however deep). Not counted: an exact count of a filtered audit log walks every matching index entry,
+     * up to the whole log, and the table would ask for it on every page change; so the paginator knows the rows
      * paged through and whether more follow, and "oldest first" is the way to the other end.
      */
     public final class Records extends LazyDataModel<AuditRecordView> {
