@@ -125,8 +125,8 @@ public class Deliveries {
      * wait for the pushes: a slow gateway keeps only its own slots busy (at most HUB_DELIVERY_PER_GATEWAY), and the
      * next round carries on with everyone else. A claimed job whose gateway is at its cap is released unpushed and
      * taken again by a later round; a gateway already at its cap is left out of the claim, so that its backlog
-     * (oldest first) cannot fill every round's claim and starve the others. Without a managed executor (tests outside a container) pushes run one after the
-     * other before this returns.
+     * (oldest first) cannot fill every round's claim and starve the others. Without a managed executor (tests outside
+     * a container) pushes run one after the other before this returns.
      *
      * @return how many deliveries were started
      */
