@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.originhub.hub.delivery.boundary.Deliveries;
 import org.originhub.hub.delivery.control.PushSlots;
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.originhub.hub.exchange.Envelopes.co;
@@ -37,6 +37,8 @@ import org.originhub.hub.alerts.boundary.AlertView;
 import org.originhub.hub.delivery.boundary.PushOutcome;
 import org.originhub.hub.delivery.boundary.PushTransport;
 import org.originhub.hub.delivery.control.BackoffPolicy;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.ExchangeWorld;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
 import org.originhub.hub.exchange.ExchangeWorld.TestClock;
@@ -47,8 +49,6 @@ import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Refusal;
 import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.hub.exchange.boundary.TrackingView;
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 
@@ -130,7 +130,7 @@ class DeliveryIT {
         transport.failNext(Integer.MAX_VALUE);
 
         List<Instant> attempts = new ArrayList<>();
-        for (int i = 0; i < 20 && hub.message(receipt.trackingNumber()).isPending(); i++) {
+        for (int i = 0; i < 20 && hub.message(receipt.trackingNumber()).delivery().isPending(); i++) {
             Instant due = next(receipt);
             hub.clock.set(due);
             attempts.add(due);
@@ -141,8 +141,8 @@ class DeliveryIT {
                 start.plus(Duration.ofMinutes(3)), start.plus(Duration.ofMinutes(7)),
                 start.plus(Duration.ofMinutes(10)));
         ExchangeMessage failed = hub.message(receipt.trackingNumber());
-        assertThat(failed.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED_DELIVERY);
-        assertThat(failed.nextAttemptAt()).isNull();
+        assertThat(failed.delivery().status()).isEqualTo(DeliveryStatus.FAILED_DELIVERY);
+        assertThat(failed.delivery().nextAttemptAt()).isNull();
         List<AlertView> alerts = hub.tx(w -> w.alerts.open());
         assertThat(alerts).filteredOn(a -> a.kind().equals("DELIVERY_FAILED"))
                 .anySatisfy(a -> assertThat(a.message()).contains(receipt.trackingNumber()).contains("5 attempts"));
@@ -233,7 +233,7 @@ class DeliveryIT {
         assertThat(transport.pushed()).hasSize(40).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(submitted);
         for (String tracking : submitted) {
-            assertThat(hub.message(tracking).deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(hub.message(tracking).delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
         }
     }
 
@@ -276,7 +276,7 @@ class DeliveryIT {
             assertThat(track(fast).status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(track(slow1).status()).isEqualTo(DeliveryStatus.PENDING_DELIVERY);
             ExchangeMessage waiting = hub.message(slow2.trackingNumber());
-            assertThat(waiting.attempts()).as("released unpushed, no attempt counted").isZero();
+            assertThat(waiting.delivery().attempts()).as("released unpushed, no attempt counted").isZero();
             assertThat(round()).as("Tanzania's slot is still taken").isZero();
 
             tanzaniaAnswers.countDown();
@@ -367,7 +367,7 @@ class DeliveryIT {
     }
 
     private Instant next(Receipt receipt) {
-        return hub.message(receipt.trackingNumber()).nextAttemptAt();
+        return hub.message(receipt.trackingNumber()).delivery().nextAttemptAt();
     }
 
     private TrackingView track(Receipt receipt) {

@@ -22,6 +22,8 @@ import org.originhub.db.embedded.EmbeddedDatabase;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.hub.delivery.boundary.PushOutcome;
 import org.originhub.hub.delivery.control.BackoffPolicy;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
 import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
@@ -34,10 +36,8 @@ import org.originhub.hub.exchange.boundary.ExchangeStatistics.Figures;
 import org.originhub.hub.exchange.boundary.ExchangeStatistics.RecentDelivery;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Submission;
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 
@@ -78,8 +78,8 @@ class ExchangeStatisticsIT {
         Receipt failed = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-ST-1"));
         pushesFail.set(true);
         int attempts = 0;
-        while (hub.message(failed.trackingNumber()).isPending()) {
-            clock.set(hub.message(failed.trackingNumber()).nextAttemptAt());
+        while (hub.message(failed.trackingNumber()).delivery().isPending()) {
+            clock.set(hub.message(failed.trackingNumber()).delivery().nextAttemptAt());
             assertThat(hub.deliveries.deliverDueNow()).isEqualTo(1);
             attempts++;
         }
@@ -145,9 +145,9 @@ class ExchangeStatisticsIT {
         Figures nextDay = hub.tx(w -> w.statistics.figures());
         assertThat(nextDay.today()).isZero();
         assertThat(nextDay.lastSevenDays()).as("the one of exactly seven days back is out now").isEqualTo(5);
-        assertThat(hub.message(delivered.trackingNumber()).deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(hub.message(delivered.trackingNumber()).delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(List.of(retrying, atMidnight, toUganda, answer, backwards)).extracting(r -> hub.message(r.trackingNumber())
-                .deliveryStatus()).containsOnly(DeliveryStatus.PENDING_DELIVERY);
+                .delivery().status()).containsOnly(DeliveryStatus.PENDING_DELIVERY);
     }
 
     @Test

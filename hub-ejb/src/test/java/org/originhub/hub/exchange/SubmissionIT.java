@@ -247,7 +247,7 @@ class SubmissionIT {
                 "TZ-DUE-2", "TZ-DUE-1"));
         Receipt pulled = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-DUE-1"));
 
-        assertThat(hub.message(heldBack.trackingNumber()).dependencyOpen()).isTrue();
+        assertThat(hub.message(heldBack.trackingNumber()).delivery().dependencyOpen()).isTrue();
         assertThat(hub.pushDue.fired()).extracting(org.originhub.hub.exchange.boundary.PushDue::trackingNumber)
                 .contains(due.trackingNumber())
                 .doesNotContain(heldBack.trackingNumber(), pulled.trackingNumber());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.boundary.AttemptView;
 import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
@@ -18,7 +19,6 @@ import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Sender;
 import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.hub.exchange.boundary.TrackingView;
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.soap.contract.envelope.Acknowledgement;
 import org.originhub.soap.contract.envelope.DeliveryStatus;
@@ -158,7 +158,7 @@ public class ExchangeEndpoint implements ExchangePortType {
         if (acknowledgement == null || acknowledgement.getKind() == null) {
             throw new RequestFault("InvalidRequest", "AcknowledgeDelivery needs an Acknowledgement with a Kind");
         }
-        List<org.originhub.hub.exchange.entity.DeliveryStatus> statuses = refusals(() -> exchanges.acknowledge(
+        List<org.originhub.hub.delivery.entity.DeliveryStatus> statuses = refusals(() -> exchanges.acknowledge(
                 sender, request.getTrackingNumber(), AcknowledgementKind.valueOf(acknowledgement.getKind().name()),
                 acknowledgement.getText()));
         AcknowledgeDeliveryResponse response = new AcknowledgeDeliveryResponse();

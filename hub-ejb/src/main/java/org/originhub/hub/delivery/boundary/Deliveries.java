@@ -30,10 +30,10 @@ import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.control.DeliveryJob;
 import org.originhub.hub.delivery.control.DeliveryQueue;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.boundary.Refusal;
 import org.originhub.hub.exchange.control.Views;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.events.Actor;
 
@@ -125,8 +125,8 @@ public class Deliveries {
      * wait for the pushes: a slow gateway keeps only its own slots busy (at most HUB_DELIVERY_PER_GATEWAY), and the
      * next round carries on with everyone else. A claimed job whose gateway is at its cap is released unpushed and
      * taken again by a later round; a gateway already at its cap is left out of the claim, so that its backlog
-     * (oldest first) cannot fill every round's claim and starve the others. Without a managed executor (tests outside a container) pushes run one after the
-     * other before this returns.
+     * (oldest first) cannot fill every round's claim and starve the others. Without a managed executor (tests outside
+     * a container) pushes run one after the other before this returns.
      *
      * @return how many deliveries were started
      */
@@ -224,9 +224,9 @@ public class Deliveries {
             throw refuse(actor, trackingNumber, Refusal.UNKNOWN_REFERENCE, "no document " + trackingNumber
                     + " is known to the hub");
         }
-        if (m.deliveryStatus() != DeliveryStatus.FAILED_DELIVERY) {
+        if (m.delivery().status() != DeliveryStatus.FAILED_DELIVERY) {
             throw refuse(actor, trackingNumber, Refusal.INVALID_REQUEST, "document " + trackingNumber + " is "
-                    + m.deliveryStatus() + "; only a FAILED_DELIVERY can be resent");
+                    + m.delivery().status() + "; only a FAILED_DELIVERY can be resent");
         }
         if (m.payloadPurgedAt() != null) {
             throw refuse(actor, trackingNumber, Refusal.INVALID_REQUEST, Views.purged(m)
@@ -235,8 +235,9 @@ public class Deliveries {
         m.resend(now());
         audit.record(new AuditEntry(actor.kind().name(), actor.name(), actor.memberCode(), "DELIVERY_RESENT",
                 Outcome.SUCCESS, "ExchangeMessage", trackingNumber, trackingNumber, m.coNumber(), m.senderMember(),
-                m.recipientMember(), "FAILED_DELIVERY -> PENDING_DELIVERY after " + m.attempts() + " attempt(s)"));
-        return m.deliveryStatus();
+                m.recipientMember(), "FAILED_DELIVERY -> PENDING_DELIVERY after " + m.delivery().attempts()
+                        + " attempt(s)"));
+        return m.delivery().status();
     }
 
     private ExchangeRefusedException refuse(Actor actor, String trackingNumber, Refusal refusal, String reason) {

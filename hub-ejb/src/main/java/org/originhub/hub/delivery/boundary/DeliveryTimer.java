@@ -105,7 +105,7 @@ public class DeliveryTimer {
             try {
                 again.set(false);
                 // While rounds find work and push slots are free, keep claiming: one round per tick would cap a node
-                // at HUB_DELIVERY_BATCH documents per HUB_DELIVERY_POLL (./hub bench). Bounded, so a run ends.
+                // at HUB_DELIVERY_BATCH documents per HUB_DELIVERY_POLL. Bounded, so a run ends.
                 for (int round = 0; round < MAX_ROUNDS_PER_TICK; round++) {
                     if (deliveries.deliverDueNow() == 0) {
                         break;

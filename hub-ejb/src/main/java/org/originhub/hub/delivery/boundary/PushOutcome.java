@@ -1,6 +1,6 @@
 package org.originhub.hub.delivery.boundary;
 
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
 
 /** The result of one push: the recipient's acknowledgement, or why the attempt failed (for the attempt history). */
 public record PushOutcome(AcknowledgementKind acknowledgement, String text, String failure) {

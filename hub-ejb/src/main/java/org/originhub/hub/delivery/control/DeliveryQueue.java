@@ -93,7 +93,7 @@ public class DeliveryQueue {
                         + " now pulls: moved to its inbox"));
                 continue;
             }
-            m.claim(token, now.plus(lease));
+            m.delivery().claim(token, now.plus(lease));
             String problem = null;
             if (gateway == null || !gateway.isActive()) {
                 problem = "the recipient's gateway " + (gateway == null ? "" : gateway + " ") + "is not active";
@@ -105,7 +105,7 @@ public class DeliveryQueue {
                 problem = "the payload is no longer stored";
             }
             jobs.add(new DeliveryJob(m.id(), token, gateway == null ? null : gateway.endpointUrl(),
-                    Views.delivered(m, payload == null ? new byte[0] : payload.content()), m.attempts() + 1,
+                    Views.delivered(m, payload == null ? new byte[0] : payload.content()), m.delivery().attempts() + 1,
                     gateway == null ? Set.of() : certificates(gateway), problem));
         }
         return jobs;
@@ -126,8 +126,8 @@ public class DeliveryQueue {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(DeliveryJob job) {
         ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
-        if (m != null && m.claimedBy(job.claimToken())) {
-            m.releaseClaim();
+        if (m != null && m.delivery().claimedBy(job.claimToken())) {
+            m.delivery().releaseClaim();
         }
     }
 
@@ -138,47 +138,47 @@ public class DeliveryQueue {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(DeliveryJob job, PushOutcome outcome, Instant at, BackoffPolicy policy, String node) {
         ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
-        int number = m.countAttempt(at);
+        int number = m.delivery().countAttempt(at);
         boolean ok = outcome.succeeded();
         String detail = ok ? "acknowledged " + outcome.acknowledgement()
                 + (outcome.text() == null ? "" : ": " + outcome.text()) : outcome.failure();
         em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PUSH, at, ok ? AttemptOutcome.ACKNOWLEDGED
                 : AttemptOutcome.FAILED, detail, node));
-        if (m.claimedBy(job.claimToken())) {
-            m.releaseClaim();
+        if (m.delivery().claimedBy(job.claimToken())) {
+            m.delivery().releaseClaim();
         }
         // The audit records go last, together: the chain head is the last lock the transaction takes.
         List<AuditEntry> entries = new ArrayList<>();
         entries.add(hubEntry("DELIVERY_ATTEMPTED", ok ? Outcome.SUCCESS : Outcome.FAILED, m, "attempt=" + number
                 + " endpoint=" + job.endpointUrl() + " " + detail));
-        if (!m.isPending()) {
+        if (!m.delivery().isPending()) {
             audit.recordAll(entries);
             return; // acknowledged meanwhile (a pull, an earlier push whose record came late): keep the first
         }
         if (ok) {
-            m.acknowledge(outcome.acknowledgement(), outcome.text(), at);
+            m.delivery().acknowledge(outcome.acknowledgement(), outcome.text(), at);
             DeliveryOrder.releaseSuccessors(em, m);
             entries.add(hubEntry("DELIVERED", Outcome.SUCCESS, m, outcome.acknowledgement() + " -> "
-                    + m.deliveryStatus() + " after " + number + " attempt(s)"));
+                    + m.delivery().status() + " after " + number + " attempt(s)"));
             audit.recordAll(entries);
             return;
         }
-        Optional<Instant> next = policy.next(m.firstAttemptAt(), at, number);
+        Optional<Instant> next = policy.next(m.delivery().firstAttemptAt(), at, number);
         if (next.isPresent()) {
-            m.retryAt(next.get());
+            m.delivery().retryAt(next.get());
             audit.recordAll(entries);
             return;
         }
-        m.fail(at);
+        m.delivery().fail(at);
         DeliveryOrder.releaseSuccessors(em, m);
         entries.add(hubEntry("DELIVERY_FAILED", Outcome.FAILED, m, "gave up after " + number + " attempt(s) since "
-                + m.firstAttemptAt() + "; last failure: " + outcome.failure()));
+                + m.delivery().firstAttemptAt() + "; last failure: " + outcome.failure()));
         audit.recordAll(entries);
         alerts.raise("DELIVERY_FAILED", Severity.CRITICAL, "delivery-failed:" + m.trackingNumber() + ":" + number,
                 "Delivery of " + m.trackingNumber() + " to " + m.recipientMember() + " failed",
                 "The hub gave up pushing " + m.documentType() + " " + m.trackingNumber() + " (CO " + m.issuerMember()
                         + "/" + m.coNumber() + ") from " + m.senderMember() + " to " + m.recipientMember()
-                        + " after " + number + " attempts since " + m.firstAttemptAt() + ". Last failure: "
+                        + " after " + number + " attempts since " + m.delivery().firstAttemptAt() + ". Last failure: "
                         + outcome.failure() + ". Fix the gateway, then resend it from the console.");
     }
 

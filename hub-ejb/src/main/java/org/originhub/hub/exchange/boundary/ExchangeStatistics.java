@@ -14,9 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.gateways.entity.DeliveryMode;
@@ -107,13 +107,14 @@ public class ExchangeStatistics {
         long week = corridors.stream().mapToLong(CorridorFigure::lastSevenDays).sum();
         long pending = status(DeliveryStatus.PENDING_DELIVERY);
         long failed = status(DeliveryStatus.FAILED_DELIVERY);
-        Instant oldest = em.createQuery("SELECT MIN(m.receivedAt) FROM ExchangeMessage m WHERE m.deliveryStatus = "
+        Instant oldest = em.createQuery("SELECT MIN(m.receivedAt) FROM ExchangeMessage m WHERE m.delivery.status = "
                 + ":status", Instant.class).setParameter("status", DeliveryStatus.PENDING_DELIVERY).getSingleResult();
         List<FailedDelivery> failedDeliveries = em.createQuery("SELECT m FROM ExchangeMessage m WHERE "
-                + "m.deliveryStatus = :status ORDER BY m.failedAt DESC, m.id DESC", ExchangeMessage.class)
+                + "m.delivery.status = :status ORDER BY m.delivery.failedAt DESC, m.id DESC", ExchangeMessage.class)
                 .setParameter("status", DeliveryStatus.FAILED_DELIVERY).setMaxResults(MAX_FAILED).getResultStream()
                 .map(m -> new FailedDelivery(m.trackingNumber().value(), m.receivedAt(), m.senderMember(),
-                        m.recipientMember(), m.documentType(), m.attempts(), m.failedAt())).toList();
+                        m.recipientMember(), m.documentType(), m.delivery().attempts(), m.delivery().failedAt()))
+                .toList();
         return new Figures(now, today, week, corridors, pending, failed, oldest, failedDeliveries,
                 failingGateways());
     }
@@ -124,10 +125,10 @@ public class ExchangeStatistics {
      */
     private List<FailingGateway> failingGateways() {
         Map<Long, FailingGateway> byGateway = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery("SELECT m.recipientGatewayId, m.recipientMember, m.deliveryStatus, "
-                + "COUNT(m), MAX(m.lastAttemptAt) FROM ExchangeMessage m WHERE m.deliveryStatus = :failed "
-                + "OR (m.deliveryStatus = :pending AND m.deliveryMode = :push AND m.attempts > 0) "
-                + "GROUP BY m.recipientGatewayId, m.recipientMember, m.deliveryStatus", Object[].class)
+        for (Object[] row : em.createQuery("SELECT m.recipientGatewayId, m.recipientMember, m.delivery.status, "
+                + "COUNT(m), MAX(m.delivery.lastAttemptAt) FROM ExchangeMessage m WHERE m.delivery.status = :failed "
+                + "OR (m.delivery.status = :pending AND m.deliveryMode = :push AND m.delivery.attempts > 0) "
+                + "GROUP BY m.recipientGatewayId, m.recipientMember, m.delivery.status", Object[].class)
                 .setParameter("failed", DeliveryStatus.FAILED_DELIVERY)
                 .setParameter("pending", DeliveryStatus.PENDING_DELIVERY)
                 .setParameter("push", DeliveryMode.PUSH).getResultList()) {
@@ -191,7 +192,8 @@ public class ExchangeStatistics {
 
     private List<Row> newest(String side, String memberCode, int limit) {
         return em.createQuery("SELECT m.id, m.trackingNumber, m.receivedAt, m.senderMember, m.recipientMember, "
-                + "m.documentType, m.deliveryStatus, m.attempts, m.lastAttemptAt FROM ExchangeMessage m WHERE m."
+                + "m.documentType, m.delivery.status, m.delivery.attempts, m.delivery.lastAttemptAt "
+                + "FROM ExchangeMessage m WHERE m."
                 + side + " = :member ORDER BY m.receivedAt DESC, m.id DESC", Object[].class)
                 .setParameter("member", memberCode).setMaxResults(limit).getResultStream()
                 .map(c -> new Row(((Number) c[0]).longValue(), (String) c[1], (Instant) c[2], (String) c[3],
@@ -209,7 +211,7 @@ public class ExchangeStatistics {
     }
 
     private long status(DeliveryStatus status) {
-        return em.createQuery("SELECT COUNT(m) FROM ExchangeMessage m WHERE m.deliveryStatus = :status", Long.class)
+        return em.createQuery("SELECT COUNT(m) FROM ExchangeMessage m WHERE m.delivery.status = :status", Long.class)
                 .setParameter("status", status).getSingleResult();
     }
 }

@@ -24,16 +24,17 @@ import org.eclipse.persistence.config.QueryHints;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.DeliveryState;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.control.Conflicts;
 import org.originhub.hub.exchange.control.DeliveryOrder;
 import org.originhub.hub.exchange.control.Findings;
 import org.originhub.hub.exchange.control.Intake;
 import org.originhub.hub.exchange.control.Views;
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.AttemptKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
@@ -180,7 +181,7 @@ public class Exchanges {
             }
             Map<String, ExchangeMessage> named = visible(sender, trackingNumbers);
             batch = trackingNumbers.stream().distinct().map(named::get).filter(java.util.Objects::nonNull)
-                    .filter(m -> m.recipientMember().equals(sender.memberCode()) && !m.dependencyOpen())
+                    .filter(m -> m.recipientMember().equals(sender.memberCode()) && !m.delivery().dependencyOpen())
                     .filter(m -> types == null || types.isEmpty() || types.contains(m.documentType())).toList();
             more = batch.size() > maxDocuments;
         } else {
@@ -200,12 +201,12 @@ public class Exchanges {
         List<DeliveredDocument> documents = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>();
         for (ExchangeMessage m : chosen) {
-            int number = m.countAttempt(now);
+            int number = m.delivery().countAttempt(now);
             em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PULL, now, AttemptOutcome.PULLED,
                     "pulled by gateway " + sender.gatewayId(), null));
             documents.add(Views.delivered(m, payloads.get(m.id())));
             entries.add(entry(sender, "DOCUMENT_PULLED", Outcome.SUCCESS, m, "attempt=" + number + " status="
-                    + m.deliveryStatus()));
+                    + m.delivery().status()));
         }
         audit.recordAll(entries);
         return new PulledDocuments(documents, more);
@@ -256,14 +257,16 @@ public class Exchanges {
         lock(List.copyOf(messages.values()));
         for (ExchangeMessage m : messages.values()) {
             String trackingNumber = m.trackingNumber().value();
-            if (m.dependencyOpen()) {
+            if (m.delivery().dependencyOpen()) {
                 throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST, "document "
-                        + trackingNumber + " has not been delivered yet (it waits for " + m.dependsOn() + ")");
+                        + trackingNumber + " has not been delivered yet (it waits for " + m.delivery().dependsOn()
+                        + ")");
             }
-            if (!m.isPending() && m.ackKind() != kind) {
+            if (!m.delivery().isPending() && m.delivery().ackKind() != kind) {
                 throw refuse(sender, "DELIVERY_ACKNOWLEDGED", trackingNumber, Refusal.INVALID_REQUEST, "document "
-                        + trackingNumber + " is already " + m.deliveryStatus() + (m.ackKind() == null ? ""
-                                : " (acknowledged " + m.ackKind() + ")") + "; a different acknowledgement is refused");
+                        + trackingNumber + " is already " + m.delivery().status() + (m.delivery().ackKind() == null ? ""
+                                : " (acknowledged " + m.delivery().ackKind() + ")")
+                        + "; a different acknowledgement is refused");
             }
         }
         // Every row is locked and checked: change them, release their successors, and only then append to the audit
@@ -272,18 +275,18 @@ public class Exchanges {
         List<AuditEntry> entries = new ArrayList<>();
         List<ExchangeMessage> finished = new ArrayList<>();
         for (ExchangeMessage m : messages.values()) {
-            if (m.acknowledge(kind, cleanText, now) == ExchangeMessage.Acknowledged.SET) {
+            if (m.delivery().acknowledge(kind, cleanText, now) == DeliveryState.Acknowledged.SET) {
                 finished.add(m);
                 entries.add(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " -> "
-                        + m.deliveryStatus()));
+                        + m.delivery().status()));
             } else {
                 entries.add(entry(sender, "DELIVERY_ACKNOWLEDGED", Outcome.SUCCESS, m, kind + " again: "
-                        + m.deliveryStatus() + " unchanged"));
+                        + m.delivery().status() + " unchanged"));
             }
         }
         DeliveryOrder.releaseSuccessors(em, finished);
         audit.recordAll(entries);
-        return trackingNumbers.stream().map(n -> messages.get(n).deliveryStatus()).toList();
+        return trackingNumbers.stream().map(n -> messages.get(n).delivery().status()).toList();
     }
 
     /**

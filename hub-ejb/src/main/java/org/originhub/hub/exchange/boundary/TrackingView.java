@@ -2,8 +2,8 @@ package org.originhub.hub.exchange.boundary;
 
 import java.time.Instant;
 import java.util.List;
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 
 /**
  * What the hub knows about the delivery of one envelope, for its sender or recipient. {@code payloadPurgedAt} is

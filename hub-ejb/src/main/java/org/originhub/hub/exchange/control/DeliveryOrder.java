@@ -6,7 +6,8 @@ import java.util.List;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 
 /**
- * Ordering per CO: a document held back behind an earlier one (see {@link ExchangeMessage#dependOn}) is released
+ * Ordering per CO: a document held back behind an earlier one (see
+ * {@link org.originhub.hub.delivery.entity.DeliveryState#dependOn}) is released
  * when that one leaves PENDING_DELIVERY (acknowledged, or failed). Called under the lock of the finished message, which
  * a submission of a new successor also takes, so no successor is left held back.
  */

@@ -421,7 +421,7 @@ public class Intake {
                         .toList(),
                 submission.mediaType(), c.sha256, submission.payload().length, now);
         if (c.predecessor != null) {
-            message.dependOn(c.predecessor.trackingNumber().value(), c.predecessor.isPending());
+            message.delivery().dependOn(c.predecessor.trackingNumber().value(), c.predecessor.delivery().isPending());
         }
         em.persist(message);
         em.flush(); // the unique keys (message id, CO function, verification) decide here between concurrent twins
@@ -441,7 +441,7 @@ public class Intake {
                     tracking.value(), change[1], envelope.from(), envelope.to(), change[2]));
         }
         audit.recordAll(entries);
-        if (c.recipientGateway.deliveryMode() == DeliveryMode.PUSH && !message.dependencyOpen()) {
+        if (c.recipientGateway.deliveryMode() == DeliveryMode.PUSH && !message.delivery().dependencyOpen()) {
             pushDue.fire(new PushDue(tracking.value()));
         }
         return new Receipt(tracking.value(), now, c.sha256);

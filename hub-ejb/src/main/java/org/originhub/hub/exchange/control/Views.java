@@ -1,6 +1,7 @@
 package org.originhub.hub.exchange.control;
 
 import java.util.List;
+import org.originhub.hub.delivery.entity.DeliveryState;
 import org.originhub.hub.exchange.boundary.AttemptView;
 import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.DeliveredDocument;
@@ -51,9 +52,10 @@ public final class Views {
     }
 
     public static TrackingView tracking(ExchangeMessage m, List<DeliveryAttempt> attempts) {
-        return new TrackingView(m.trackingNumber().value(), m.deliveryStatus(), envelope(m), m.receivedAt(),
-                m.payloadSha256(), m.payloadSize(), m.attempts(), m.lastAttemptAt(), m.acknowledgedAt(),
-                m.ackKind(), m.ackText(), attempts.stream().map(a -> new AttemptView(a.number(), a.attemptedAt(),
+        DeliveryState d = m.delivery();
+        return new TrackingView(m.trackingNumber().value(), d.status(), envelope(m), m.receivedAt(),
+                m.payloadSha256(), m.payloadSize(), d.attempts(), d.lastAttemptAt(), d.acknowledgedAt(),
+                d.ackKind(), d.ackText(), attempts.stream().map(a -> new AttemptView(a.number(), a.attemptedAt(),
                         a.kind().name(), a.outcome().name(), a.detail())).toList(), m.payloadPurgedAt());
     }
 }

@@ -3,6 +3,7 @@ package org.originhub.hub.exchange.entity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,20 +21,37 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.originhub.hub.delivery.entity.DeliveryState;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 
 /**
- * One accepted envelope (aggregate root of its delivery attempts; its payload is kept apart in
- * {@link MessagePayload}). The envelope part never changes after acceptance. Delivery life cycle:
+ * One accepted envelope: the aggregate root of a document's exchange. It holds the envelope (who sends and receives,
+ * the document type and function, the CO, request and sender numbers, the references, the payload's SHA-256, size and
+ * media type), fixed at acceptance, and the routing (the gateways, the sender's certificate, PUSH or PULL); the payload
+ * itself is kept apart in {@link MessagePayload}, the delivery attempts in {@link DeliveryAttempt} rows, and where the
+ * delivery stands in the embedded {@link DeliveryState}.
+ *
+ * <p>Life cycle:
  * <pre>
- * PENDING_DELIVERY --acknowledged (push answer or AcknowledgeDelivery)--> DELIVERED | DELIVERED_WITH_WARNINGS
- *                                                                         | DELIVERED_NOT_READABLE   (final)
- * PENDING_DELIVERY --PUSH retries exhausted--> FAILED_DELIVERY --console resend--> PENDING_DELIVERY
+ * accepted
+ *    |
+ *    v              acknowledged (push answer or AcknowledgeDelivery)
+ * PENDING_DELIVERY ----------------------------------------------------&gt; DELIVERED | DELIVERED_WITH_WARNINGS
+ *    |       ^                                                           | DELIVERED_NOT_READABLE      (final)
+ *    |       | console resend (payload still stored)
+ *    v       |
+ * FAILED_DELIVERY   (PUSH retries exhausted)
+ *
+ * not pending, older than the retention period --&gt; payload purged
  * </pre>
- * While the document it depends on (the earlier document about the same CO for the same recipient) is still
- * pending, {@code dependencyOpen} holds it back: it is neither listed nor pushed. Once it is no longer pending and
- * older than the retention period, its payload may be purged ({@link #payloadPurged}): the envelope, the payload's
- * SHA-256 and size and the delivery history stay; a purged document can no longer be pulled or resent.
+ * While the document it depends on (the earlier document about the same CO for the same recipient) is still pending,
+ * the delivery is held back: it is neither listed nor pushed ({@link DeliveryState#dependOn}). A PUSH delivery whose
+ * recipient has switched to pulling is handed over to the inbox ({@link #deliverByPull}). Once the document is no
+ * longer pending and older than the retention period, its payload may be purged ({@link #payloadPurged}): the
+ * envelope, the payload's SHA-256 and size and the delivery history stay; a purged document can no longer be pulled or
+ * resent. The transitions that touch the envelope as well as the delivery (resend, purge, the switch to pulling) are
+ * methods of this class; the rest are {@link DeliveryState}'s, reached through {@link #delivery()}.
  */
 @Entity
 @Table(name = "exchange_message")
@@ -47,10 +65,11 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
         + "WHERE m.recipientMember = :recipient AND m.issuerMember = :issuer "
         + "AND (m.coNumber IN :numbers OR m.replacedCoNumber IN :numbers) ORDER BY m.id DESC")
 @NamedQuery(name = ExchangeMessage.INBOX, query = "SELECT m FROM ExchangeMessage m "
-        + "WHERE m.recipientMember = :recipient AND m.deliveryStatus = :pending AND m.deliveryMode = :pull "
-        + "AND m.dependencyOpen = FALSE AND m.documentType IN :types ORDER BY m.id")
+        + "WHERE m.recipientMember = :recipient AND m.delivery.status = :pending AND m.deliveryMode = :pull "
+        + "AND m.delivery.dependencyOpen = FALSE AND m.documentType IN :types ORDER BY m.id")
 @NamedQuery(name = ExchangeMessage.RELEASE_SUCCESSORS, query = "UPDATE ExchangeMessage m "
-        + "SET m.dependencyOpen = FALSE WHERE m.dependsOn IN :trackings AND m.dependencyOpen = TRUE")
+        + "SET m.delivery.dependencyOpen = FALSE WHERE m.delivery.dependsOn IN :trackings "
+        + "AND m.delivery.dependencyOpen = TRUE")
 public class ExchangeMessage {
 
     public static final String BY_TRACKING = "ExchangeMessage.byTracking";
@@ -59,16 +78,6 @@ public class ExchangeMessage {
     public static final String LATEST_ABOUT_CO = "ExchangeMessage.latestAboutCo";
     public static final String INBOX = "ExchangeMessage.inbox";
     public static final String RELEASE_SUCCESSORS = "ExchangeMessage.releaseSuccessors";
-
-    /** Result of an acknowledgement. */
-    public enum Acknowledged {
-        /** The first acknowledgement: the delivery status changed. */
-        SET,
-        /** The same acknowledgement again: nothing changed. */
-        REPEATED,
-        /** A different acknowledgement than the first, or the delivery already failed: refused. */
-        CONFLICT
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -153,46 +162,8 @@ public class ExchangeMessage {
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "delivery_status", nullable = false, length = 32)
-    private DeliveryStatus deliveryStatus;
-
-    @Column(name = "depends_on", length = 64)
-    private String dependsOn;
-
-    @Column(name = "dependency_open", nullable = false)
-    private boolean dependencyOpen;
-
-    @Column(name = "attempts", nullable = false)
-    private int attempts;
-
-    @Column(name = "first_attempt_at")
-    private Instant firstAttemptAt;
-
-    @Column(name = "last_attempt_at")
-    private Instant lastAttemptAt;
-
-    @Column(name = "next_attempt_at")
-    private Instant nextAttemptAt;
-
-    @Column(name = "claim_token", length = 64)
-    private String claimToken;
-
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "ack_kind", length = 20)
-    private AcknowledgementKind ackKind;
-
-    @Column(name = "ack_text", length = 2000)
-    private String ackText;
-
-    @Column(name = "acknowledged_at")
-    private Instant acknowledgedAt;
-
-    @Column(name = "failed_at")
-    private Instant failedAt;
+    @Embedded
+    private DeliveryState delivery;
 
     @Column(name = "payload_purged_at")
     private Instant payloadPurgedAt;
@@ -235,8 +206,7 @@ public class ExchangeMessage {
         this.payloadSha256 = Objects.requireNonNull(payloadSha256);
         this.payloadSize = payloadSize;
         this.receivedAt = receivedAt;
-        this.deliveryStatus = DeliveryStatus.PENDING_DELIVERY;
-        this.nextAttemptAt = deliveryMode == DeliveryMode.PUSH ? receivedAt : null;
+        this.delivery = new DeliveryState(deliveryMode == DeliveryMode.PUSH ? receivedAt : null);
     }
 
     /** Routing facts fixed at acceptance. */
@@ -250,97 +220,24 @@ public class ExchangeMessage {
             VerificationResult verificationResult, String replacedCoNumber, String requestNumber) {
     }
 
-    /** Held back until {@code predecessor} is acknowledged or has failed, when {@code open}. */
-    public void dependOn(String predecessor, boolean open) {
-        this.dependsOn = predecessor;
-        this.dependencyOpen = open;
-    }
-
-    public boolean isPending() {
-        return deliveryStatus == DeliveryStatus.PENDING_DELIVERY;
-    }
-
-    /** A delivery node takes the message until {@code until}; other nodes skip it meanwhile. */
-    public void claim(String token, Instant until) {
-        this.claimToken = token;
-        this.claimedUntil = until;
-    }
-
-    public boolean claimedBy(String token) {
-        return token != null && token.equals(claimToken);
-    }
-
-    public void releaseClaim() {
-        this.claimToken = null;
-        this.claimedUntil = null;
-    }
-
-    /** Counts a push or pull and returns its number (1 for the first). */
-    public int countAttempt(Instant at) {
-        attempts++;
-        if (firstAttemptAt == null) {
-            firstAttemptAt = at;
-        }
-        lastAttemptAt = at;
-        return attempts;
+    /** Where the delivery stands, and its transitions. */
+    public DeliveryState delivery() {
+        return delivery;
     }
 
     /**
-     * The recipient's acknowledgement. The first one sets the delivery status; the same one again changes nothing;
-     * a different one (or any after FAILED_DELIVERY) is a conflict.
+     * The secretariat resends a failed delivery: pending again, due now, with a fresh retry window.
+     *
+     * @throws IllegalStateException when the delivery has not failed, or the payload was purged
      */
-    public Acknowledged acknowledge(AcknowledgementKind kind, String text, Instant at) {
-        if (isPending()) {
-            ackKind = kind;
-            ackText = text;
-            acknowledgedAt = at;
-            deliveryStatus = statusOf(kind);
-            nextAttemptAt = null;
-            return Acknowledged.SET;
-        }
-        return ackKind == kind ? Acknowledged.REPEATED : Acknowledged.CONFLICT;
-    }
-
-    public static DeliveryStatus statusOf(AcknowledgementKind kind) {
-        switch (kind) {
-            case OK:
-                return DeliveryStatus.DELIVERED;
-            case OK_WITH_WARNINGS:
-                return DeliveryStatus.DELIVERED_WITH_WARNINGS;
-            default:
-                return DeliveryStatus.DELIVERED_NOT_READABLE;
-        }
-    }
-
-    /** After a failed push: try again at {@code next}. */
-    public void retryAt(Instant next) {
-        this.nextAttemptAt = next;
-    }
-
-    /** The hub gave up pushing. */
-    public void fail(Instant at) {
-        if (!isPending()) {
-            throw new IllegalStateException("only a pending message can fail, " + trackingNumber + " is "
-                    + deliveryStatus);
-        }
-        deliveryStatus = DeliveryStatus.FAILED_DELIVERY;
-        failedAt = at;
-        nextAttemptAt = null;
-    }
-
-    /** The secretariat resends a failed delivery: pending again, due now, with a fresh retry window. */
     public void resend(Instant now) {
-        if (deliveryStatus != DeliveryStatus.FAILED_DELIVERY) {
+        if (delivery.status() != DeliveryStatus.FAILED_DELIVERY) {
             throw new IllegalStateException("only a failed delivery can be resent");
         }
         if (payloadPurgedAt != null) {
             throw new IllegalStateException("the payload of " + trackingNumber + " was purged");
         }
-        deliveryStatus = DeliveryStatus.PENDING_DELIVERY;
-        failedAt = null;
-        firstAttemptAt = null;
-        nextAttemptAt = now;
-        releaseClaim();
+        delivery.resend(now);
     }
 
     /**
@@ -348,7 +245,7 @@ public class ExchangeMessage {
      * (a pending one still has to reach its recipient).
      */
     public void payloadPurged(Instant at) {
-        if (isPending()) {
+        if (delivery.isPending()) {
             throw new IllegalStateException("the payload of " + trackingNumber + " is still to be delivered");
         }
         if (payloadPurgedAt == null) {
@@ -359,8 +256,7 @@ public class ExchangeMessage {
     /** The recipient's gateway now pulls: hand the message over to its inbox. */
     public void deliverByPull() {
         deliveryMode = DeliveryMode.PULL;
-        nextAttemptAt = null;
-        releaseClaim();
+        delivery.awaitPull();
     }
 
     public Long id() {
@@ -453,54 +349,6 @@ public class ExchangeMessage {
 
     public Instant receivedAt() {
         return receivedAt;
-    }
-
-    public DeliveryStatus deliveryStatus() {
-        return deliveryStatus;
-    }
-
-    public String dependsOn() {
-        return dependsOn;
-    }
-
-    public boolean dependencyOpen() {
-        return dependencyOpen;
-    }
-
-    public int attempts() {
-        return attempts;
-    }
-
-    public Instant firstAttemptAt() {
-        return firstAttemptAt;
-    }
-
-    public Instant lastAttemptAt() {
-        return lastAttemptAt;
-    }
-
-    public Instant nextAttemptAt() {
-        return nextAttemptAt;
-    }
-
-    public Instant claimedUntil() {
-        return claimedUntil;
-    }
-
-    public AcknowledgementKind ackKind() {
-        return ackKind;
-    }
-
-    public String ackText() {
-        return ackText;
-    }
-
-    public Instant acknowledgedAt() {
-        return acknowledgedAt;
-    }
-
-    public Instant failedAt() {
-        return failedAt;
     }
 
     /** When the retention purge deleted the payload; null while it is stored. */

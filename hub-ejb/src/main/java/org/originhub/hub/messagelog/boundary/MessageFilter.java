@@ -1,7 +1,7 @@
 package org.originhub.hub.messagelog.boundary;
 
 import java.time.Instant;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 
 /**

@@ -170,9 +170,10 @@ public class MessageLog {
         List<AuditRecordView> visibleRecords = records.stream().filter(r -> own == null
                 || own.equals(r.entry().actorMember()) || own.equals(r.entry().senderMember())
                 || own.equals(r.entry().recipientMember())).map(AuditRecordView::of).toList();
-        record(caller, "MESSAGE_VIEWED", Outcome.SUCCESS, m, "status=" + m.deliveryStatus());
+        record(caller, "MESSAGE_VIEWED", Outcome.SUCCESS, m, "status=" + m.delivery().status());
         return new MessageDetail(MessageSummary.of(m), m.references().stream()
-                .map(r -> new Reference(r.trackingNumber(), r.coNumber())).toList(), m.ackText(), m.dependsOn(),
+                .map(r -> new Reference(r.trackingNumber(), r.coNumber())).toList(), m.delivery().ackText(),
+                m.delivery().dependsOn(),
                 attempts, lifecycle, held(m), received.map(AuditRecord::seq).orElse(null),
                 received.map(AuditRecord::hash).orElse(null), visibleRecords);
     }
@@ -252,8 +253,9 @@ public class MessageLog {
                             m.recipientMember(), m.agreementCode(), m.documentType(), m.documentFunction(),
                             m.issuerMember(), m.coNumber(), m.replacedCoNumber(), m.senderMessageId(),
                             m.responseKind(), m.verificationResult(), m.mediaType(), m.payloadSha256(),
-                            m.payloadSize(), m.payloadPurgedAt(), m.deliveryStatus(), m.deliveryMode(), m.attempts(),
-                            m.lastAttemptAt(), m.ackKind(), m.acknowledgedAt(), m.failedAt(),
+                            m.payloadSize(), m.payloadPurgedAt(), m.delivery().status(), m.deliveryMode(),
+                            m.delivery().attempts(), m.delivery().lastAttemptAt(), m.delivery().ackKind(),
+                            m.delivery().acknowledgedAt(), m.delivery().failedAt(),
                             r == null ? null : r.seq(), r == null ? null : r.hash()));
                     after = Cursor.of(m);
                 }

@@ -1,9 +1,9 @@
 package org.originhub.hub.messagelog.boundary;
 
 import java.time.Instant;
-import org.originhub.hub.exchange.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.AcknowledgementKind;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentFunction;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
@@ -25,7 +25,8 @@ public record MessageSummary(String trackingNumber, Instant receivedAt, String s
         return new MessageSummary(m.trackingNumber().value(), m.receivedAt(), m.senderMember(), m.recipientMember(),
                 m.agreementCode(), m.documentType(), m.documentFunction(), m.issuerMember(), m.coNumber(),
                 m.replacedCoNumber(), m.senderMessageId(), m.responseKind(), m.verificationResult(), m.mediaType(),
-                m.payloadSha256(), m.payloadSize(), m.payloadPurgedAt(), m.deliveryStatus(), m.deliveryMode(),
-                m.attempts(), m.lastAttemptAt(), m.ackKind(), m.acknowledgedAt(), m.failedAt());
+                m.payloadSha256(), m.payloadSize(), m.payloadPurgedAt(), m.delivery().status(), m.deliveryMode(),
+                m.delivery().attempts(), m.delivery().lastAttemptAt(), m.delivery().ackKind(),
+                m.delivery().acknowledgedAt(), m.delivery().failedAt());
     }
 }

@@ -87,7 +87,7 @@ public class PayloadPurge {
             audit.record(new AuditEntry(actor.kind().name(), actor.name(), actor.memberCode(), "PAYLOAD_PURGED",
                     Outcome.SUCCESS, "ExchangeMessage", m.trackingNumber().value(), m.trackingNumber().value(),
                     m.coNumber(), m.senderMember(), m.recipientMember(), why + " cutoff=" + cutoff + " received="
-                            + m.receivedAt() + " status=" + m.deliveryStatus() + " sha256=" + m.payloadSha256()
+                            + m.receivedAt() + " status=" + m.delivery().status() + " sha256=" + m.payloadSha256()
                             + " size=" + m.payloadSize()));
         }
         if (!purged.isEmpty()) {

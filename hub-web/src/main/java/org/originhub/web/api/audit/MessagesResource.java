@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
 import org.originhub.hub.audit.control.AuditExportFormat;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageDetail;
 import org.originhub.hub.messagelog.boundary.MessageFilter;

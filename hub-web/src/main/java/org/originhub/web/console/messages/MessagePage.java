@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import org.originhub.hub.delivery.boundary.Deliveries;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.messagelog.boundary.MessageDetail;
 import org.originhub.hub.messagelog.boundary.MessageLog;
 import org.originhub.hub.messagelog.boundary.PayloadDownload;

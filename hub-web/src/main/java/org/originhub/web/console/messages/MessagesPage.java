@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
 import org.originhub.hub.messagelog.boundary.MessageLog;

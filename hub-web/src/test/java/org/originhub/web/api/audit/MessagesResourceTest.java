@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
-import org.originhub.hub.exchange.entity.DeliveryStatus;
+import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
 

@@ -1,4 +1,4 @@
-package org.originhub.hub.exchange.entity;
+package org.originhub.hub.delivery.entity;
 
 /** What the recipient's gateway says about a delivered document. */
 public enum AcknowledgementKind {

@@ -1,4 +1,4 @@
-package org.originhub.hub.exchange.entity;
+package org.originhub.hub.delivery.entity;
 
 /** Delivery status of one envelope, owned by the hub; never a document status. */
 public enum DeliveryStatus {
