@@ -133,6 +133,26 @@ class MessageLogIT {
     }
 
     @Test
+    void aRoleThatMayNotReadIsRefusedAndRecordedBeforeItsFilterIsChecked() {
+        AuthenticatedUser operator = new AuthenticatedUser("it-operator-bad-filter", Role.OPERATOR, null);
+        AuthenticatedUser keAuditor = memberAuditor("it-ke-auditor-bad-filter", kenya);
+
+        assertThatThrownBy(() -> hub.tx(w -> w.messageLog.search(operator, filter(null, uganda.code()), null, 10,
+                true))).isInstanceOf(AuditAccessRefusedException.class);
+        assertThatThrownBy(() -> hub.tx(w -> w.messageLog.search(keAuditor, filter(null, uganda.code()), null, 10,
+                true))).as("a member auditor's member is not implied in the message log")
+                .isInstanceOf(InvalidAuditQueryException.class).hasMessageContaining("counterpart needs member");
+
+        List<AuditRecord> refused = hub.inTransaction(em -> em.createQuery("SELECT r FROM AuditRecord r WHERE "
+                + "r.action = 'MESSAGE_LOG_QUERIED' AND r.actor = :actor", AuditRecord.class)
+                .setParameter("actor", operator.username()).getResultList());
+        assertThat(refused).singleElement().satisfies(r -> {
+            assertThat(r.entry().outcome().name()).isEqualTo("REJECTED");
+            assertThat(r.entry().detail()).isEqualTo("counterpart=" + uganda.code());
+        });
+    }
+
+    @Test
     void filtersAndKeysetPagesWalkEveryMatchOnceInBothOrders() {
         Instant start = clock.instant();
         List<String> toUganda = new ArrayList<>();
