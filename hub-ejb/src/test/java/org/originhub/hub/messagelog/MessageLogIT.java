@@ -25,7 +25,6 @@ import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.exchange.ExchangeWorld;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Submission;
@@ -44,6 +43,7 @@ import org.originhub.hub.messagelog.boundary.UnknownMessageException;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
 import org.originhub.hub.users.entity.Role;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 
 /**
  * The auditors' message log on the real schema, over documents that really went through the exchange: who sees
@@ -56,7 +56,7 @@ class MessageLogIT {
     private static final AuthenticatedUser AUDITOR = new AuthenticatedUser("it-auditor", Role.AUDITOR, null);
 
     private ExchangeWorld hub;
-    private TestClock clock;
+    private MutableClock clock;
     private Member kenya;
     private Member uganda;
     private Member zambia;
@@ -64,7 +64,7 @@ class MessageLogIT {
 
     @BeforeEach
     void community(DataSource dataSource) {
-        clock = new TestClock();
+        clock = new MutableClock();
         hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), clock);
         kenya = hub.member(DeliveryMode.PULL);
         uganda = hub.member(DeliveryMode.PULL);
