@@ -49,8 +49,9 @@ public class AuditLog {
     /**
      * The filter {@code caller} may run: unchanged for auditors and the secretariat, for whom a counterpart without a
      * member is a bad query; for a member auditor, with the caller's member state as {@code member} (a filter that
-     * names it only as the counterpart is turned round: the records between the two are the same). Asking for another
-     * member state, or having any other role, is refused and recorded.
+     * names it only as the counterpart is turned round: the records between the two are the same; one naming only a
+     * counterpart reads the records between the two). Asking for another member state, or having any other role, is
+     * refused and recorded. See {@link MemberScope}.
      */
     public AuditFilter authorize(AuthenticatedUser caller, AuditFilter filter, String action) {
         AuditFilter asked = filter == null ? AuditFilter.none() : filter;
@@ -131,8 +132,8 @@ public class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException("the export could not be written", e);
         }
-        record(caller, "AUDIT_EXPORTED", Outcome.SUCCESS, effective.describe() + " format="
-                + format.extension() + " records=" + written + (withCheckpoints ? " checkpoints=" + signed.count() : ""));
+        record(caller, "AUDIT_EXPORTED", Outcome.SUCCESS, effective.describe() + " format=" + format.extension()
+                + " records=" + written + (withCheckpoints ? " checkpoints=" + signed.count() : ""));
         return written;
     }
 

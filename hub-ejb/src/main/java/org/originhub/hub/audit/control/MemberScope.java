@@ -10,6 +10,13 @@ import org.originhub.hub.users.entity.Role;
  * A member auditor's query always has its own member state as the member: a query naming no member is narrowed to it,
  * and one naming it only as the counterpart is turned round (the records between the two are the same); a query for
  * any other member state is refused.
+ *
+ * <p>What each log adds to the rule. A counterpart named without a member: the audit log reads it, for a member
+ * auditor, as the records between its own member state and that counterpart (the member is implied), while the
+ * message log answers it as a bad query for every reader, a member auditor included; for auditors and the secretariat
+ * both logs answer it as a bad query. The message log also refuses a member auditor's query whose sender and
+ * recipient are both other member states. Both logs check the role before anything else, so a caller whose role
+ * reads nothing is refused, and the refusal recorded, whatever its query.
  */
 public final class MemberScope {
 

@@ -70,8 +70,9 @@ public class MessageLog {
 
     /**
      * The filter {@code caller} may run: unchanged for auditors and the secretariat; for a member auditor with its
-     * own member state as {@code member} (a filter that names it only as the counterpart is turned round). Anything
-     * else is refused and recorded.
+     * own member state as {@code member} (a filter that names it only as the counterpart is turned round). A role
+     * that reads nothing is refused and recorded first; then a counterpart without a member is a bad query for every
+     * reader; a member auditor asking for other member states is refused and recorded. See {@link MemberScope}.
      */
     public MessageFilter authorize(AuthenticatedUser caller, MessageFilter filter, String action) {
         MessageFilter asked = filter == null ? MessageFilter.none() : filter;
@@ -127,8 +128,9 @@ public class MessageLog {
     /**
      * How many envelopes match, counted up to {@code atMost}: the exact number when it is {@code atMost} or fewer,
      * else {@code atMost + 1} ("more than atMost"). Under the same access rule as {@link #search} (whose call,
-     * recorded, accompanies this one, so the count itself is not recorded again). Read from the same indexes as a page and
-     * stopped after {@code atMost + 1} entries, so it costs at most that many index entries however large the log.
+     * recorded, accompanies this one, so the count itself is not recorded again). Read from the same indexes as a
+     * page and stopped after {@code atMost + 1} entries, so it costs at most that many index entries however large
+     * the log.
      */
     public long count(AuthenticatedUser caller, MessageFilter filter, long atMost) {
         if (atMost < 0 || atMost >= Integer.MAX_VALUE) {
