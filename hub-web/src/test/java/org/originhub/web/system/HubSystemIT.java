@@ -681,17 +681,15 @@ class HubSystemIT {
                 ke.submit(document("KE", "UG", DocumentType.CERTIFICATE_OF_ORIGIN, DocumentFunction.NEW,
                         "KE-2026-0003", "ke-msg-4", null, SampleDocuments.certificate("KE", "KE-2026-0003", "EAC-CU")));
                 ugGateway.awaitDocuments(4, Duration.ofSeconds(60));
-                Receipt accepted = ug.submit(Submission.builder().from("UG").to("KE").agreement("EAC-CU")
-                        .documentType(DocumentType.BUSINESS_RESPONSE).function(DocumentFunction.NEW)
-                        .coNumber("KE-2026-0003").senderMessageId("ug-msg-1")
-                        .businessResponseKind(BusinessResponseKind.ACCEPTED)
-                        .payload(SampleDocuments.businessResponse("ACCEPTED", "KE-2026-0003", "KE", "UG")).build());
+                Receipt accepted = ug.submit(SampleSubmissions.document("UG", "KE", "EAC-CU",
+                        DocumentType.BUSINESS_RESPONSE, DocumentFunction.NEW, "KE-2026-0003", "ug-msg-1",
+                        SampleDocuments.businessResponse("ACCEPTED", "KE-2026-0003", "KE", "UG"))
+                        .businessResponseKind(BusinessResponseKind.ACCEPTED).build());
                 assertThat(ke.documentStatus("KE", "KE-2026-0003").status()).as("the status changes when the hub "
                         + "accepts the document, before its delivery").isEqualTo(DocumentStatus.ACCEPTED);
-                Receipt question = ug.submit(Submission.builder().from("UG").to("KE").agreement("EAC-CU")
-                        .documentType(DocumentType.VERIFICATION_REQUEST).function(DocumentFunction.NEW)
-                        .coNumber("KE-2026-0003").senderMessageId("ug-msg-2")
-                        .payload(SampleDocuments.verificationRequest("VR-UG-1", "KE-2026-0003", "KE", "UG")).build());
+                Receipt question = ug.submit(SampleSubmissions.document("UG", "KE", "EAC-CU",
+                        DocumentType.VERIFICATION_REQUEST, DocumentFunction.NEW, "KE-2026-0003", "ug-msg-2",
+                        SampleDocuments.verificationRequest("VR-UG-1", "KE-2026-0003", "KE", "UG")).build());
                 assertThat(ke.inbox(10).items()).extracting(InboxItem::trackingNumber)
                         .containsExactly(accepted.trackingNumber());
                 Pull firstPull = ke.pull(10);
@@ -711,12 +709,10 @@ class HubSystemIT {
                         .isEqualTo(DocumentStatus.VERIFICATION_REQUESTED);
 
                 // Kenya confirms the origin; the answer is pushed to Uganda.
-                Receipt answer = ke.submit(Submission.builder().from("KE").to("UG").agreement("EAC-CU")
-                        .documentType(DocumentType.VERIFICATION_RESPONSE).function(DocumentFunction.NEW)
-                        .coNumber("KE-2026-0003").senderMessageId("ke-msg-5")
-                        .verificationResult(VerificationResult.CONFIRMED)
-                        .payload(SampleDocuments.verificationResponse("VR-UG-1", "KE-2026-0003", "KE", "CONFIRMED"))
-                        .build());
+                Receipt answer = ke.submit(SampleSubmissions.document("KE", "UG", "EAC-CU",
+                        DocumentType.VERIFICATION_RESPONSE, DocumentFunction.NEW, "KE-2026-0003", "ke-msg-5",
+                        SampleDocuments.verificationResponse("VR-UG-1", "KE-2026-0003", "KE", "CONFIRMED"))
+                        .verificationResult(VerificationResult.CONFIRMED).build());
                 assertThat(ugGateway.awaitDocuments(5, Duration.ofSeconds(60)).get(4).trackingNumber())
                         .isEqualTo(answer.trackingNumber());
                 awaitDelivery(ug, answer.trackingNumber(), DeliveryStatus.DELIVERED);
@@ -891,8 +887,8 @@ class HubSystemIT {
 
     private static Submission document(String from, String to, DocumentType type, DocumentFunction function,
             String coNumber, String messageId, String referencedCo, byte[] payload) {
-        Submission.Builder builder = Submission.builder().from(from).to(to).agreement("EAC-CU").documentType(type)
-                .function(function).coNumber(coNumber).senderMessageId(messageId).payload(payload);
+        Submission.Builder builder = SampleSubmissions.document(from, to, "EAC-CU", type, function, coNumber,
+                messageId, payload);
         if (referencedCo != null) {
             builder.reference(Reference.coNumber(referencedCo));
         }
