@@ -41,7 +41,6 @@ import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.ExchangeWorld;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.AttemptView;
 import org.originhub.hub.exchange.boundary.DeliveredDocument;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
@@ -51,6 +50,7 @@ import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.hub.exchange.boundary.TrackingView;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 
 /**
  * PUSH delivery on the real schema with a recording transport: retries under the backoff policy with the attempt
@@ -69,7 +69,7 @@ class DeliveryIT {
 
     @BeforeEach
     void community(DataSource dataSource) {
-        hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new TestClock());
+        hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new MutableClock());
         kenya = hub.member(DeliveryMode.PULL);
         tanzania = hub.member(DeliveryMode.PUSH);
         agreement = hub.agreement(kenya, tanzania);

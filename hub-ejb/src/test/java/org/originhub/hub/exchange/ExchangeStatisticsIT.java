@@ -25,7 +25,6 @@ import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.boundary.ExchangeStatistics;
 import org.originhub.hub.exchange.boundary.ExchangeStatistics.CorridorFigure;
@@ -40,6 +39,7 @@ import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 
 /**
  * The exchange's figures for the dashboard and a gateway's page, on the real schema over documents that really went
@@ -59,7 +59,7 @@ class ExchangeStatisticsIT {
     @Test
     void theDashboardFiguresCountAcceptedDocumentsByUtcDayCorridorDirectionAndDeliveryState(DataSource shared,
             EmbeddedDatabase database) throws Exception {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         ExchangeWorld hub = new ExchangeWorld(ExchangeWorld.isolated(shared, isolatedDatabase(database)), clock);
         Member kenya = hub.member(DeliveryMode.PULL);
         Member tanzania = hub.member(DeliveryMode.PUSH);
@@ -153,7 +153,7 @@ class ExchangeStatisticsIT {
     @Test
     void aMemberStatesRecentDeliveriesAreItsNewestInBothDirectionsWithTheLastAttemptAndNoContent(
             DataSource dataSource) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         ExchangeWorld hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), clock);
         Member kenya = hub.member(DeliveryMode.PULL);
         Member tanzania = hub.member(DeliveryMode.PUSH);

@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +60,8 @@ import org.originhub.registry.requests.boundary.RequestView;
 import org.originhub.registry.requests.entity.OnboardingCode;
 import org.originhub.registry.requests.entity.RegistrationRequest;
 import org.originhub.registry.requests.entity.SubmissionChannel;
+import org.originhub.registry.testing.MutableClock;
+import org.originhub.registry.testing.RecordingEvent;
 import org.originhub.registry.testing.RegistryHarness;
 import org.originhub.registry.testing.TestPersistence;
 import org.originhub.registry.testing.TestPki;
@@ -97,9 +97,9 @@ public final class ExchangeWorld {
     public final Retention retention = new Retention();
     public final PayloadPurge purge = new TxPurge();
     public final ExchangeStatistics statistics = new ExchangeStatistics();
-    public final TestClock clock;
+    public final MutableClock clock;
     /** What the intake told delivery after a commit (PUSH documents due now). */
-    public final RecordedEvents<org.originhub.hub.exchange.boundary.PushDue> pushDue = new RecordedEvents<>();
+    public final RecordingEvent<org.originhub.hub.exchange.boundary.PushDue> pushDue = new RecordingEvent<>();
 
     /** The persistence unit of every entity the exchange touches, made once per test JVM. */
     public static synchronized TestPersistence persistence(DataSource dataSource) {
@@ -131,7 +131,7 @@ public final class ExchangeWorld {
                 MessagePayload.class, DeliveryAttempt.class, CoRecord.class, CoStatusChange.class, LegalHold.class);
     }
 
-    public ExchangeWorld(TestPersistence persistence, TestClock clock) {
+    public ExchangeWorld(TestPersistence persistence, MutableClock clock) {
         this.persistence = persistence;
         this.clock = clock;
         set(exchanges, "intake", intake);
@@ -369,33 +369,5 @@ public final class ExchangeWorld {
             }
         }
         throw new IllegalArgumentException(target.getClass().getSimpleName() + " has no field " + name);
-    }
-
-    /** A clock the test moves by hand, in whole microseconds (what DATETIME(6) keeps). */
-    public static final class TestClock extends Clock {
-        private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        public void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

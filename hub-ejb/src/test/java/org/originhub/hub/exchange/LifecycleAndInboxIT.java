@@ -20,7 +20,6 @@ import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.DeliveredDocument;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
@@ -38,6 +37,7 @@ import org.originhub.hub.exchange.entity.DocumentStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.exchange.entity.VerificationResult;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 
 /**
  * The CO life cycle through a full exchange between two PULL members, the ordering per CO (a later document about a
@@ -54,7 +54,7 @@ class LifecycleAndInboxIT {
 
     @BeforeEach
     void community(DataSource dataSource) {
-        hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new TestClock());
+        hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new MutableClock());
         kenya = hub.member(DeliveryMode.PULL);
         tanzania = hub.member(DeliveryMode.PULL);
         uganda = hub.member(DeliveryMode.PULL);

@@ -10,7 +10,10 @@ import static org.originhub.hub.exchange.Envelopes.xml;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.EnvelopeData;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
@@ -36,7 +38,6 @@ import org.originhub.hub.exchange.boundary.Reference;
 import org.originhub.hub.exchange.boundary.Refusal;
 import org.originhub.hub.exchange.boundary.Sender;
 import org.originhub.hub.exchange.boundary.Submission;
-import org.originhub.hub.exchange.control.Intake;
 import org.originhub.hub.exchange.entity.DocumentFunction;
 import org.originhub.hub.exchange.entity.DocumentStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
@@ -44,6 +45,7 @@ import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
 import org.originhub.hub.exchange.entity.TrackingNumber;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 import org.originhub.registry.testing.RegistryHarness;
 
 /**
@@ -61,7 +63,7 @@ class SubmissionIT {
 
     @BeforeEach
     void community(DataSource dataSource) {
-        hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new TestClock());
+        hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new MutableClock());
         kenya = hub.member(DeliveryMode.PUSH);
         tanzania = hub.member(DeliveryMode.PULL);
         uganda = hub.member(DeliveryMode.PULL);
@@ -80,13 +82,13 @@ class SubmissionIT {
         Receipt receipt = hub.submit(kenya.sender(), submission);
 
         assertThat(receipt.trackingNumber()).matches(TrackingNumber.PATTERN).startsWith("OH-");
-        assertThat(receipt.payloadSha256()).isEqualTo(Intake.sha256(payload));
+        assertThat(receipt.payloadSha256()).isEqualTo(sha256Hex(payload));
         assertThat(receipt.receivedAt()).isEqualTo(hub.clock.instant());
         ExchangeMessage stored = hub.message(receipt.trackingNumber());
         byte[] storedBytes = hub.inTransaction(em -> em.find(MessagePayload.class, stored.id())
                 .content());
         assertThat(storedBytes).isEqualTo(payload);
-        assertThat(Intake.sha256(storedBytes)).isEqualTo(receipt.payloadSha256());
+        assertThat(sha256Hex(storedBytes)).isEqualTo(receipt.payloadSha256());
         assertThat(stored.payloadSize()).isEqualTo(payload.length);
         assertThat(stored.senderCertificate()).isEqualTo(kenya.fingerprint());
         assertThat(stored.deliveryMode()).isEqualTo(DeliveryMode.PULL);
@@ -459,5 +461,16 @@ class SubmissionIT {
     private long messagesFrom(Member member) {
         return hub.inTransaction(em -> em.createQuery("SELECT COUNT(m) FROM ExchangeMessage m "
                 + "WHERE m.senderMember = :m", Long.class).setParameter("m", member.code()).getSingleResult());
+    }
+
+    /**
+     * The test's own SHA-256 of {@code bytes}, lower-case hex, computed apart from the hub's code (and checked
+     * against the FIPS 180-2 vector for "abc", so that it is an oracle and not a copy of what it checks).
+     */
+    private static String sha256Hex(byte[] bytes) throws NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        assertThat(HexFormat.of().formatHex(digest.digest("abc".getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        return HexFormat.of().formatHex(digest.digest(bytes));
     }
 }

@@ -27,7 +27,6 @@ import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.ExchangeWorld;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.CoStatusView;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Submission;
@@ -44,6 +43,7 @@ import org.originhub.hub.messagelog.boundary.UnknownMessageException;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
 import org.originhub.hub.users.entity.Role;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 
 /**
  * The auditors' message log on the real schema, over documents that really went through the exchange: who sees
@@ -56,7 +56,7 @@ class MessageLogIT {
     private static final AuthenticatedUser AUDITOR = new AuthenticatedUser("it-auditor", Role.AUDITOR, null);
 
     private ExchangeWorld hub;
-    private TestClock clock;
+    private MutableClock clock;
     private Member kenya;
     private Member uganda;
     private Member zambia;
@@ -64,7 +64,7 @@ class MessageLogIT {
 
     @BeforeEach
     void community(DataSource dataSource) {
-        clock = new TestClock();
+        clock = new MutableClock();
         hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), clock);
         kenya = hub.member(DeliveryMode.PULL);
         uganda = hub.member(DeliveryMode.PULL);
@@ -130,6 +130,26 @@ class MessageLogIT {
                 .containsExactly("SUCCESS", "SUCCESS", "REJECTED");
         assertThat(hub.audits("MESSAGE_LOG_QUERIED", kenya.code()).get(2).entry().detail())
                 .contains("member=" + zambia.code());
+    }
+
+    @Test
+    void aRoleThatMayNotReadIsRefusedAndRecordedBeforeItsFilterIsChecked() {
+        AuthenticatedUser operator = new AuthenticatedUser("it-operator-bad-filter", Role.OPERATOR, null);
+        AuthenticatedUser keAuditor = memberAuditor("it-ke-auditor-bad-filter", kenya);
+
+        assertThatThrownBy(() -> hub.tx(w -> w.messageLog.search(operator, filter(null, uganda.code()), null, 10,
+                true))).isInstanceOf(AuditAccessRefusedException.class);
+        assertThatThrownBy(() -> hub.tx(w -> w.messageLog.search(keAuditor, filter(null, uganda.code()), null, 10,
+                true))).as("a member auditor's member is not implied in the message log")
+                .isInstanceOf(InvalidAuditQueryException.class).hasMessageContaining("counterpart needs member");
+
+        List<AuditRecord> refused = hub.inTransaction(em -> em.createQuery("SELECT r FROM AuditRecord r WHERE "
+                + "r.action = 'MESSAGE_LOG_QUERIED' AND r.actor = :actor", AuditRecord.class)
+                .setParameter("actor", operator.username()).getResultList());
+        assertThat(refused).singleElement().satisfies(r -> {
+            assertThat(r.entry().outcome().name()).isEqualTo("REJECTED");
+            assertThat(r.entry().detail()).isEqualTo("counterpart=" + uganda.code());
+        });
     }
 
     @Test

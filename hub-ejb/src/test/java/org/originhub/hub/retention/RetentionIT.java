@@ -28,7 +28,6 @@ import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.ExchangeWorld;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Submission;
@@ -44,6 +43,7 @@ import org.originhub.hub.retention.boundary.UnknownHoldTargetException;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
 import org.originhub.hub.users.entity.Role;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 
 /**
  * Payload retention on the real schema. Each test exchanges its documents in an era of its own, decades ago, so that
@@ -59,7 +59,7 @@ class RetentionIT {
 
     private DataSource db;
     private ExchangeWorld hub;
-    private TestClock clock;
+    private MutableClock clock;
     private Member kenya;
     private Member uganda;
     private String agreement;
@@ -67,7 +67,7 @@ class RetentionIT {
     @BeforeEach
     void community(DataSource dataSource) {
         db = dataSource;
-        clock = new TestClock();
+        clock = new MutableClock();
         hub = new ExchangeWorld(ExchangeWorld.persistence(dataSource), clock);
         kenya = hub.member(DeliveryMode.PULL);
         uganda = hub.member(DeliveryMode.PULL);

@@ -35,6 +35,7 @@ import org.originhub.hub.exchange.boundary.TrackingView;
 import org.originhub.hub.exchange.entity.DocumentType;
 import org.originhub.hub.replay.control.ReplayLedger;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.testing.MutableClock;
 import org.originhub.registry.testing.RegistryHarness;
 import org.originhub.registry.testing.TestPki;
 import org.originhub.soap.exchange.ExchangeEndpoint;
@@ -65,7 +66,7 @@ final class ExchangeHub implements AutoCloseable {
 
     ExchangeHub(DataSource dataSource, Path keys) throws Exception {
         this.dataSource = dataSource;
-        this.world = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new ExchangeWorld.TestClock());
+        this.world = new ExchangeWorld(ExchangeWorld.persistence(dataSource), new MutableClock());
         TestPki.Issued hub = TestPki.selfSigned("CN=Origin Hub hostile-input test key").build();
         Path store = keys.resolve("hub-" + System.nanoTime() + ".p12");
         Files.write(store, hub.pkcs12("hub", HUB_PASSWORD));

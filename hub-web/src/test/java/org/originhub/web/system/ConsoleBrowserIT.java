@@ -70,8 +70,6 @@ import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.gatewaykit.client.HubClient;
 import org.originhub.gatewaykit.client.Receipt;
 import org.originhub.gatewaykit.client.Submission;
-import org.originhub.gatewaykit.contract.envelope.DocumentFunction;
-import org.originhub.gatewaykit.contract.envelope.DocumentType;
 import org.originhub.gatewaykit.samples.SampleDocuments;
 import org.originhub.gatewaykit.security.GatewayKeystore;
 import org.originhub.gatewaykit.security.PinnedCertificates;
@@ -763,9 +761,7 @@ class ConsoleBrowserIT {
     }
 
     private static Submission co(String number, String messageId, byte[] payload) {
-        return Submission.builder().from("TZ").to("RW").agreement("EAC-MSG")
-                .documentType(DocumentType.CERTIFICATE_OF_ORIGIN).function(DocumentFunction.NEW).coNumber(number)
-                .senderMessageId(messageId).payload(payload).build();
+        return SampleSubmissions.co("TZ", "RW", "EAC-MSG", number, messageId, payload);
     }
 
     private void registerGateway(String member, String name, String mode, String endpoint,

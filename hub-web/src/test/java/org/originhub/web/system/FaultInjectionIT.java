@@ -57,9 +57,6 @@ import org.originhub.gatewaykit.client.Submission;
 import org.originhub.gatewaykit.client.Tracking;
 import org.originhub.gatewaykit.contract.envelope.AcknowledgementKind;
 import org.originhub.gatewaykit.contract.envelope.DeliveryStatus;
-import org.originhub.gatewaykit.contract.envelope.DocumentFunction;
-import org.originhub.gatewaykit.contract.envelope.DocumentType;
-import org.originhub.gatewaykit.samples.SampleDocuments;
 import org.originhub.gatewaykit.security.GatewayKeystore;
 import org.originhub.gatewaykit.security.PinnedCertificates;
 import org.originhub.gatewaykit.security.UntrustedMessageException;
@@ -988,9 +985,7 @@ class FaultInjectionIT {
     }
 
     private static Submission co(String from, String to, String coNumber, String messageId) {
-        return Submission.builder().from(from).to(to).agreement(AGREEMENT)
-                .documentType(DocumentType.CERTIFICATE_OF_ORIGIN).function(DocumentFunction.NEW).coNumber(coNumber)
-                .senderMessageId(messageId).payload(SampleDocuments.certificate(from, coNumber, AGREEMENT)).build();
+        return SampleSubmissions.co(from, to, AGREEMENT, coNumber, messageId);
     }
 
     private boolean ready() {

@@ -1,6 +1,7 @@
 package org.originhub.hub.audit.boundary;
 
 import java.time.Instant;
+import org.originhub.hub.audit.control.AuditQueryPlanner;
 import org.originhub.hub.audit.entity.Outcome;
 
 /**
@@ -23,6 +24,12 @@ public record AuditFilter(Instant from, Instant to, String member, String counte
 
     AuditFilter withParties(String memberCode, String counterpartCode) {
         return new AuditFilter(from, to, memberCode, counterpartCode, action, outcome, actor, trackingNumber, coNumber);
+    }
+
+    /** The criteria the query planner reads. */
+    AuditQueryPlanner.Criteria criteria() {
+        return new AuditQueryPlanner.Criteria(from, to, member, counterpart, action,
+                outcome == null ? null : outcome.name(), actor, trackingNumber, coNumber);
     }
 
     /** The filter as recorded in the audit log's own detail, e.g. {@code member=KE action=LOGIN}. */

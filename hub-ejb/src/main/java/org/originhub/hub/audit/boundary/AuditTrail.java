@@ -52,8 +52,8 @@ public class AuditTrail {
     /**
      * The chain head, locked until the transaction ends. The transaction's own pending writes go to the database
      * first: otherwise they would be flushed at commit, while the head is held, and every audited change in the hub
-     * waits for the head (./hub bench measured 254 ms of row lock waits per CO before). So the head is the last lock a
-     * transaction takes, and it is held for the audit rows and the commit only.
+     * would wait for the head while another transaction writes its rows. So the head is the last lock a transaction
+     * takes, and it is held for the audit rows and the commit only.
      */
     private AuditHead lockedHead() {
         em.flush();

@@ -3,6 +3,7 @@ package org.originhub.hub.messagelog.boundary;
 import java.time.Instant;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.hub.messagelog.control.MessageQueryPlanner;
 
 /**
  * What an auditor asks of the message log; every criterion is optional and they all apply together. {@code member}
@@ -26,6 +27,12 @@ public record MessageFilter(Instant from, Instant to, String member, String coun
     MessageFilter withParties(String memberCode, String counterpartCode) {
         return new MessageFilter(from, to, memberCode, counterpartCode, sender, recipient, coNumber, trackingNumber,
                 documentType, status);
+    }
+
+    /** The criteria the query planner reads. */
+    MessageQueryPlanner.Criteria criteria() {
+        return new MessageQueryPlanner.Criteria(from, to, member, counterpart, sender, recipient, coNumber,
+                trackingNumber, documentType, status);
     }
 
     /** The filter as recorded in the audit detail, e.g. {@code member=KE sender=UG status=FAILED_DELIVERY}. */

@@ -4,14 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import org.originhub.hub.audit.boundary.AuditRecordView;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
 import org.originhub.hub.audit.control.AuditExportFormat;
+import org.originhub.hub.audit.control.MemberScope;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
@@ -36,10 +33,11 @@ import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
 import org.originhub.hub.lifecycle.entity.CoStatusChange;
 import org.originhub.hub.messagelog.control.MessageExport;
+import org.originhub.hub.messagelog.control.MessageQueryPlanner;
+import org.originhub.hub.messagelog.control.MessageQueryPlanner.Cursor;
 import org.originhub.hub.retention.entity.HoldScope;
 import org.originhub.hub.retention.entity.LegalHold;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
-import org.originhub.registry.persistence.InstantConverter;
 
 /**
  * The auditors' message log: the envelopes the hub accepted (never refused submissions: those are in the audit log),
@@ -63,8 +61,6 @@ public class MessageLog {
     /** Envelopes read per round trip when exporting; the persistence context is cleared between pages. */
     static final int PAGE = 1_000;
     private static final String RECEIVED = "DOCUMENT_RECEIVED";
-    // native queries bypass the converters: times are bound as the same UTC text InstantConverter writes
-    private static final InstantConverter SQL_TIME = new InstantConverter();
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -74,40 +70,38 @@ public class MessageLog {
 
     /**
      * The filter {@code caller} may run: unchanged for auditors and the secretariat; for a member auditor with its
-     * own member state as {@code member} (a filter that names it only as the counterpart is turned round). Anything
-     * else is refused and recorded.
+     * own member state as {@code member} (a filter that names it only as the counterpart is turned round). A role
+     * that reads nothing is refused and recorded first; then a counterpart without a member is a bad query for every
+     * reader; a member auditor asking for other member states is refused and recorded. See {@link MemberScope}.
      */
     public MessageFilter authorize(AuthenticatedUser caller, MessageFilter filter, String action) {
         MessageFilter asked = filter == null ? MessageFilter.none() : filter;
+        MemberScope.Reach reach = MemberScope.Reach.of(caller.role());
+        if (reach == MemberScope.Reach.NOTHING) {
+            record(caller, action, Outcome.REJECTED, null, asked.describe());
+            throw new AuditAccessRefusedException("Your role may not read the message log");
+        }
+        // Unlike the audit log, a counterpart needs a member here for a member auditor too: the member is not implied.
         if (asked.counterpart() != null && asked.member() == null) {
             throw new InvalidAuditQueryException("counterpart needs member: the exchanges between member and "
                     + "counterpart");
         }
-        switch (caller.role()) {
-            case AUDITOR, SECRETARIAT_ADMIN -> {
-                return asked;
-            }
-            case MEMBER_AUDITOR -> {
-                // The member filter is always the caller's own member state; sender and recipient narrow it further
-                // (sender=UG: what Uganda sent to it), and a pair of two other member states is refused like one.
-                String own = caller.memberCode();
-                boolean othersOnly = asked.sender() != null && asked.recipient() != null
-                        && !own.equals(asked.sender()) && !own.equals(asked.recipient());
-                if (!othersOnly && (asked.member() == null || asked.member().equals(own))) {
-                    return asked.withParties(own, asked.counterpart());
-                }
-                if (!othersOnly && own.equals(asked.counterpart())) {
-                    return asked.withParties(own, asked.member());
-                }
-                record(caller, action, Outcome.REJECTED, null, asked.describe());
-                throw new AuditAccessRefusedException("A member auditor reads the exchanges of its own member state ("
-                        + own + ") only");
-            }
-            default -> {
-                record(caller, action, Outcome.REJECTED, null, asked.describe());
-                throw new AuditAccessRefusedException("Your role may not read the message log");
-            }
+        if (reach == MemberScope.Reach.EVERY_MEMBER_STATE) {
+            return asked;
         }
+        // Sender and recipient narrow the member auditor's own exchanges further (sender=UG: what Uganda sent to
+        // it), and a pair of two other member states is refused like another member.
+        String own = caller.memberCode();
+        boolean othersOnly = asked.sender() != null && asked.recipient() != null
+                && !own.equals(asked.sender()) && !own.equals(asked.recipient());
+        Optional<MemberScope.Parties> parties = othersOnly ? Optional.empty()
+                : MemberScope.narrow(own, asked.member(), asked.counterpart());
+        if (parties.isPresent()) {
+            return asked.withParties(parties.get().member(), parties.get().counterpart());
+        }
+        record(caller, action, Outcome.REJECTED, null, asked.describe());
+        throw new AuditAccessRefusedException("A member auditor reads the exchanges of its own member state ("
+                + own + ") only");
     }
 
     /**
@@ -119,9 +113,9 @@ public class MessageLog {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidAuditQueryException("limit must be between 1 and " + MAX_LIMIT);
         }
-        Cursor cursor = Cursor.parse(after);
+        Cursor cursor = cursor(after);
         MessageFilter effective = authorize(caller, filter, "MESSAGE_LOG_QUERIED");
-        List<ExchangeMessage> found = query(effective, cursor, newestFirst, limit + 1);
+        List<ExchangeMessage> found = planner().page(effective.criteria(), cursor, newestFirst, limit + 1);
         List<MessageSummary> messages = found.stream().limit(limit).map(MessageSummary::of).toList();
         String next = found.size() > limit ? Cursor.of(found.get(limit - 1)).toString() : null;
         String before = found.isEmpty() ? null : Cursor.of(found.get(0)).toString();
@@ -134,20 +128,16 @@ public class MessageLog {
     /**
      * How many envelopes match, counted up to {@code atMost}: the exact number when it is {@code atMost} or fewer,
      * else {@code atMost + 1} ("more than atMost"). Under the same access rule as {@link #search} (whose call,
-     * recorded, accompanies this one, so the count itself is not recorded again). Read from the same indexes as a page and
-     * stopped after {@code atMost + 1} entries, so it costs at most that many index entries however large the log.
+     * recorded, accompanies this one, so the count itself is not recorded again). Read from the same indexes as a
+     * page and stopped after {@code atMost + 1} entries, so it costs at most that many index entries however large
+     * the log.
      */
     public long count(AuthenticatedUser caller, MessageFilter filter, long atMost) {
         if (atMost < 0 || atMost >= Integer.MAX_VALUE) {
             throw new InvalidAuditQueryException("a count is bounded by 0.." + (Integer.MAX_VALUE - 1));
         }
         MessageFilter effective = authorize(caller, filter, "MESSAGE_LOG_QUERIED");
-        Statement statement = statement(effective, null, true, (int) atMost + 1, true);
-        Query query = em.createNativeQuery(statement.sql());
-        for (int i = 0; i < statement.parameters().size(); i++) {
-            query.setParameter(i + 1, statement.parameters().get(i));
-        }
-        return Math.min(atMost + 1, ((Number) query.getSingleResult()).longValue());
+        return Math.min(atMost + 1, planner().count(effective.criteria(), (int) atMost + 1));
     }
 
     /** Everything about one exchange (see {@link MessageDetail}). */
@@ -167,9 +157,9 @@ public class MessageLog {
         Optional<AuditRecord> received = records.stream().filter(r -> RECEIVED.equals(r.entry().action()))
                 .findFirst();
         String own = caller.role().isScopedToMember() ? caller.memberCode() : null;
-        List<AuditRecordView> visibleRecords = records.stream().filter(r -> own == null
-                || own.equals(r.entry().actorMember()) || own.equals(r.entry().senderMember())
-                || own.equals(r.entry().recipientMember())).map(AuditRecordView::of).toList();
+        List<AuditRecordView> visibleRecords = records.stream().filter(r -> own == null || MemberScope.concerns(own,
+                r.entry().actorMember(), r.entry().senderMember(), r.entry().recipientMember()))
+                .map(AuditRecordView::of).toList();
         record(caller, "MESSAGE_VIEWED", Outcome.SUCCESS, m, "status=" + m.delivery().status());
         return new MessageDetail(MessageSummary.of(m), m.references().stream()
                 .map(r -> new Reference(r.trackingNumber(), r.coNumber())).toList(), m.delivery().ackText(),
@@ -204,10 +194,10 @@ public class MessageLog {
         CoRecord co = issuerMember == null || coNumber == null ? null
                 : em.find(CoRecord.class, new CoKey(issuerMember, coNumber));
         String own = caller.memberCode();
-        boolean allowed = switch (caller.role()) {
-            case AUDITOR, SECRETARIAT_ADMIN -> true;
-            case MEMBER_AUDITOR -> co == null || own.equals(co.issuerMember()) || own.equals(co.importingMember());
-            default -> false;
+        boolean allowed = switch (MemberScope.Reach.of(caller.role())) {
+            case EVERY_MEMBER_STATE -> true;
+            case OWN_MEMBER_STATE -> co == null || MemberScope.concerns(own, co.issuerMember(), co.importingMember());
+            case NOTHING -> false;
         };
         if (!allowed && !caller.role().isScopedToMember()) {
             record(caller, "CO_VIEWED", Outcome.REJECTED, null, "co=" + object);
@@ -245,7 +235,7 @@ public class MessageLog {
             Cursor after = null;
             List<ExchangeMessage> page;
             do {
-                page = query(effective, after, false, PAGE);
+                page = planner().page(effective.criteria(), after, false, PAGE);
                 Map<String, AuditRecord> receipts = receivedRecords(page);
                 for (ExchangeMessage m : page) {
                     AuditRecord r = receipts.get(m.trackingNumber().value());
@@ -275,23 +265,18 @@ public class MessageLog {
 
     /** The message, if it exists and the caller may see it; otherwise recorded and answered as unknown. */
     private ExchangeMessage visible(AuthenticatedUser caller, String trackingNumber, String action) {
-        switch (caller.role()) {
-            case AUDITOR, SECRETARIAT_ADMIN, MEMBER_AUDITOR -> {
-                // may read, within its scope
-            }
-            default -> {
-                trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action,
-                        Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber, null, null, null,
-                        "role=" + caller.role()));
-                throw new AuditAccessRefusedException("Your role may not read the message log");
-            }
+        if (MemberScope.Reach.of(caller.role()) == MemberScope.Reach.NOTHING) {
+            trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action,
+                    Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber, null, null, null,
+                    "role=" + caller.role()));
+            throw new AuditAccessRefusedException("Your role may not read the message log");
         }
         Optional<ExchangeMessage> found = trackingNumber == null ? Optional.empty()
                 : em.createNamedQuery(ExchangeMessage.BY_TRACKING, ExchangeMessage.class)
                         .setParameter("tracking", trackingNumber).getResultStream().findFirst();
         String own = caller.role().isScopedToMember() ? caller.memberCode() : null;
-        if (found.isEmpty() || own != null && !own.equals(found.get().senderMember())
-                && !own.equals(found.get().recipientMember())) {
+        if (found.isEmpty() || own != null && !MemberScope.concerns(own, found.get().senderMember(),
+                found.get().recipientMember())) {
             // the same record and answer whether it does not exist or is another member state's
             trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, Outcome.REJECTED,
                     "ExchangeMessage", trackingNumber, trackingNumber, null, null, null, "unknown or not visible"));
@@ -327,108 +312,6 @@ public class MessageLog {
                         (a, b) -> a.seq() < b.seq() ? a : b));
     }
 
-    /**
-     * One page of matching envelopes after the cursor, ordered by (received_at, id). Every filter is an equality or a
-     * range on a column with a (column, received_at) index (V6, V8, V10), which InnoDB keeps in (column, received_at,
-     * id) order, so a page is read from one end of an index and stopped. The member filter (sender or recipient) is
-     * two such reads, merged, rather than an OR that would sort all of a member's envelopes.
-     */
-    private List<ExchangeMessage> query(MessageFilter f, Cursor after, boolean newestFirst, int max) {
-        Statement statement = statement(f, after, newestFirst, max, false);
-        Query query = em.createNativeQuery(statement.sql());
-        for (int i = 0; i < statement.parameters().size(); i++) {
-            query.setParameter(i + 1, statement.parameters().get(i));
-        }
-        List<Long> ids = new ArrayList<>();
-        for (Object id : query.getResultList()) {
-            ids.add(((Number) id).longValue());
-        }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ExchangeMessage> byId = new HashMap<>();
-        em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids", ExchangeMessage.class)
-                .setParameter("ids", ids).getResultStream().forEach(m -> byId.put(m.id(), m));
-        return ids.stream().map(byId::get).toList();
-    }
-
-    /**
-     * The ids of one page ({@code count} false), or the number of matches up to {@code max} ({@code count} true: the
-     * same reads, unordered, each stopped after {@code max} entries, and counted).
-     */
-    private static Statement statement(MessageFilter f, Cursor after, boolean newestFirst, int max, boolean count) {
-        StringBuilder rest = new StringBuilder();
-        List<Object> values = new ArrayList<>();
-        condition(rest, values, f.from(), " AND received_at >= ?");
-        condition(rest, values, f.to(), " AND received_at < ?");
-        condition(rest, values, f.sender(), " AND sender_member = ?");
-        condition(rest, values, f.recipient(), " AND recipient_member = ?");
-        condition(rest, values, f.coNumber(), " AND co_number = ?");
-        condition(rest, values, f.trackingNumber(), " AND tracking_number = ?");
-        condition(rest, values, f.documentType(), " AND document_type = ?");
-        condition(rest, values, f.status(), " AND delivery_status = ?");
-        if (after != null) {
-            rest.append(newestFirst ? " AND (received_at < ? OR (received_at = ? AND id < ?))"
-                    : " AND (received_at > ? OR (received_at = ? AND id > ?))");
-            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
-            values.add(SQL_TIME.convertToDatabaseColumn(after.receivedAt()));
-            values.add(after.id());
-        }
-        String order = count ? "" : newestFirst ? " ORDER BY received_at DESC, id DESC" : " ORDER BY received_at, id";
-        StringBuilder sql = new StringBuilder(count ? "SELECT COUNT(*) FROM (" : "");
-        List<Object> parameters = new ArrayList<>();
-        if (f.member() == null) {
-            sql.append(count ? "SELECT 1" : "SELECT id").append(" FROM exchange_message WHERE 1 = 1").append(rest)
-                    .append(order).append(" LIMIT ?");
-            parameters.addAll(values);
-        } else {
-            // sender and recipient differ (a member state never sends to itself), so the two sides never overlap
-            String[][] sides = {{"sender_member", "recipient_member"}, {"recipient_member", "sender_member"}};
-            sql.append(count ? "" : "SELECT id FROM (");
-            for (int i = 0; i < sides.length; i++) {
-                sql.append(i == 0 ? "" : count ? " UNION ALL " : " UNION ").append(count ? "(SELECT 1"
-                        : "(SELECT id, received_at").append(" FROM exchange_message WHERE ").append(sides[i][0])
-                        .append(" = ?");
-                parameters.add(f.member());
-                if (f.counterpart() != null) {
-                    sql.append(" AND ").append(sides[i][1]).append(" = ?");
-                    parameters.add(f.counterpart());
-                }
-                sql.append(rest).append(order).append(" LIMIT ?)");
-                parameters.addAll(values);
-                parameters.add(max);
-            }
-            if (!count) {
-                sql.append(") m").append(order).append(" LIMIT ?");
-            }
-        }
-        if (count) {
-            sql.append(") c");
-            if (f.member() == null) {
-                parameters.add(max);
-            }
-        } else {
-            parameters.add(max);
-        }
-        return new Statement(sql.toString(), parameters);
-    }
-
-    private record Statement(String sql, List<Object> parameters) {
-    }
-
-    private static void condition(StringBuilder sql, List<Object> values, Object value, String clause) {
-        if (value != null) {
-            sql.append(clause);
-            if (value instanceof Instant instant) {
-                values.add(SQL_TIME.convertToDatabaseColumn(instant));
-            } else if (value instanceof Enum<?> e) {
-                values.add(e.name());
-            } else {
-                values.add(value);
-            }
-        }
-    }
-
     private void record(AuthenticatedUser caller, String action, Outcome outcome, ExchangeMessage m, String detail) {
         trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, outcome,
                 m == null ? "MessageLog" : "ExchangeMessage", m == null ? null : m.trackingNumber().value(),
@@ -436,33 +319,15 @@ public class MessageLog {
                 m == null ? null : m.senderMember(), m == null ? null : m.recipientMember(), detail));
     }
 
-    /**
-     * The keyset of a page: the (received_at, id) of its last envelope, written {@code <epoch microseconds>-<id>}
-     * (opaque to callers, who pass back what {@code next} said).
-     */
-    record Cursor(Instant receivedAt, long id) {
+    private MessageQueryPlanner planner() {
+        return new MessageQueryPlanner(em);
+    }
 
-        static Cursor of(ExchangeMessage m) {
-            return new Cursor(m.receivedAt(), m.id());
-        }
-
-        static Cursor parse(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            int dash = text.indexOf('-', 1);
-            try {
-                long micros = Long.parseLong(text.substring(0, dash));
-                long id = Long.parseLong(text.substring(dash + 1));
-                return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
-            } catch (RuntimeException e) {
-                throw new InvalidAuditQueryException("after must be the next value of the previous page");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return ChronoUnit.MICROS.between(Instant.EPOCH, receivedAt) + "-" + id;
+    private static Cursor cursor(String after) {
+        try {
+            return Cursor.parse(after);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAuditQueryException("after must be the next value of the previous page");
         }
     }
 }

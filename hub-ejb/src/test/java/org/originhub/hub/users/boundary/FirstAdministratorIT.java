@@ -24,6 +24,7 @@ import org.originhub.hub.users.boundary.UserEvent.UserCreated;
 import org.originhub.hub.users.control.PasswordHashing;
 import org.originhub.hub.users.entity.HubUser;
 import org.originhub.hub.users.entity.Role;
+import org.originhub.registry.testing.RecordingEvent;
 import org.originhub.registry.testing.TestPersistence;
 
 /** The first administrator on an empty database, against a real MariaDB with the real migrations. */
@@ -33,7 +34,7 @@ class FirstAdministratorIT {
     private static final String GIVEN = "given admin password";
     private static TestPersistence persistence;
 
-    private final RecordedEvents events = new RecordedEvents();
+    private final RecordingEvent<UserEvent> events = new RecordingEvent<>();
     private final List<LogRecord> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -125,7 +126,7 @@ class FirstAdministratorIT {
         schemaReady(Optional.of(GIVEN));
 
         assertThat(count()).isEqualTo(1);
-        assertThat(events.all()).isEmpty();
+        assertThat(events.fired()).isEmpty();
         assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("ignored"))
                 .noneSatisfy(r -> assertThat(r.getMessage()).contains(GIVEN));
     }
@@ -155,7 +156,7 @@ class FirstAdministratorIT {
 
     private AuthenticatedUser authenticate(String username, String password) {
         Users users = new Users();
-        users.events = new RecordedEvents();
+        users.events = new RecordingEvent<>();
         users.passwords = hashing;
         users.maxFailures = 5;
         users.lockoutMinutes = 15;

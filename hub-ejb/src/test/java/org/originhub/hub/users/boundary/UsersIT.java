@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -26,6 +28,8 @@ import org.originhub.hub.users.control.PasswordHashing;
 import org.originhub.hub.users.entity.AccountStatus;
 import org.originhub.hub.users.entity.HubUser;
 import org.originhub.hub.users.entity.Role;
+import org.originhub.registry.testing.MutableClock;
+import org.originhub.registry.testing.RecordingEvent;
 import org.originhub.registry.testing.TestPersistence;
 
 /**
@@ -40,8 +44,10 @@ class UsersIT {
     private static final String PASSWORD = "initial password 1";
     private static TestPersistence persistence;
 
-    private final RecordedEvents events = new RecordedEvents();
-    private final MutableClock clock = new MutableClock();
+    private final RecordingEvent<UserEvent> events = new RecordingEvent<>();
+    // Whole seconds: Connector/J takes MariaDB 10.11 for MySQL 5.5.5 and drops the fractional seconds of bound
+    // timestamps in this harness, so sub-second instants would not survive a round trip through the database.
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private Users users;
 
     @BeforeAll
@@ -84,7 +90,7 @@ class UsersIT {
         AuthenticatedUser alice = call(u -> u.authenticate("alice", PASSWORD));
 
         assertThat(alice).isEqualTo(new AuthenticatedUser("alice", Role.OPERATOR, null));
-        assertThat(events.all()).hasSize(2);
+        assertThat(events.fired()).hasSize(2);
         assertThat(events.of(UserCreated.class)).singleElement().satisfies(e -> {
             assertThat(e.username()).isEqualTo("alice");
             assertThat(e.role()).isEqualTo(Role.OPERATOR);
@@ -119,7 +125,7 @@ class UsersIT {
         assertThat(events.of(LoginFailed.class)).extracting(LoginFailed::username, LoginFailed::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("mallory", LoginFailure.UNKNOWN_USER),
                         org.assertj.core.groups.Tuple.tuple("alice", LoginFailure.WRONG_PASSWORD));
-        assertThat(events.all().toString()).doesNotContain("guess number");
+        assertThat(events.fired().toString()).doesNotContain("guess number");
         assertThat(stored("alice").failedLogins()).isEqualTo(1);
     }
 
@@ -214,7 +220,7 @@ class UsersIT {
         assertThat(call(u -> u.authenticate("alice", "a new password 2")).username()).isEqualTo("alice");
         assertThat(events.of(PasswordChanged.class)).singleElement()
                 .satisfies(e -> assertThat(e.by()).isEqualTo("alice"));
-        assertThat(events.all().toString()).doesNotContain(PASSWORD).doesNotContain("a new password 2");
+        assertThat(events.fired().toString()).doesNotContain(PASSWORD).doesNotContain("a new password 2");
     }
 
     @Test

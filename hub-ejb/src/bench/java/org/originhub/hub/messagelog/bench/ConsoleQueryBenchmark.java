@@ -190,7 +190,6 @@ class ConsoleQueryBenchmark {
 
             // --- the Audit-log page
             cases.put("audit: first page", i -> bench.audit(AuditFilter.none(), null, true));
-            cases.put("audit: exact count (not asked)", i -> bench.auditCount(AuditFilter.none()));
             cases.put("audit: page at the middle (next/prev)", i -> bench.audit(AuditFilter.none(),
                     records / 4 + random.nextLong(records / 2), true));
             cases.put("audit: oldest first (the other end)", i -> bench.audit(AuditFilter.none(), null, false));
@@ -212,8 +211,6 @@ class ConsoleQueryBenchmark {
             for (Map.Entry<String, IntFunction<AuditFilter>> f : auditFilters.entrySet()) {
                 cases.put("audit: " + f.getKey() + ", first page", i -> bench.audit(f.getValue().apply(i), null,
                         true));
-                cases.put("audit: " + f.getKey() + ", exact count (not asked)", i -> bench.auditCount(
-                        f.getValue().apply(i)));
             }
             cases.put("audit: member busy, oldest first", i -> bench.audit(auditFilter(null, MEMBERS[i % 3], null,
                     null), null, false));
@@ -304,15 +301,6 @@ class ConsoleQueryBenchmark {
                 assertThat(page.records()).isNotEmpty();
                 return page;
             });
-        }
-
-        long auditCount(AuditFilter filter) {
-            long count = persistence.inTransaction((EntityManager em) -> {
-                bind(em);
-                return audit.count(AUDITOR, filter);
-            });
-            assertThat(count).isPositive();
-            return count;
         }
 
         private void bind(EntityManager em) {
