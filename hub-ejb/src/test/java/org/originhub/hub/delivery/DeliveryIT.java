@@ -44,7 +44,7 @@ import org.originhub.hub.exchange.boundary.AttemptView;
 import org.originhub.hub.exchange.boundary.DeliveredDocument;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.boundary.Receipt;
-import org.originhub.hub.exchange.boundary.Refusal;
+import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.hub.exchange.boundary.TrackingView;
 import org.originhub.hub.exchange.entity.AcknowledgementKind;

@@ -38,7 +38,7 @@ import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 
 /**

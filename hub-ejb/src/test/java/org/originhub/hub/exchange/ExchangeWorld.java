@@ -32,7 +32,7 @@ import org.originhub.hub.exchange.boundary.Exchanges;
 import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Sender;
 import org.originhub.hub.exchange.boundary.Submission;
-import org.originhub.hub.exchange.control.Intake;
+import org.originhub.hub.exchange.boundary.Intake;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;

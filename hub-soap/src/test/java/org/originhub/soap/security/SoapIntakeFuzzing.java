@@ -11,7 +11,7 @@ import java.util.Set;
 import javax.xml.namespace.QName;
 import org.originhub.hub.exchange.Documents;
 import org.originhub.hub.exchange.Envelopes;
-import org.originhub.hub.exchange.boundary.EnvelopeData;
+import org.originhub.hub.exchange.entity.EnvelopeData;
 import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.soap.security.ExchangeHub.Gateway;
 import org.originhub.soap.security.LocalHub.Reply;

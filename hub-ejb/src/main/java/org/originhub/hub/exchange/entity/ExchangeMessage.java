@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * One accepted envelope (aggregate root of its delivery attempts; its payload is kept apart in

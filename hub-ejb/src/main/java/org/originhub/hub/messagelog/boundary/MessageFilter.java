@@ -2,7 +2,7 @@ package org.originhub.hub.messagelog.boundary;
 
 import java.time.Instant;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * What an auditor asks of the message log; every criterion is optional and they all apply together. {@code member}

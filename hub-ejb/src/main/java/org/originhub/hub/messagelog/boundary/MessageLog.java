@@ -27,8 +27,8 @@ import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.exchange.boundary.AttemptView;
 import org.originhub.hub.exchange.boundary.CoStatusView;
-import org.originhub.hub.exchange.boundary.Reference;
-import org.originhub.hub.exchange.control.Views;
+import org.originhub.hub.exchange.entity.Reference;
+import org.originhub.hub.exchange.boundary.Views;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
@@ -225,9 +225,10 @@ public class MessageLog {
                 + "AND h.issuerMember = :issuer AND h.coNumber = :co", Long.class).setParameter("scope", HoldScope.CO)
                 .setParameter("issuer", issuerMember).setParameter("co", coNumber).setMaxResults(1).getResultList()
                 .isEmpty();
-        trail.record(new AuditEntry("USER", caller.username(), own, "CO_VIEWED", Outcome.SUCCESS,
-                "CertificateOfOrigin", object, null, coNumber, co.issuerMember(), co.importingMember(), "status="
-                        + co.status() + " messages=" + messages.size()));
+        trail.record(AuditEntry.byUser(caller.username(), own, "CO_VIEWED", Outcome.SUCCESS)
+                .about("CertificateOfOrigin", object)
+                .withExchange(null, coNumber, co.issuerMember(), co.importingMember())
+                .withDetail("status=" + co.status() + " messages=" + messages.size()));
         return new CoLifecycleView(co(issuerMember, coNumber).orElseThrow(), held, messages);
     }
 
@@ -278,9 +279,8 @@ public class MessageLog {
                 // may read, within its scope
             }
             default -> {
-                trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action,
-                        Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber, null, null, null,
-                        "role=" + caller.role()));
+                trail.record(AuditEntry.byUser(caller.username(), caller.memberCode(), action, Outcome.REJECTED)
+                        .aboutMessage(trackingNumber, null, null, null).withDetail("role=" + caller.role()));
                 throw new AuditAccessRefusedException("Your role may not read the message log");
             }
         }
@@ -291,8 +291,8 @@ public class MessageLog {
         if (found.isEmpty() || own != null && !own.equals(found.get().senderMember())
                 && !own.equals(found.get().recipientMember())) {
             // the same record and answer whether it does not exist or is another member state's
-            trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, Outcome.REJECTED,
-                    "ExchangeMessage", trackingNumber, trackingNumber, null, null, null, "unknown or not visible"));
+            trail.record(AuditEntry.byUser(caller.username(), caller.memberCode(), action, Outcome.REJECTED)
+                    .aboutMessage(trackingNumber, null, null, null).withDetail("unknown or not visible"));
             throw new UnknownMessageException("The hub knows no exchange with tracking number " + trackingNumber
                     + (own == null ? "" : " sent or received by " + own));
         }
@@ -428,10 +428,9 @@ public class MessageLog {
     }
 
     private void record(AuthenticatedUser caller, String action, Outcome outcome, ExchangeMessage m, String detail) {
-        trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, outcome,
-                m == null ? "MessageLog" : "ExchangeMessage", m == null ? null : m.trackingNumber().value(),
-                m == null ? null : m.trackingNumber().value(), m == null ? null : m.coNumber(),
-                m == null ? null : m.senderMember(), m == null ? null : m.recipientMember(), detail));
+        AuditEntry by = AuditEntry.byUser(caller.username(), caller.memberCode(), action, outcome);
+        trail.record((m == null ? by.about("MessageLog", null) : by.aboutMessage(m.trackingNumber().value(),
+                m.coNumber(), m.senderMember(), m.recipientMember())).withDetail(detail));
     }
 
     /**

@@ -5,7 +5,7 @@ import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DocumentFunction;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.VerificationResult;
 import org.originhub.registry.gateways.entity.DeliveryMode;
