@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.hub.alerts.boundary.AlertView;
-import org.originhub.hub.delivery.boundary.PushOutcome;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.delivery.boundary.PushTransport;
 import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.exchange.ExchangeWorld;

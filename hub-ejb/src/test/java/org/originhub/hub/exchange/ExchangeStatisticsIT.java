@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.Migrations;
 import org.originhub.db.embedded.EmbeddedDatabase;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
-import org.originhub.hub.delivery.boundary.PushOutcome;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
 import org.originhub.hub.exchange.ExchangeWorld.TestClock;

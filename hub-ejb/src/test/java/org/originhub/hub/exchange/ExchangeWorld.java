@@ -21,7 +21,7 @@ import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditHead;
 import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.delivery.boundary.Deliveries;
-import org.originhub.hub.delivery.boundary.PushOutcome;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.delivery.boundary.PushTransport;
 import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.control.DeliveryJob;

@@ -30,6 +30,7 @@ import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.control.DeliveryJob;
 import org.originhub.hub.delivery.control.DeliveryQueue;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
 import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.exchange.boundary.Views;

@@ -19,7 +19,7 @@ import org.originhub.hub.alerts.entity.Severity;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.Outcome;
-import org.originhub.hub.delivery.boundary.PushOutcome;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.control.DeliveryOrder;
 import org.originhub.hub.exchange.boundary.Views;
 import org.originhub.hub.exchange.entity.AttemptKind;

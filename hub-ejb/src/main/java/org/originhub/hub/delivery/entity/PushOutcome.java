@@ -1,4 +1,4 @@
-package org.originhub.hub.delivery.boundary;
+package org.originhub.hub.delivery.entity;
 
 import org.originhub.hub.exchange.entity.AcknowledgementKind;
 
