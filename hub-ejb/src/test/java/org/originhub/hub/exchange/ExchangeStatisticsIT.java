@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.Migrations;
 import org.originhub.db.embedded.EmbeddedDatabase;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
-import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.delivery.control.BackoffPolicy;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
 import org.originhub.hub.exchange.ExchangeWorld.TestClock;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
@@ -38,8 +38,8 @@ import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
-import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * The exchange's figures for the dashboard and a gateway's page, on the real schema over documents that really went

@@ -27,17 +27,17 @@ import org.originhub.hub.exchange.boundary.Inbox;
 import org.originhub.hub.exchange.boundary.InboxItem;
 import org.originhub.hub.exchange.boundary.PulledDocuments;
 import org.originhub.hub.exchange.boundary.Receipt;
-import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.exchange.boundary.Sender;
 import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.hub.exchange.boundary.TrackingView;
 import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
-import org.originhub.hub.lifecycle.entity.DocumentStatus;
-import org.originhub.registry.gateways.entity.DocumentType;
+import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.exchange.entity.VerificationResult;
+import org.originhub.hub.lifecycle.entity.DocumentStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * The CO life cycle through a full exchange between two PULL members, the ordering per CO (a later document about a

@@ -33,7 +33,6 @@ import org.originhub.hub.exchange.entity.AcknowledgementKind;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
 import org.originhub.hub.lifecycle.entity.DocumentStatus;
-import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.CoLifecycleView;
 import org.originhub.hub.messagelog.boundary.MessageDetail;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
@@ -44,6 +43,7 @@ import org.originhub.hub.messagelog.boundary.UnknownMessageException;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
 import org.originhub.hub.users.entity.Role;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * The auditors' message log on the real schema, over documents that really went through the exchange: who sees

@@ -17,9 +17,9 @@ import java.util.Map;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
-import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * Read-only operational figures of the exchange for the console: for the dashboard, messages today (since midnight

@@ -3,10 +3,10 @@ package org.originhub.hub.exchange.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.originhub.hub.exchange.entity.DocumentFunction;
 import org.originhub.hub.exchange.entity.EnvelopeData;
 import org.originhub.hub.exchange.entity.Finding;
 import org.originhub.hub.exchange.entity.Refusal;
-import org.originhub.hub.exchange.entity.DocumentFunction;
 import org.originhub.registry.gateways.entity.DocumentType;
 
 /**

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.originhub.hub.lifecycle.entity.DocumentStatus;
 import org.originhub.hub.lifecycle.control.LifecycleRules.Decision;
 import org.originhub.hub.lifecycle.control.LifecycleRules.Event;
+import org.originhub.hub.lifecycle.entity.DocumentStatus;
 
 /** Every (status, event) pair of the CO life cycle against the table written out here independently. */
 class LifecycleRulesTest {

@@ -44,7 +44,6 @@ import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
-import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
 import org.originhub.hub.exchange.entity.StoredReference;
@@ -56,6 +55,7 @@ import org.originhub.hub.messagelog.boundary.MessagePage;
 import org.originhub.hub.retention.entity.LegalHold;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
 import org.originhub.hub.users.entity.Role;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.registry.testing.TestPersistence;
 
 /**

@@ -19,7 +19,6 @@ import java.util.Locale;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.exchange.entity.DeliveryStatus;
-import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageDetail;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
 import org.originhub.hub.messagelog.boundary.MessageLog;
@@ -28,6 +27,7 @@ import org.originhub.hub.messagelog.boundary.PayloadDownload;
 import org.originhub.hub.users.boundary.AuthenticatedUser;
 import org.originhub.hub.users.boundary.Users;
 import org.originhub.hub.users.entity.Roles;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * The auditors' message log: envelopes with filters (all optional) {@code from}, {@code to} (ISO-8601 instants, on
