@@ -281,8 +281,10 @@ class RegistryWorkflowIT {
                 .isEqualTo(Verdict.GATEWAY_SUSPENDED);
         hub.run(h -> h.gateways.reactivate(ADMIN, gatewayId, "resolved"));
         hub.run(h -> h.memberStates.suspend(ADMIN, member, "arrears"));
-        assertThat(hub.tx(h -> h.gateways.checkSender(fp, Instant.now())).verdict())
-                .isEqualTo(Verdict.MEMBER_NOT_ACTIVE);
+        var suspended = hub.tx(h -> h.gateways.checkSender(fp, Instant.now()));
+        assertThat(suspended.verdict()).isEqualTo(Verdict.MEMBER_NOT_ACTIVE);
+        assertThat(suspended.memberStatus()).isEqualTo(MemberStatus.SUSPENDED);
+        assertThat(suspended.memberWithdrawn()).isFalse();
         hub.run(h -> h.memberStates.reactivate(ADMIN, member, "paid"));
         assertThat(hub.tx(h -> h.gateways.checkSender(fp, Instant.now())).accepted()).isTrue();
 
@@ -291,6 +293,22 @@ class RegistryWorkflowIT {
         var check = hub.tx(h -> h.gateways.checkSender(fp, Instant.now()));
         assertThat(check.verdict()).isEqualTo(Verdict.CERTIFICATE_REVOKED);
         assertThat(check.detail()).contains("revoked on");
+    }
+
+    @Test
+    void aWithdrawnMembersSenderIsRefusedWithTheWithdrawalAsAStatus() {
+        String member = newMember(hub, "Eritrea");
+        Long gatewayId = registeredGateway(member, "gw", TestPki.leaf(communityCa, "CN=gw." + member).build());
+        String fp = hub.tx(h -> h.gateways.certificates(gatewayId)).get(0).fingerprint();
+        assertThat(hub.tx(h -> h.gateways.checkSender(fp, Instant.now())).memberStatus())
+                .isEqualTo(MemberStatus.ACTIVE);
+
+        hub.run(h -> h.memberStates.withdraw(ADMIN, member, "left the community"));
+
+        var check = hub.tx(h -> h.gateways.checkSender(fp, Instant.now()));
+        assertThat(check.verdict()).isEqualTo(Verdict.MEMBER_NOT_ACTIVE);
+        assertThat(check.memberStatus()).isEqualTo(MemberStatus.WITHDRAWN);
+        assertThat(check.memberWithdrawn()).isTrue();
     }
 
     @Test

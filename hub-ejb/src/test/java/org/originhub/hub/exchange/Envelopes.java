@@ -2,13 +2,13 @@ package org.originhub.hub.exchange;
 
 import java.util.List;
 import org.originhub.hub.exchange.ExchangeWorld.Member;
-import org.originhub.hub.exchange.boundary.EnvelopeData;
-import org.originhub.hub.exchange.boundary.Reference;
 import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DocumentFunction;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.hub.exchange.entity.EnvelopeData;
+import org.originhub.hub.exchange.entity.Reference;
 import org.originhub.hub.exchange.entity.VerificationResult;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /** Submissions of every document type between two members, for tests. */
 public final class Envelopes {

@@ -19,7 +19,7 @@ import org.originhub.hub.exchange.boundary.Receipt;
 import org.originhub.hub.exchange.boundary.Sender;
 import org.originhub.hub.exchange.boundary.Submission;
 import org.originhub.hub.exchange.boundary.TrackingView;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.soap.contract.envelope.Acknowledgement;
 import org.originhub.soap.contract.envelope.DeliveryStatus;
 import org.originhub.soap.contract.envelope.DocumentStatus;
@@ -93,12 +93,12 @@ public class ExchangeEndpoint implements ExchangePortType {
     @Override
     public ValidateDocumentResponse validateDocument(ValidateDocumentRequest request) {
         Sender sender = sender();
-        List<org.originhub.hub.exchange.boundary.Finding> findings = refusals(() -> exchanges.validate(sender,
+        List<org.originhub.hub.exchange.entity.Finding> findings = refusals(() -> exchanges.validate(sender,
                 submission(request.getEnvelope(), request.getPayload())));
         ValidateDocumentResponse response = new ValidateDocumentResponse();
         response.setValid(findings.stream().noneMatch(f -> f.severity()
-                == org.originhub.hub.exchange.boundary.Finding.Severity.ERROR));
-        for (org.originhub.hub.exchange.boundary.Finding finding : findings) {
+                == org.originhub.hub.exchange.entity.Finding.Severity.ERROR));
+        for (org.originhub.hub.exchange.entity.Finding finding : findings) {
             Finding f = new Finding();
             f.setSeverity(Severity.valueOf(finding.severity().name()));
             f.setCode(finding.code());

@@ -24,11 +24,12 @@ final class AuditedRejections implements RejectionLog {
     @Override
     public void rejected(Rejection rejection) {
         try {
-            auditTrail.record(new AuditEntry("GATEWAY",
-                    rejection.signerFingerprint() == null ? "unauthenticated" : rejection.signerFingerprint(),
-                    rejection.signerMember(), "REQUEST_REJECTED", Outcome.REJECTED, "SoapRequest",
-                    rejection.service() + (rejection.operation() == null ? "" : "/" + rejection.operation()), null,
-                    null, rejection.signerMember(), null, rejection.code() + ": " + rejection.reason()));
+            auditTrail.record(AuditEntry.byGateway(rejection.signerFingerprint() == null ? "unauthenticated"
+                    : rejection.signerFingerprint(), rejection.signerMember(), "REQUEST_REJECTED", Outcome.REJECTED)
+                    .about("SoapRequest", rejection.service()
+                            + (rejection.operation() == null ? "" : "/" + rejection.operation()))
+                    .withExchange(null, null, rejection.signerMember(), null)
+                    .withRefusal(rejection.code(), rejection.reason()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Could not audit the refusal " + rejection.code() + " of a request to "
                     + rejection.service(), e);

@@ -43,9 +43,8 @@ public class RegistrySenderDirectory implements SenderDirectory {
             case CERTIFICATE_SUPERSEDED -> SenderStanding.refused(Status.SUPERSEDED, check.memberCode(), gateway);
             case CERTIFICATE_EXPIRED -> SenderStanding.refused(Status.EXPIRED, check.memberCode(), gateway);
             case GATEWAY_SUSPENDED -> SenderStanding.refused(Status.GATEWAY_SUSPENDED, check.memberCode(), gateway);
-            case MEMBER_NOT_ACTIVE -> SenderStanding.refused(check.detail() != null
-                    && check.detail().contains("WITHDRAWN") ? Status.MEMBER_WITHDRAWN : Status.MEMBER_SUSPENDED,
-                    check.memberCode(), gateway);
+            case MEMBER_NOT_ACTIVE -> SenderStanding.refused(check.memberWithdrawn() ? Status.MEMBER_WITHDRAWN
+                    : Status.MEMBER_SUSPENDED, check.memberCode(), gateway);
         };
     }
 }

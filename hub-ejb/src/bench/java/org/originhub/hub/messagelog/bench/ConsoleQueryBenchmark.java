@@ -44,7 +44,7 @@ import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
 import org.originhub.hub.exchange.entity.StoredReference;

@@ -213,7 +213,7 @@ public class AuditLog {
     }
 
     private void record(AuthenticatedUser caller, String action, Outcome outcome, String detail) {
-        trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, outcome, "AuditLog", null,
-                null, null, null, null, detail));
+        trail.record(AuditEntry.byUser(caller.username(), caller.memberCode(), action, outcome)
+                .about("AuditLog", null).withDetail(detail));
     }
 }

@@ -111,14 +111,13 @@ public class AuditTrail {
             action = "USER_" + event.getClass().getSimpleName();
         }
         Outcome outcome = event instanceof UserEvent.LoginFailed ? Outcome.REJECTED : Outcome.SUCCESS;
-        record(new AuditEntry("USER", actor, null, action, outcome, "User", event.username(), null, null, null, null,
-                detail));
+        record(AuditEntry.byUser(actor, null, action, outcome).about("User", event.username()).withDetail(detail));
     }
 
     /** Every registry change and decision, in the registry's transaction. */
     public void onRegistryChanged(@Observes RegistryChanged change) {
-        record(new AuditEntry(change.actor().kind().name(), change.actor().name(), change.actor().memberCode(),
-                change.action().name(), change.refused() ? Outcome.REJECTED : Outcome.SUCCESS, change.objectType(),
-                change.objectId(), null, null, change.memberCode(), null, change.detail()));
+        record(AuditEntry.by(change.actor(), change.action().name(), change.refused() ? Outcome.REJECTED
+                : Outcome.SUCCESS).about(change.objectType(), change.objectId())
+                .withExchange(null, null, change.memberCode(), null).withDetail(change.detail()));
     }
 }

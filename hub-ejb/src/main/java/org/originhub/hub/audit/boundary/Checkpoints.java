@@ -97,19 +97,21 @@ public class Checkpoints {
         if (!due(last, head.seq(), every)) {
             return Optional.empty(); // another node took it while this one waited for the lock
         }
-        return Optional.of(CheckpointView.of(take("HUB", "hub", null, "scheduled, period " + every)));
+        return Optional.of(CheckpointView.of(take(AuditEntry.byHub("hub", AuditChainVerifier.CHECKPOINT_ACTION, Outcome.SUCCESS),
+                "scheduled, period " + every)));
     }
 
     /** A checkpoint now, whatever the period: the secretariat's call. Refused (and recorded) for any other role. */
     public CheckpointView checkpointNow(AuthenticatedUser caller) {
         if (caller.role() != org.originhub.hub.users.entity.Role.SECRETARIAT_ADMIN) {
-            trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(),
-                    AuditChainVerifier.CHECKPOINT_ACTION, Outcome.REJECTED, "AuditCheckpoint", null, null, null, null,
-                    null, "role=" + caller.role()));
+            trail.record(AuditEntry.byUser(caller.username(), caller.memberCode(),
+                    AuditChainVerifier.CHECKPOINT_ACTION, Outcome.REJECTED).about("AuditCheckpoint", null)
+                    .withDetail("role=" + caller.role()));
             throw new AuditAccessRefusedException("Only the secretariat's administrators take checkpoints");
         }
         em.find(AuditHead.class, AuditHead.SINGLE_ROW, LockModeType.PESSIMISTIC_WRITE);
-        return CheckpointView.of(take("USER", caller.username(), caller.memberCode(), "on request"));
+        return CheckpointView.of(take(AuditEntry.byUser(caller.username(), caller.memberCode(),
+                AuditChainVerifier.CHECKPOINT_ACTION, Outcome.SUCCESS), "on request"));
     }
 
     /** The newest checkpoint, as published in the registry directory. Not recorded: it is public to members. */
@@ -196,13 +198,12 @@ public class Checkpoints {
      * no record can slip in between. The signature is checked before it is stored: a key that does not match its
      * certificate would otherwise produce checkpoints nobody can verify.
      */
-    private AuditCheckpoint take(String actorKind, String actor, String actorMember, String trigger) {
+    private AuditCheckpoint take(AuditEntry by, String trigger) {
         byte[] certificate = encoded();
         String fingerprint = AuditCheckpointForm.fingerprint(certificate);
         String algorithm = signer.algorithm();
-        long seq = trail.record(new AuditEntry(actorKind, actor, actorMember, AuditChainVerifier.CHECKPOINT_ACTION,
-                Outcome.SUCCESS, "AuditCheckpoint", null, null, null, null, null, "signs this record; " + trigger
-                        + "; signer=" + fingerprint + " algorithm=" + algorithm));
+        long seq = trail.record(by.about("AuditCheckpoint", null).withDetail("signs this record; " + trigger
+                + "; signer=" + fingerprint + " algorithm=" + algorithm));
         AuditRecord head = em.find(AuditRecord.class, seq);
         byte[] signature = signer.sign(AuditCheckpointForm.signedBytes(seq, head.hash(), head.recordedAt()));
         String problem = AuditCheckpointForm.signatureProblem(seq, head.hash(), head.recordedAt(), algorithm,
@@ -225,7 +226,7 @@ public class Checkpoints {
     }
 
     private void record(AuthenticatedUser caller, Outcome outcome, String detail) {
-        trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), "AUDIT_QUERIED", outcome,
-                "AuditLog", null, null, null, null, null, detail));
+        trail.record(AuditEntry.byUser(caller.username(), caller.memberCode(), "AUDIT_QUERIED", outcome)
+                .about("AuditLog", null).withDetail(detail));
     }
 }

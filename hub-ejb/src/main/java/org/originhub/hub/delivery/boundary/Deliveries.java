@@ -31,9 +31,10 @@ import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.control.DeliveryJob;
 import org.originhub.hub.delivery.control.DeliveryQueue;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.boundary.ExchangeRefusedException;
-import org.originhub.hub.exchange.boundary.Refusal;
-import org.originhub.hub.exchange.control.Views;
+import org.originhub.hub.exchange.entity.Refusal;
+import org.originhub.hub.exchange.boundary.Views;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.events.Actor;
 
@@ -233,18 +234,18 @@ public class Deliveries {
                     + "; a document without its payload cannot be resent");
         }
         m.resend(now());
-        audit.record(new AuditEntry(actor.kind().name(), actor.name(), actor.memberCode(), "DELIVERY_RESENT",
-                Outcome.SUCCESS, "ExchangeMessage", trackingNumber, trackingNumber, m.coNumber(), m.senderMember(),
-                m.recipientMember(), "FAILED_DELIVERY -> PENDING_DELIVERY after " + m.delivery().attempts()
-                        + " attempt(s)"));
+        audit.record(AuditEntry.by(actor, "DELIVERY_RESENT", Outcome.SUCCESS)
+                .aboutMessage(trackingNumber, m.coNumber(), m.senderMember(), m.recipientMember())
+                .withDetail("FAILED_DELIVERY -> PENDING_DELIVERY after " + m.delivery().attempts() + " attempt(s)"));
         return m.delivery().status();
     }
 
     private ExchangeRefusedException refuse(Actor actor, String trackingNumber, Refusal refusal, String reason) {
-        audit.record(new AuditEntry(actor.kind().name(), actor.name(), actor.memberCode(), "DELIVERY_RESENT",
-                Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber != null
-                        && trackingNumber.length() <= 64 ? trackingNumber : null, null, null, null,
-                refusal.code() + ": " + reason));
+        audit.record(AuditEntry.by(actor, "DELIVERY_RESENT", Outcome.REJECTED)
+                .about(AuditEntry.EXCHANGE_MESSAGE, trackingNumber)
+                .withExchange(trackingNumber != null && trackingNumber.length() <= 64 ? trackingNumber : null, null,
+                        null, null)
+                .withRefusal(refusal.code(), reason));
         return new ExchangeRefusedException(refusal, reason);
     }
 

@@ -1,6 +1,7 @@
 package org.originhub.hub.delivery.boundary;
 
 import java.util.Set;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.boundary.DeliveredDocument;
 
 /**

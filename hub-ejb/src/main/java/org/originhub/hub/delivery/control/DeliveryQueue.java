@@ -19,9 +19,9 @@ import org.originhub.hub.alerts.entity.Severity;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.Outcome;
-import org.originhub.hub.delivery.boundary.PushOutcome;
+import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.control.DeliveryOrder;
-import org.originhub.hub.exchange.control.Views;
+import org.originhub.hub.exchange.boundary.Views;
 import org.originhub.hub.exchange.entity.AttemptKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
@@ -183,7 +183,8 @@ public class DeliveryQueue {
     }
 
     static AuditEntry hubEntry(String action, Outcome outcome, ExchangeMessage m, String detail) {
-        return new AuditEntry("HUB", "delivery", null, action, outcome, "ExchangeMessage", m.trackingNumber().value(),
-                m.trackingNumber().value(), m.coNumber(), m.senderMember(), m.recipientMember(), detail);
+        return AuditEntry.byHub("delivery", action, outcome)
+                .aboutMessage(m.trackingNumber().value(), m.coNumber(), m.senderMember(), m.recipientMember())
+                .withDetail(detail);
     }
 }

@@ -2,6 +2,7 @@ package org.originhub.hub.exchange.boundary;
 
 import jakarta.ejb.ApplicationException;
 import java.util.Objects;
+import org.originhub.hub.exchange.entity.Refusal;
 
 /**
  * A request the exchange refuses, with a reason written for the member's integrator. The refusal's audit record is

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 

@@ -30,14 +30,15 @@ import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.control.Conflicts;
 import org.originhub.hub.exchange.control.DeliveryOrder;
 import org.originhub.hub.exchange.control.Findings;
-import org.originhub.hub.exchange.control.Intake;
-import org.originhub.hub.exchange.control.Views;
 import org.originhub.hub.exchange.entity.AttemptKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
+import org.originhub.hub.exchange.entity.EnvelopeData;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
+import org.originhub.hub.exchange.entity.Finding;
 import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
 import org.originhub.hub.lifecycle.entity.CoStatusChange;
@@ -128,10 +129,11 @@ public class Exchanges {
         List<Finding> findings = intake.findings(sender, submission);
         Optional<Finding> first = Findings.firstError(findings);
         EnvelopeData envelope = submission.envelope();
-        audit.record(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(),
-                "DOCUMENT_VALIDATED", Outcome.SUCCESS, "ExchangeMessage", envelope.senderMessageId(), null,
-                envelope.coNumber(), sender.memberCode(), null, "valid=" + first.isEmpty() + " findings="
-                        + findings.size() + first.map(f -> " first=" + f.code() + " at " + f.field()).orElse("")));
+        audit.record(AuditEntry.byGateway(sender.certificateFingerprint(), sender.memberCode(), "DOCUMENT_VALIDATED",
+                Outcome.SUCCESS).about(AuditEntry.EXCHANGE_MESSAGE, envelope.senderMessageId())
+                .withExchange(null, envelope.coNumber(), sender.memberCode(), null)
+                .withDetail("valid=" + first.isEmpty() + " findings=" + findings.size()
+                        + first.map(f -> " first=" + f.code() + " at " + f.field()).orElse("")));
         return findings;
     }
 
@@ -364,17 +366,18 @@ public class Exchanges {
 
     private ExchangeRefusedException refuse(Sender sender, String action, String trackingNumber, Refusal refusal,
             String reason) {
-        audit.record(new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(), action,
-                Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber == null
-                        || trackingNumber.length() > 64 ? null : trackingNumber, null, null, null,
-                refusal.code() + ": " + reason));
+        audit.record(AuditEntry.byGateway(sender.certificateFingerprint(), sender.memberCode(), action,
+                Outcome.REJECTED).about(AuditEntry.EXCHANGE_MESSAGE, trackingNumber)
+                .withExchange(trackingNumber == null || trackingNumber.length() > 64 ? null : trackingNumber, null,
+                        null, null)
+                .withRefusal(refusal.code(), reason));
         return new ExchangeRefusedException(refusal, reason);
     }
 
     private static AuditEntry entry(Sender sender, String action, Outcome outcome, ExchangeMessage m, String detail) {
-        return new AuditEntry("GATEWAY", sender.certificateFingerprint(), sender.memberCode(), action, outcome,
-                "ExchangeMessage", m.trackingNumber().value(), m.trackingNumber().value(), m.coNumber(),
-                m.senderMember(), m.recipientMember(), detail);
+        return AuditEntry.byGateway(sender.certificateFingerprint(), sender.memberCode(), action, outcome)
+                .aboutMessage(m.trackingNumber().value(), m.coNumber(), m.senderMember(), m.recipientMember())
+                .withDetail(detail);
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package org.originhub.hub.exchange.boundary;
 
 import java.util.Objects;
+import org.originhub.hub.exchange.entity.EnvelopeData;
 
 /** One document as submitted: its envelope and its payload bytes, which the hub stores and forwards unchanged. */
 public record Submission(EnvelopeData envelope, String mediaType, byte[] payload) {

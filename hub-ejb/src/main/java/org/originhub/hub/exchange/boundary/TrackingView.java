@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
+import org.originhub.hub.exchange.entity.EnvelopeData;
 
 /**
  * What the hub knows about the delivery of one envelope, for its sender or recipient. {@code payloadPurgedAt} is

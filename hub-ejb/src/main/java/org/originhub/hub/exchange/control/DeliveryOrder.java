@@ -23,7 +23,7 @@ public final class DeliveryOrder {
 
     /**
      * Releases the documents waiting for any of {@code finished} in one UPDATE: a bulk update first flushes the
-     * persistence context, so one per document of a batch of 100 compared every managed message 100 times.
+     * persistence context, so one UPDATE per document would compare every managed message once per document.
      */
     public static int releaseSuccessors(EntityManager em, Collection<ExchangeMessage> finished) {
         if (finished.isEmpty()) {

@@ -3,11 +3,11 @@ package org.originhub.hub.exchange.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.originhub.hub.exchange.boundary.EnvelopeData;
-import org.originhub.hub.exchange.boundary.Finding;
-import org.originhub.hub.exchange.boundary.Refusal;
 import org.originhub.hub.exchange.entity.DocumentFunction;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.hub.exchange.entity.EnvelopeData;
+import org.originhub.hub.exchange.entity.Finding;
+import org.originhub.hub.exchange.entity.Refusal;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * The payload must be the document the envelope says it is (envelope-v1.xsd and co-document-v1.xsd annotations):

@@ -3,10 +3,10 @@ package org.originhub.hub.exchange.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.originhub.hub.exchange.boundary.EnvelopeData;
-import org.originhub.hub.exchange.boundary.Finding;
-import org.originhub.hub.exchange.boundary.Reference;
-import org.originhub.hub.exchange.boundary.Refusal;
+import org.originhub.hub.exchange.entity.EnvelopeData;
+import org.originhub.hub.exchange.entity.Finding;
+import org.originhub.hub.exchange.entity.Reference;
+import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.exchange.entity.TrackingNumber;
 
 /**
@@ -64,6 +64,11 @@ public final class EnvelopeRules {
         }
         matches(findings, "Payload/MediaType", mediaType, MEDIA_TYPE, "a media type such as application/xml");
         return findings;
+    }
+
+    /** {@code code} if it is a well-formed member state code, else null (for the audit's member columns). */
+    public static String memberOrNull(String code) {
+        return code != null && MEMBER.matcher(code).matches() ? code : null;
     }
 
     private static void matches(List<Finding> findings, String field, String value, Pattern pattern, String what) {

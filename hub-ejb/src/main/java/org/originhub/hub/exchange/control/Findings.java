@@ -3,8 +3,8 @@ package org.originhub.hub.exchange.control;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.originhub.hub.exchange.boundary.Finding;
-import org.originhub.hub.exchange.boundary.Refusal;
+import org.originhub.hub.exchange.entity.Finding;
+import org.originhub.hub.exchange.entity.Refusal;
 
 /** Findings keyed by the refusal a SubmitDocument would answer with, and back. */
 public final class Findings {

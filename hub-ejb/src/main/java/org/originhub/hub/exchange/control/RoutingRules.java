@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.originhub.hub.exchange.boundary.Finding;
-import org.originhub.hub.exchange.boundary.Refusal;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.hub.exchange.entity.Finding;
+import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.registry.gateways.entity.Gateway;
 import org.originhub.registry.memberstates.entity.MemberState;
 import org.originhub.registry.memberstates.entity.MemberStateCode;
@@ -43,7 +43,7 @@ public final class RoutingRules {
         if (active.isEmpty()) {
             return refused("member state " + to + " has no active gateway to receive documents");
         }
-        Gateway chosen = active.stream().filter(g -> g.mayReceive(registryType(type))).findFirst()
+        Gateway chosen = active.stream().filter(g -> g.mayReceive(type)).findFirst()
                 .orElse(active.get(0));
         return new Route(chosen, null);
     }
@@ -82,22 +82,16 @@ public final class RoutingRules {
     /** The sending gateway needs SEND:type, the recipient's gateway RECEIVE:type. */
     public static List<Finding> permissions(Gateway sender, Gateway recipient, DocumentType type) {
         List<Finding> findings = new ArrayList<>();
-        var registryType = registryType(type);
-        if (sender == null || !sender.maySend(registryType)) {
+        if (sender == null || !sender.maySend(type)) {
             findings.add(Findings.error(Refusal.TYPE_NOT_ALLOWED, "Envelope/DocumentType", "gateway "
                     + (sender == null ? "?" : sender.toString()) + " may not send " + type + " (it lacks the "
                     + "permission SEND:" + type + ")"));
         }
-        if (recipient != null && !recipient.mayReceive(registryType)) {
+        if (recipient != null && !recipient.mayReceive(type)) {
             findings.add(Findings.error(Refusal.TYPE_NOT_ALLOWED, "Envelope/DocumentType", "the gateway of "
                     + recipient.memberCode() + " may not receive " + type + " (it lacks the permission RECEIVE:"
                     + type + ")"));
         }
         return findings;
-    }
-
-    /** The registry names permissions with the same document type names as the exchange. */
-    static org.originhub.registry.gateways.entity.DocumentType registryType(DocumentType type) {
-        return org.originhub.registry.gateways.entity.DocumentType.valueOf(type.name());
     }
 }

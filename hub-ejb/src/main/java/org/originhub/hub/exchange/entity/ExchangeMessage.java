@@ -24,6 +24,7 @@ import java.util.Objects;
 import org.originhub.hub.delivery.entity.DeliveryState;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * One accepted envelope: the aggregate root of a document's exchange. It holds the envelope (who sends and receives,

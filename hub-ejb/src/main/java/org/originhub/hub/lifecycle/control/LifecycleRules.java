@@ -1,21 +1,16 @@
 package org.originhub.hub.lifecycle.control;
 
-import static org.originhub.hub.exchange.entity.DocumentStatus.ACCEPTED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.CONFIRMED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.ISSUED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.NOT_CONFIRMED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.REJECTED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.UTILISED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.VERIFICATION_REQUESTED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.ACCEPTED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.CONFIRMED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.ISSUED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.NOT_CONFIRMED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.REJECTED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.UTILISED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.VERIFICATION_REQUESTED;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import org.originhub.hub.exchange.entity.BusinessResponseKind;
-import org.originhub.hub.exchange.entity.DocumentFunction;
-import org.originhub.hub.exchange.entity.DocumentStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
-import org.originhub.hub.exchange.entity.VerificationResult;
+import org.originhub.hub.lifecycle.entity.DocumentStatus;
 
 /**
  * The CO life cycle: which document may change a CO's status, from which status, to which. A NEW CO (and the new CO
@@ -49,7 +44,10 @@ import org.originhub.hub.exchange.entity.VerificationResult;
  */
 public final class LifecycleRules {
 
-    /** What a document (other than a NEW CO) does to the CO it concerns. */
+    /**
+     * What a document (other than a NEW CO) does to the CO it concerns; the exchange says which document is which
+     * event.
+     */
     public enum Event {
         REPLACE(DocumentStatus.REPLACED, EnumSet.of(ISSUED, ACCEPTED, REJECTED, NOT_CONFIRMED)),
         CANCEL(DocumentStatus.CANCELLED, EnumSet.of(ISSUED, ACCEPTED, REJECTED, UTILISED, VERIFICATION_REQUESTED,
@@ -77,6 +75,11 @@ public final class LifecycleRules {
         public Set<DocumentStatus> allowedFrom() {
             return EnumSet.copyOf(from);
         }
+
+        /** Whether the event opens or answers a verification request (its RequestNumber goes with the change). */
+        public boolean concernsVerification() {
+            return this == REQUEST_VERIFICATION || this == CONFIRM || this == NOT_CONFIRM;
+        }
     }
 
     /** The answer for one event: the status it leads to, or why it is refused. */
@@ -91,43 +94,7 @@ public final class LifecycleRules {
         }
     }
 
-    private static final Map<BusinessResponseKind, Event> RESPONSES = Map.of(BusinessResponseKind.ACCEPTED,
-            Event.ACCEPT, BusinessResponseKind.REJECTED, Event.REJECT, BusinessResponseKind.UTILISED, Event.UTILISE);
-
     private LifecycleRules() {
-    }
-
-    /**
-     * The event a document is, or null for a NEW CO (which creates a CO instead of changing one).
-     *
-     * @throws IllegalArgumentException for a combination the envelope checks refuse before (REPLACE of a response,
-     *     a business response without its kind, ...)
-     */
-    public static Event eventOf(DocumentType type, DocumentFunction function, BusinessResponseKind kind,
-            VerificationResult result) {
-        switch (type) {
-            case CERTIFICATE_OF_ORIGIN:
-                switch (function) {
-                    case NEW:
-                        return null;
-                    case REPLACE:
-                        return Event.REPLACE;
-                    default:
-                        return Event.CANCEL;
-                }
-            case BUSINESS_RESPONSE:
-                if (kind == null) {
-                    throw new IllegalArgumentException("a business response needs its kind");
-                }
-                return RESPONSES.get(kind);
-            case VERIFICATION_REQUEST:
-                return Event.REQUEST_VERIFICATION;
-            default:
-                if (result == null) {
-                    throw new IllegalArgumentException("a verification response needs its result");
-                }
-                return result == VerificationResult.CONFIRMED ? Event.CONFIRM : Event.NOT_CONFIRM;
-        }
     }
 
     /**

@@ -9,7 +9,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.originhub.hub.exchange.entity.DocumentStatus;
 
 /**
  * One CO in the life-cycle register (issuing member + CO number): its document status, who imports it under which

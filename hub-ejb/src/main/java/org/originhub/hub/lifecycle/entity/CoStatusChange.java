@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.originhub.hub.exchange.entity.DocumentStatus;
 
 /** One status change of a CO and the envelope whose document caused it. Never changed. */
 @Entity

@@ -4,7 +4,7 @@ import java.util.List;
 import org.originhub.hub.audit.boundary.AuditRecordView;
 import org.originhub.hub.exchange.boundary.AttemptView;
 import org.originhub.hub.exchange.boundary.CoStatusView;
-import org.originhub.hub.exchange.boundary.Reference;
+import org.originhub.hub.exchange.entity.Reference;
 
 /**
  * Everything the hub knows about one exchange: the envelope, its references, the delivery history (every PUSH

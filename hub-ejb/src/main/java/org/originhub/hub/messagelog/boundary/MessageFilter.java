@@ -2,7 +2,7 @@ package org.originhub.hub.messagelog.boundary;
 
 import java.time.Instant;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.messagelog.control.MessageQueryPlanner;
 
 /**

@@ -24,11 +24,11 @@ import org.originhub.hub.audit.entity.AuditRecord;
 import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.exchange.boundary.AttemptView;
 import org.originhub.hub.exchange.boundary.CoStatusView;
-import org.originhub.hub.exchange.boundary.Reference;
-import org.originhub.hub.exchange.control.Views;
+import org.originhub.hub.exchange.boundary.Views;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.exchange.entity.Reference;
 import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
 import org.originhub.hub.lifecycle.entity.CoStatusChange;
@@ -216,9 +216,10 @@ public class MessageLog {
                 + "AND h.issuerMember = :issuer AND h.coNumber = :co", Long.class).setParameter("scope", HoldScope.CO)
                 .setParameter("issuer", issuerMember).setParameter("co", coNumber).setMaxResults(1).getResultList()
                 .isEmpty();
-        trail.record(new AuditEntry("USER", caller.username(), own, "CO_VIEWED", Outcome.SUCCESS,
-                "CertificateOfOrigin", object, null, coNumber, co.issuerMember(), co.importingMember(), "status="
-                        + co.status() + " messages=" + messages.size()));
+        trail.record(AuditEntry.byUser(caller.username(), own, "CO_VIEWED", Outcome.SUCCESS)
+                .about("CertificateOfOrigin", object)
+                .withExchange(null, coNumber, co.issuerMember(), co.importingMember())
+                .withDetail("status=" + co.status() + " messages=" + messages.size()));
         return new CoLifecycleView(co(issuerMember, coNumber).orElseThrow(), held, messages);
     }
 
@@ -266,9 +267,8 @@ public class MessageLog {
     /** The message, if it exists and the caller may see it; otherwise recorded and answered as unknown. */
     private ExchangeMessage visible(AuthenticatedUser caller, String trackingNumber, String action) {
         if (MemberScope.Reach.of(caller.role()) == MemberScope.Reach.NOTHING) {
-            trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action,
-                    Outcome.REJECTED, "ExchangeMessage", trackingNumber, trackingNumber, null, null, null,
-                    "role=" + caller.role()));
+            trail.record(AuditEntry.byUser(caller.username(), caller.memberCode(), action, Outcome.REJECTED)
+                    .aboutMessage(trackingNumber, null, null, null).withDetail("role=" + caller.role()));
             throw new AuditAccessRefusedException("Your role may not read the message log");
         }
         Optional<ExchangeMessage> found = trackingNumber == null ? Optional.empty()
@@ -278,8 +278,8 @@ public class MessageLog {
         if (found.isEmpty() || own != null && !MemberScope.concerns(own, found.get().senderMember(),
                 found.get().recipientMember())) {
             // the same record and answer whether it does not exist or is another member state's
-            trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, Outcome.REJECTED,
-                    "ExchangeMessage", trackingNumber, trackingNumber, null, null, null, "unknown or not visible"));
+            trail.record(AuditEntry.byUser(caller.username(), caller.memberCode(), action, Outcome.REJECTED)
+                    .aboutMessage(trackingNumber, null, null, null).withDetail("unknown or not visible"));
             throw new UnknownMessageException("The hub knows no exchange with tracking number " + trackingNumber
                     + (own == null ? "" : " sent or received by " + own));
         }
@@ -313,10 +313,9 @@ public class MessageLog {
     }
 
     private void record(AuthenticatedUser caller, String action, Outcome outcome, ExchangeMessage m, String detail) {
-        trail.record(new AuditEntry("USER", caller.username(), caller.memberCode(), action, outcome,
-                m == null ? "MessageLog" : "ExchangeMessage", m == null ? null : m.trackingNumber().value(),
-                m == null ? null : m.trackingNumber().value(), m == null ? null : m.coNumber(),
-                m == null ? null : m.senderMember(), m == null ? null : m.recipientMember(), detail));
+        AuditEntry by = AuditEntry.byUser(caller.username(), caller.memberCode(), action, outcome);
+        trail.record((m == null ? by.about("MessageLog", null) : by.aboutMessage(m.trackingNumber().value(),
+                m.coNumber(), m.senderMember(), m.recipientMember())).withDetail(detail));
     }
 
     private MessageQueryPlanner planner() {

@@ -117,10 +117,11 @@ public class LegalHolds {
         em.persist(hold);
         em.flush(); // the id, for the record
         long purged = covered.stream().filter(m -> m.payloadPurgedAt() != null).count();
-        audit.record(new AuditEntry("USER", caller.username(), caller.memberCode(), "LEGAL_HOLD_PLACED",
-                Outcome.SUCCESS, "LegalHold", hold.id().toString(), hold.trackingNumber(),
-                hold.coNumber() != null ? hold.coNumber() : coNumber, sender, recipient, "hold on " + hold.object()
-                        + " messages=" + covered.size() + " alreadyPurged=" + purged + "; reason: " + hold.reason()));
+        audit.record(AuditEntry.byUser(caller.username(), caller.memberCode(), "LEGAL_HOLD_PLACED", Outcome.SUCCESS)
+                .about("LegalHold", hold.id().toString()).withExchange(hold.trackingNumber(),
+                        hold.coNumber() != null ? hold.coNumber() : coNumber, sender, recipient)
+                .withDetail("hold on " + hold.object() + " messages=" + covered.size() + " alreadyPurged=" + purged
+                        + "; reason: " + hold.reason()));
         return LegalHoldView.of(hold, (long) covered.size(), purged);
     }
 
@@ -158,8 +159,8 @@ public class LegalHolds {
 
     private static AuditEntry userEntry(AuthenticatedUser caller, String action, Outcome outcome, String holdId,
             String trackingNumber, String coNumber, String sender, String recipient, String detail) {
-        return new AuditEntry("USER", caller.username(), caller.memberCode(), action, outcome, "LegalHold", holdId,
-                trackingNumber, coNumber, sender, recipient, detail);
+        return AuditEntry.byUser(caller.username(), caller.memberCode(), action, outcome).about("LegalHold", holdId)
+                .withExchange(trackingNumber, coNumber, sender, recipient).withDetail(detail);
     }
 
     private static boolean blank(String value) {

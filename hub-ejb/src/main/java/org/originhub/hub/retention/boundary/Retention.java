@@ -60,8 +60,8 @@ public class Retention {
     /** The secretariat runs the purge now (the same policy, nothing purged earlier than it allows). */
     public PurgeReport purgeNow(AuthenticatedUser caller) {
         if (caller.role() != Role.SECRETARIAT_ADMIN) {
-            purge.record(new AuditEntry("USER", caller.username(), caller.memberCode(), "PAYLOAD_RETENTION_RUN",
-                    Outcome.REJECTED, "PayloadRetention", null, null, null, null, null, "role=" + caller.role()));
+            purge.record(AuditEntry.byUser(caller.username(), caller.memberCode(), "PAYLOAD_RETENTION_RUN",
+                    Outcome.REJECTED).about("PayloadRetention", null).withDetail("role=" + caller.role()));
             throw new AuditAccessRefusedException("Only the secretariat's administrators run the retention purge");
         }
         return run(Actor.user(caller.username()), "on request");
@@ -92,10 +92,9 @@ public class Retention {
             }
         } while (done.full());
         long held = purge.heldBack(cutoff);
-        purge.record(new AuditEntry(actor.kind().name(), actor.name(), actor.memberCode(), "PAYLOAD_RETENTION_RUN",
-                Outcome.SUCCESS, "PayloadRetention", null, null, null, null, null, trigger + " " + why + " cutoff="
-                        + cutoff + " purged=" + purged + " batches=" + batches + (first == null ? ""
-                                : " first=" + first + " last=" + last) + " heldBack=" + held));
+        purge.record(AuditEntry.by(actor, "PAYLOAD_RETENTION_RUN", Outcome.SUCCESS).about("PayloadRetention", null)
+                .withDetail(trigger + " " + why + " cutoff=" + cutoff + " purged=" + purged + " batches=" + batches
+                        + (first == null ? "" : " first=" + first + " last=" + last) + " heldBack=" + held));
         return new PurgeReport(applied.toString(), cutoff, purged, batches, first, last, held);
     }
 

@@ -84,11 +84,10 @@ public class PayloadPurge {
             purged.add(id);
             first = first == null ? m.trackingNumber().value() : first;
             last = m.trackingNumber().value();
-            audit.record(new AuditEntry(actor.kind().name(), actor.name(), actor.memberCode(), "PAYLOAD_PURGED",
-                    Outcome.SUCCESS, "ExchangeMessage", m.trackingNumber().value(), m.trackingNumber().value(),
-                    m.coNumber(), m.senderMember(), m.recipientMember(), why + " cutoff=" + cutoff + " received="
-                            + m.receivedAt() + " status=" + m.delivery().status() + " sha256=" + m.payloadSha256()
-                            + " size=" + m.payloadSize()));
+            audit.record(AuditEntry.by(actor, "PAYLOAD_PURGED", Outcome.SUCCESS)
+                    .aboutMessage(m.trackingNumber().value(), m.coNumber(), m.senderMember(), m.recipientMember())
+                    .withDetail(why + " cutoff=" + cutoff + " received=" + m.receivedAt() + " status="
+                            + m.delivery().status() + " sha256=" + m.payloadSha256() + " size=" + m.payloadSize()));
         }
         if (!purged.isEmpty()) {
             em.createQuery("DELETE FROM MessagePayload p WHERE p.messageId IN :ids").setParameter("ids", purged)

@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.originhub.hub.exchange.Documents;
-import org.originhub.hub.exchange.boundary.EnvelopeData;
-import org.originhub.hub.exchange.boundary.Finding;
 import org.originhub.hub.exchange.entity.BusinessResponseKind;
 import org.originhub.hub.exchange.entity.DocumentFunction;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.hub.exchange.entity.EnvelopeData;
+import org.originhub.hub.exchange.entity.Finding;
 import org.originhub.hub.exchange.entity.VerificationResult;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /** Hardened parsing, schema validation with field paths, and the payload's agreement with its envelope. */
 class PayloadInspectorTest {

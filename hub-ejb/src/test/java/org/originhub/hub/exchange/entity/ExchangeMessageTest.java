@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /** The transitions the aggregate root coordinates between the envelope and its delivery state. */
 class ExchangeMessageTest {

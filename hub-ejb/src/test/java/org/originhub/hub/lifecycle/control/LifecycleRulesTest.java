@@ -1,17 +1,16 @@
 package org.originhub.hub.lifecycle.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.originhub.hub.exchange.entity.DocumentStatus.ACCEPTED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.CANCELLED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.CONFIRMED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.EXPIRED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.ISSUED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.NOT_CONFIRMED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.REJECTED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.REPLACED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.UTILISED;
-import static org.originhub.hub.exchange.entity.DocumentStatus.VERIFICATION_REQUESTED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.ACCEPTED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.CANCELLED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.CONFIRMED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.EXPIRED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.ISSUED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.NOT_CONFIRMED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.REJECTED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.REPLACED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.UTILISED;
+import static org.originhub.hub.lifecycle.entity.DocumentStatus.VERIFICATION_REQUESTED;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,13 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.originhub.hub.exchange.entity.BusinessResponseKind;
-import org.originhub.hub.exchange.entity.DocumentFunction;
-import org.originhub.hub.exchange.entity.DocumentStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
-import org.originhub.hub.exchange.entity.VerificationResult;
 import org.originhub.hub.lifecycle.control.LifecycleRules.Decision;
 import org.originhub.hub.lifecycle.control.LifecycleRules.Event;
+import org.originhub.hub.lifecycle.entity.DocumentStatus;
 
 /** Every (status, event) pair of the CO life cycle against the table written out here independently. */
 class LifecycleRulesTest {
@@ -96,29 +91,5 @@ class LifecycleRulesTest {
                 .contains("expired");
         assertThat(LifecycleRules.decide(VERIFICATION_REQUESTED, false, Event.REPLACE, "KE/CO-1", null).reason())
                 .contains("VERIFICATION_REQUESTED").contains("a replacement is accepted only when it is ISSUED");
-    }
-
-    @Test
-    void documentsMapToTheirEvents() {
-        assertThat(LifecycleRules.eventOf(DocumentType.CERTIFICATE_OF_ORIGIN, DocumentFunction.NEW, null, null))
-                .isNull();
-        assertThat(LifecycleRules.eventOf(DocumentType.CERTIFICATE_OF_ORIGIN, DocumentFunction.REPLACE, null, null))
-                .isEqualTo(Event.REPLACE);
-        assertThat(LifecycleRules.eventOf(DocumentType.CERTIFICATE_OF_ORIGIN, DocumentFunction.CANCEL, null, null))
-                .isEqualTo(Event.CANCEL);
-        assertThat(LifecycleRules.eventOf(DocumentType.BUSINESS_RESPONSE, DocumentFunction.NEW,
-                BusinessResponseKind.ACCEPTED, null)).isEqualTo(Event.ACCEPT);
-        assertThat(LifecycleRules.eventOf(DocumentType.BUSINESS_RESPONSE, DocumentFunction.NEW,
-                BusinessResponseKind.REJECTED, null)).isEqualTo(Event.REJECT);
-        assertThat(LifecycleRules.eventOf(DocumentType.BUSINESS_RESPONSE, DocumentFunction.NEW,
-                BusinessResponseKind.UTILISED, null)).isEqualTo(Event.UTILISE);
-        assertThat(LifecycleRules.eventOf(DocumentType.VERIFICATION_REQUEST, DocumentFunction.NEW, null, null))
-                .isEqualTo(Event.REQUEST_VERIFICATION);
-        assertThat(LifecycleRules.eventOf(DocumentType.VERIFICATION_RESPONSE, DocumentFunction.NEW, null,
-                VerificationResult.CONFIRMED)).isEqualTo(Event.CONFIRM);
-        assertThat(LifecycleRules.eventOf(DocumentType.VERIFICATION_RESPONSE, DocumentFunction.NEW, null,
-                VerificationResult.NOT_CONFIRMED)).isEqualTo(Event.NOT_CONFIRM);
-        assertThatThrownBy(() -> LifecycleRules.eventOf(DocumentType.BUSINESS_RESPONSE, DocumentFunction.NEW, null,
-                null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

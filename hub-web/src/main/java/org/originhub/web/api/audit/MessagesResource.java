@@ -19,7 +19,7 @@ import java.util.Locale;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
 import org.originhub.hub.audit.control.AuditExportFormat;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageDetail;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
 import org.originhub.hub.messagelog.boundary.MessageLog;

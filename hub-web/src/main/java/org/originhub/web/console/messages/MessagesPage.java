@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
 import org.originhub.hub.messagelog.boundary.MessageLog;
 import org.originhub.hub.messagelog.boundary.MessagePage;

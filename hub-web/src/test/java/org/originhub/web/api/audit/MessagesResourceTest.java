@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
-import org.originhub.hub.exchange.entity.DocumentType;
+import org.originhub.registry.gateways.entity.DocumentType;
 import org.originhub.hub.messagelog.boundary.MessageFilter;
 
 /** The message log's query parameters, each to its own criterion (the REST layer's part of the filters). */

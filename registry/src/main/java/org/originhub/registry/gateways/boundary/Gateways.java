@@ -227,10 +227,11 @@ public class Gateways {
         }
         MemberState memberState = em.find(MemberState.class, member);
         if (memberState == null || !memberState.isActive()) {
-            return SenderCheck.refused(Verdict.MEMBER_NOT_ACTIVE, member, gateway.id(), gateway.name(),
-                    "member state " + member + " is " + (memberState == null ? "unknown" : memberState.status()));
+            return new SenderCheck(Verdict.MEMBER_NOT_ACTIVE, member, gateway.id(), gateway.name(),
+                    memberState == null ? null : memberState.status(), "member state " + member + " is "
+                            + (memberState == null ? "unknown" : memberState.status()));
         }
-        return new SenderCheck(Verdict.ACCEPTED, member, gateway.id(), gateway.name(), null);
+        return new SenderCheck(Verdict.ACCEPTED, member, gateway.id(), gateway.name(), memberState.status(), null);
     }
 
     GatewayCertificate certificateEntity(String fingerprint) {

@@ -1,4 +1,4 @@
-package org.originhub.hub.exchange.boundary;
+package org.originhub.hub.exchange.entity;
 
 /**
  * One finding of {@code Exchanges.validate}: {@code code} is the fault code SubmitDocument would answer with

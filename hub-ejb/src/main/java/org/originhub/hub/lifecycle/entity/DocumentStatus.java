@@ -1,4 +1,4 @@
-package org.originhub.hub.exchange.entity;
+package org.originhub.hub.lifecycle.entity;
 
 /** Life-cycle status of one CO (issuing member + CO number), changed only by documents that pass through the hub. */
 public enum DocumentStatus {

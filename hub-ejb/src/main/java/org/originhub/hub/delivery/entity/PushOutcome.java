@@ -1,6 +1,5 @@
-package org.originhub.hub.delivery.boundary;
+package org.originhub.hub.delivery.entity;
 
-import org.originhub.hub.delivery.entity.AcknowledgementKind;
 
 /** The result of one push: the recipient's acknowledgement, or why the attempt failed (for the attempt history). */
 public record PushOutcome(AcknowledgementKind acknowledgement, String text, String failure) {

@@ -1,10 +1,7 @@
-package org.originhub.hub.exchange.boundary;
+package org.originhub.hub.exchange.entity;
 
 import java.util.List;
-import org.originhub.hub.exchange.entity.BusinessResponseKind;
-import org.originhub.hub.exchange.entity.DocumentFunction;
-import org.originhub.hub.exchange.entity.DocumentType;
-import org.originhub.hub.exchange.entity.VerificationResult;
+import org.originhub.registry.gateways.entity.DocumentType;
 
 /**
  * The routing data of one document (envelope-v1.xsd Envelope), as the hub reads it. {@code coNumber} is the CO the

@@ -1,4 +1,4 @@
-package org.originhub.hub.exchange.boundary;
+package org.originhub.hub.exchange.entity;
 
 /** An earlier document an envelope refers to: exactly one of a hub tracking number or the issuer's CO number. */
 public record Reference(String trackingNumber, String issuerCoNumber) {

@@ -1,4 +1,4 @@
-package org.originhub.hub.exchange.boundary;
+package org.originhub.hub.exchange.entity;
 
 /** Why the hub refuses an exchange request; {@link #code()} is the stable fault code of the exchange contract. */
 public enum Refusal {

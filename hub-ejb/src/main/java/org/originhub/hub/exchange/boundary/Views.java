@@ -1,14 +1,9 @@
-package org.originhub.hub.exchange.control;
+package org.originhub.hub.exchange.boundary;
 
 import java.util.List;
 import org.originhub.hub.delivery.entity.DeliveryState;
-import org.originhub.hub.exchange.boundary.AttemptView;
-import org.originhub.hub.exchange.boundary.CoStatusView;
-import org.originhub.hub.exchange.boundary.DeliveredDocument;
-import org.originhub.hub.exchange.boundary.EnvelopeData;
-import org.originhub.hub.exchange.boundary.InboxItem;
-import org.originhub.hub.exchange.boundary.Reference;
-import org.originhub.hub.exchange.boundary.TrackingView;
+import org.originhub.hub.exchange.entity.EnvelopeData;
+import org.originhub.hub.exchange.entity.Reference;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.lifecycle.entity.CoRecord;
