@@ -39,11 +39,11 @@ cmd_bench() {
   fi
   build_if_needed
   local jar
-  jar="$(ls $BENCH_JAR_GLOB 2>/dev/null | head -1)"
+  jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1 || true)"
   if [[ -z "$jar" || ! -f "$BENCH_CLASSPATH_FILE" ]]; then
     say "building the load generator (mvn -q -pl bench -am package -DskipTests)"
     mvn -B -q -pl bench -am package -DskipTests || fail "building bench/ failed"
-    jar="$(ls $BENCH_JAR_GLOB | head -1)"
+    jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1)"
   fi
   if (( reuse == 0 )); then
     trap 'stop_all; exit 130' INT TERM

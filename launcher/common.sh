@@ -19,6 +19,7 @@ require_tools() {
 # /dev/tcp only, so that a machine with nothing but a JDK and Maven can run the hub (no curl needed).
 http_get() {
   local response
+  # shellcheck disable=SC2016 # the inner script expands its own arguments, $1 and $2
   response="$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
     printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" "$2" >&3
     cat <&3' _ "$1" "$2" 2>/dev/null)" || return 1
@@ -39,7 +40,7 @@ port_in_use() { (exec 3<>"/dev/tcp/$1/$2") >/dev/null 2>&1; }
 
 pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 
-read_pid() { [[ -f "$RUN_DIR/$1.pid" ]] && cat "$RUN_DIR/$1.pid" || true; }
+read_pid() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
 
 # stop_pid NAME SECONDS: TERM, then KILL after SECONDS.
 stop_pid() {
@@ -84,6 +85,7 @@ build_if_needed() {
 # The kit's command line with all it needs (one jar), or the pattern itself when it is not built.
 kit_jar() {
   local jar
+  # shellcheck disable=SC2012,SC2086 # a glob on purpose, newest first; the jars' names have no blanks
   jar="$(ls -t $KIT_JAR_PATTERN 2>/dev/null | head -n 1 || true)"
   printf '%s' "${jar:-$KIT_JAR_PATTERN}"
 }

@@ -3,8 +3,13 @@
 # started and stopped on its own, or the external one that HUB_DB_URL names, checked for reachability.
 
 embedded_db_classpath() {
-  local jar
-  jar="$(ls "$HUB_HOME"/db/target/db-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1)"
+  local jar="" candidate
+  for candidate in "$HUB_HOME"/db/target/db-*.jar; do
+    case "${candidate##*/}" in
+      *sources*|*tests*) ;;
+      *) [[ -f "$candidate" ]] && jar="$candidate" && break ;;
+    esac
+  done
   [[ -n "$jar" ]] || fail "db module not built"
   printf '%s:%s' "$jar" "$(cat "$DB_CLASSPATH_FILE")"
 }
@@ -61,6 +66,7 @@ stop_orphaned_mariadb() {
   pids="$(pgrep -f -- "--datadir=$HUB_DATA_DIR/db( |$)" || true)"
   if [[ -n "$pids" ]]; then
     say "stopping a leftover embedded database server (pid $pids)"
+    # shellcheck disable=SC2086 # one word per pid
     kill -TERM $pids 2>/dev/null || true
     local waited=0
     while pgrep -f -- "--datadir=$HUB_DATA_DIR/db( |$)" >/dev/null && (( waited++ < 300 )); do sleep 0.1; done

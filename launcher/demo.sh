@@ -58,13 +58,14 @@ start_simulators() {
   stop_simulators
   while IFS=$'\t' read -r member port path keystore password; do
     [[ -n "$member" ]] || continue
-    name="sim-$(tr 'A-Z' 'a-z' <<<"$member")"
+    name="sim-$(tr '[:upper:]' '[:lower:]' <<<"$member")"
     if port_in_use 127.0.0.1 "$port"; then
       say "port $port, where the simulator of $member's PUSH gateway must listen, is in use: stop what uses it or choose other ports with HUB_DEMO_SIMULATOR_PORT"
       return 1
     fi
     mkdir -p "$DEMO_DIR/received/${name#sim-}"
     # Small JVMs: a simulator answers a handful of signed requests; the hub needs the cores more.
+    # shellcheck disable=SC2086 # the JVM options, one word each
     setsid java ${HUB_DEMO_SIMULATOR_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
       -Djava.io.tmpdir="$HUB_DATA_DIR/tmp" -Dslf4j.internal.verbosity=ERROR -jar "$jar" simulate --host 127.0.0.1 --port "$port" --path "$path" \
       --keystore "$keystore" --password-file "$password" --hub-cert "$DEMO_DIR/hub.pem" \

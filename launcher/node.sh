@@ -12,6 +12,7 @@ start_hub() {
   rm -rf "$HUB_DATA_DIR/payara/applications" "$HUB_DATA_DIR/payara/generated"
   # glibc gives a busy multi-threaded JVM up to 8 malloc arenas per core, each growing on its own: two keep the
   # native memory of the request threads (XML, TLS, JDBC buffers) in check (README "Benchmark", RSS).
+  # shellcheck disable=SC2086 # the JVM options, one word each
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java ${HUB_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$HUB_DATA_DIR/tmp" \
     -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / --port "$HUB_HTTP_PORT" --nocluster \
     --rootdir "$HUB_DATA_DIR/payara" --name origin-hub \
@@ -19,7 +20,7 @@ start_hub() {
   local pid=$!
   echo "$pid" >"$RUN_DIR/hub.pid"
   echo "$HUB_HTTP_PORT" >"$RUN_DIR/hub.port"
-  local waited=0 url="http://127.0.0.1:$HUB_HTTP_PORT/health/ready"
+  local waited=0
   until hub_ready "$HUB_HTTP_PORT"; do
     if ! pid_alive "$pid"; then
       tail -n 30 "$log" >&2 || true
