@@ -2,6 +2,7 @@ package org.originhub.web;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module seams: {@code db <- registry <- hub-ejb <- {hub-soap, hub-web}}, with hub-soap and hub-web never
- * depending on each other, and the edges (SOAP endpoints, web) never touching the EntityManager.
+ * depending on each other, the edges (SOAP endpoints, web) never touching the EntityManager, and hub-web's own
+ * packages (console, api, security, errors, health) free of cycles.
  */
 class ArchitectureTest {
 
@@ -55,5 +57,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
                 .because("endpoints, resources and Faces beans translate and delegate to boundaries")
                 .check(hub);
+    }
+
+    @Test
+    void webPackagesAreFreeOfCycles() {
+        slices().matching("org.originhub.web.(*)..").should().beFreeOfCycles().check(hub);
+    }
+
+    @Test
+    void webSubpackagesAreFreeOfCycles() {
+        slices().matching("org.originhub.web.(*).(*)..").should().beFreeOfCycles().check(hub);
     }
 }

@@ -317,19 +317,59 @@ class RegistryWorkflowIT {
         TestPki.Issued certificate = TestPki.leaf(communityCa, "CN=gw." + member).build();
         Long gatewayId = registeredGateway(member, "gw", certificate);
         String fp = hub.tx(h -> h.gateways.certificates(gatewayId)).get(0).fingerprint();
+        AuthorityView authority = hub.tx(h -> h.authorities.registerAuthority(ADMIN, member, "Chamber " + member,
+                Instant.now().minus(Duration.ofDays(10)), null));
+        TestPki.Issued official = TestPki.leaf(communityCa, "CN=Official " + member).build();
+        String signerFp = hub.tx(h -> h.authorities.registerSigner(ADMIN, authority.id(), "A. Official",
+                official.der(), Instant.now().minus(Duration.ofDays(1)), null, List.of())).fingerprint();
+        hub.changes.clear();
 
         var crl = hub.tx(h -> {
             try {
                 return h.trustAnchors.importCrl(ADMIN, anchorId,
-                        TestPki.crl(communityCa, certificate.certificate()).getEncoded());
+                        TestPki.crl(communityCa, certificate.certificate(), official.certificate()).getEncoded());
             } catch (java.security.cert.CRLException e) {
                 throw new IllegalStateException(e);
             }
         });
 
-        assertThat(crl.revokedRegisteredCertificates()).contains(fp);
+        assertThat(crl.revokedRegisteredCertificates()).containsExactly(fp, signerFp);
+        assertThat(hub.changes.fired()).extracting(RegistryChanged::action).containsExactly(
+                RegistryAction.CRL_IMPORTED, RegistryAction.GATEWAY_CERTIFICATE_REVOKED,
+                RegistryAction.AUTHORISED_SIGNER_REVOKED);
+        assertThat(hub.changes.fired()).last().satisfies(c -> {
+            assertThat(c.objectId()).isEqualTo(signerFp);
+            assertThat(c.memberCode()).isEqualTo(member);
+            assertThat(c.detail()).isEqualTo("by CRL of Community CA");
+        });
         assertThat(hub.tx(h -> h.gateways.checkSender(fp, Instant.now())).verdict())
                 .isEqualTo(Verdict.CERTIFICATE_REVOKED);
+        assertThat(hub.tx(h -> h.authorities.checkSigner(signerFp, member, null, null)).reason())
+                .contains("revoked").contains("listed in the CRL of trust anchor Community CA");
+    }
+
+    @Test
+    void aCertificateIsRegisteredOnceAcrossGatewaysSignersAndOpenRequests() {
+        String member = newMember(hub, "Eritrea");
+        AuthorityView authority = hub.tx(h -> h.authorities.registerAuthority(ADMIN, member, "Chamber " + member,
+                Instant.now().minus(Duration.ofDays(10)), null));
+        TestPki.Issued requested = TestPki.leaf(communityCa, "CN=requested." + member).build();
+        TestPki.Issued signing = TestPki.leaf(communityCa, "CN=signer." + member).build();
+        RequestView open = hub.tx(h -> h.requests.submitGatewayRegistration(ADMIN, SubmissionChannel.API, member,
+                "gw", DeliveryMode.PULL, null, PERMISSIONS, requested.der(), null));
+        hub.run(h -> h.authorities.registerSigner(ADMIN, authority.id(), "S. Igner", signing.der(), null, null,
+                List.of()));
+
+        assertThatThrownBy(() -> hub.run(h -> h.authorities.registerSigner(ADMIN, authority.id(), "Twice",
+                requested.der(), null, null, List.of())))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo("CertificateAlreadyRegistered"));
+        assertThatThrownBy(() -> hub.run(h -> h.requests.submitGatewayRegistration(ADMIN, SubmissionChannel.API,
+                member, "gw2", DeliveryMode.PULL, null, PERMISSIONS, signing.der(), null)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo("CertificateAlreadyRegistered"));
+        assertThat(hub.tx(h -> h.requests.approve(ADMIN, open.id(), "its own request is no duplicate")).status())
+                .isEqualTo(RequestStatus.APPROVED);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.originhub.gatewaykit.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -32,5 +33,10 @@ class KitIndependenceTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.originhub.gatewaykit.cli..",
                         "org.originhub.gatewaykit.simulator..")
                 .check(kit);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.originhub.gatewaykit.(*)..").should().beFreeOfCycles().check(kit);
     }
 }

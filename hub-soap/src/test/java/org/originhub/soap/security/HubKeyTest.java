@@ -7,44 +7,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.originhub.registry.testing.TestPki;
 
-/** Where the hub's signing key comes from: the configured PKCS#12, or a development key generated once. */
+/**
+ * The hub's signing key from the configured PKCS#12: loaded when it holds one strong enough key and its password is
+ * given, refused otherwise (the development key has its own test, {@link DevelopmentHubKeyTest}).
+ */
 class HubKeyTest {
 
     private static final char[] PASSWORD = "store-password-1".toCharArray();
-
-    @Test
-    void withoutAConfiguredKeystoreADevelopmentKeyIsGeneratedOnceUnderTheDataFolder(@TempDir Path data)
-            throws Exception {
-        HubKey first = HubKey.resolve(Optional.empty(), Optional.empty(), Optional.of(data.toString()));
-
-        Path keys = data.resolve("keys");
-        Path keystore = keys.resolve(HubKey.DEVELOPMENT_KEYSTORE);
-        Path password = keys.resolve(HubKey.DEVELOPMENT_PASSWORD);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("r--------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
-        assertThat(Files.readString(password).trim()).hasSizeGreaterThanOrEqualTo(40);
-
-        assertThat(first.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=Origin Hub development key");
-        assertThat(first.certificate().getSigAlgName()).isEqualTo("SHA256withRSA");
-        assertThat(((RSAPublicKey) first.certificate().getPublicKey()).getModulus().bitLength()).isEqualTo(3072);
-        assertThat(first.certificate().getNotAfter().toInstant())
-                .isBetween(Instant.now().plus(Duration.ofDays(729)), Instant.now().plus(Duration.ofDays(731)));
-        assertThat(first.fingerprint()).isEqualTo(SecurityProfile.fingerprint(first.certificate())).hasSize(64);
-
-        HubKey again = HubKey.resolve(Optional.empty(), Optional.empty(), Optional.of(data.toString()));
-        assertThat(again.fingerprint()).as("the same key on the next start").isEqualTo(first.fingerprint());
-    }
 
     @Test
     void theConfiguredKeystoreIsLoaded(@TempDir Path dir) throws Exception {

@@ -22,7 +22,7 @@ import org.originhub.hub.users.boundary.LoginRefusedException;
 import org.originhub.hub.users.boundary.UserSummary;
 import org.originhub.hub.users.boundary.Users;
 import org.originhub.hub.users.entity.Roles;
-import org.originhub.web.api.ApiError;
+import org.originhub.web.errors.ApiError;
 
 /**
  * The application's one HTTP authentication mechanism (Jakarta Security allows one per application), with two

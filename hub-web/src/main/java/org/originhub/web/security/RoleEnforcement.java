@@ -17,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
-import org.originhub.web.api.ApiError;
+import org.originhub.web.errors.ApiError;
 
 /**
  * Deny by default for the REST API: every resource method gets an authorization filter from its annotations, the

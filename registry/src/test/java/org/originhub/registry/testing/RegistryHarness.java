@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.originhub.registry.agreements.boundary.Agreements;
 import org.originhub.registry.authorities.boundary.Authorities;
+import org.originhub.registry.certificates.boundary.CertificateInUse;
+import org.originhub.registry.certificates.boundary.CrlImported;
 import org.originhub.registry.certificates.boundary.TrustAnchors;
 import org.originhub.registry.directory.boundary.Directory;
 import org.originhub.registry.events.CertificateExpiring;
@@ -19,7 +21,8 @@ import org.originhub.registry.requests.boundary.RegistrationRequests;
 /**
  * The registry's boundaries wired by hand, as the container would, on one EntityManager per transaction: for
  * persistence tests against the embedded MariaDB. The directory serial observer is attached to the change events,
- * as in production; the events themselves are recorded for assertions.
+ * and the features that keep certificates observe the CRL imports and the duplicate question, as in production (in
+ * the order the observers' priorities give); the change events themselves are recorded for assertions.
  */
 public final class RegistryHarness {
 
@@ -33,6 +36,8 @@ public final class RegistryHarness {
     public final CertificateExpiry expiry = new CertificateExpiry();
     public final RecordingEvent<RegistryChanged> changes = new RecordingEvent<>();
     public final RecordingEvent<CertificateExpiring> expiring = new RecordingEvent<>();
+    private final RecordingEvent<CrlImported> crlImports = new RecordingEvent<>();
+    private final RecordingEvent<CertificateInUse> inUse = new RecordingEvent<>();
     private final TestPersistence persistence;
     private EntityManager current;
 
@@ -48,6 +53,10 @@ public final class RegistryHarness {
         set(authorities, "agreements", agreements);
         set(authorities, "trustAnchors", trustAnchors);
         set(expiry, "expiring", expiring);
+        crlImports.observedBy(gateways::revokeListed).observedBy(authorities::revokeListed);
+        inUse.observedBy(gateways::answer).observedBy(authorities::answer).observedBy(requests::answer);
+        set(trustAnchors, "crlImports", crlImports);
+        set(trustAnchors, "inUse", inUse);
         for (Object boundary : boundaries()) {
             set(boundary, "changes", changes);
         }

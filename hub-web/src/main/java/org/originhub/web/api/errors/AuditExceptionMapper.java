@@ -5,7 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.originhub.hub.audit.boundary.AuditAccessRefusedException;
 import org.originhub.hub.audit.boundary.InvalidAuditQueryException;
-import org.originhub.web.api.ApiError;
+import org.originhub.web.errors.ApiError;
 
 /** Audit log refusals: another member state's records are 403, a query the hub cannot run is 400. */
 public final class AuditExceptionMapper {

@@ -1,6 +1,6 @@
 package org.originhub.web.api.errors;
 
-import org.originhub.web.api.ApiError;
+import org.originhub.web.errors.ApiError;
 
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;

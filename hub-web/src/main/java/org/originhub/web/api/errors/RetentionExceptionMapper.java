@@ -8,7 +8,7 @@ import org.originhub.hub.messagelog.boundary.UnknownMessageException;
 import org.originhub.hub.retention.boundary.HoldAlreadyLiftedException;
 import org.originhub.hub.retention.boundary.InvalidHoldException;
 import org.originhub.hub.retention.boundary.UnknownHoldTargetException;
-import org.originhub.web.api.ApiError;
+import org.originhub.web.errors.ApiError;
 
 /**
  * The message log's and retention's refusals: an unknown (or not visible) exchange or CO is 404, a purged payload

@@ -1,8 +1,11 @@
 package org.originhub.registry.authorities.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -19,7 +22,9 @@ import org.originhub.registry.agreements.boundary.Agreements;
 import org.originhub.registry.agreements.entity.Agreement;
 import org.originhub.registry.authorities.entity.AuthorisedSigner;
 import org.originhub.registry.authorities.entity.IssuingAuthority;
+import org.originhub.registry.certificates.boundary.CertificateInUse;
 import org.originhub.registry.certificates.boundary.CheckedCertificate;
+import org.originhub.registry.certificates.boundary.CrlImported;
 import org.originhub.registry.certificates.boundary.TrustAnchors;
 import org.originhub.registry.certificates.entity.CertificateFingerprint;
 import org.originhub.registry.errors.InvalidInputException;
@@ -180,6 +185,29 @@ public class Authorities {
         return new SignerVerdict(refusal == null, refusal == null ? "authorised signer of " + signer.memberCode()
                 + " (" + authority.name() + ")" : refusal, fp, signer.memberCode(), agreementCode, when,
                 signer.name(), authority.name());
+    }
+
+    /**
+     * Revokes the signers under the anchor whose serial an imported CRL lists and that are not revoked yet, in the
+     * import's transaction; after the gateway certificates (higher priority value).
+     */
+    public void revokeListed(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) CrlImported crl) {
+        em.createQuery("SELECT s FROM AuthorisedSigner s WHERE s.anchorId = :anchor AND s.revokedAt IS NULL",
+                AuthorisedSigner.class).setParameter("anchor", crl.anchorId()).getResultList().stream()
+                .filter(s -> crl.lists(s.serialNumber())).forEach(s -> {
+                    s.revoke(crl.at(), crl.revocationReason());
+                    crl.revoked(s.fingerprint());
+                    changes.fire(RegistryChanged.of(crl.actor(), RegistryAction.AUTHORISED_SIGNER_REVOKED,
+                            "AuthorisedSigner", s.fingerprint(), s.memberCode(), "by CRL of " + crl.anchorName()));
+                });
+    }
+
+    /** A certificate registered as a signer, revoked or not, is taken. */
+    public void answer(@Observes CertificateInUse question) {
+        if (!question.taken() && !em.createNamedQuery(AuthorisedSigner.BY_FINGERPRINT, AuthorisedSigner.class)
+                .setParameter("fingerprint", question.fingerprint()).getResultList().isEmpty()) {
+            question.markTaken();
+        }
     }
 
     private Optional<AuthorisedSigner> signer(String fingerprint) {

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.originhub.registry.authorities.entity.AuthorisedSigner;
+import java.util.stream.Collectors;
 import org.originhub.registry.certificates.control.AcceptedAnchor;
 import org.originhub.registry.certificates.control.AcceptedCertificate;
 import org.originhub.registry.certificates.control.AcceptedCrl;
@@ -34,13 +34,12 @@ import org.originhub.registry.errors.NotFoundException;
 import org.originhub.registry.events.Actor;
 import org.originhub.registry.events.RegistryAction;
 import org.originhub.registry.events.RegistryChanged;
-import org.originhub.registry.gateways.entity.CertificateStatus;
-import org.originhub.registry.gateways.entity.GatewayCertificate;
-import org.originhub.registry.requests.entity.RegistrationRequest;
 
 /**
  * Trust anchors and their CRLs, and the one place where gateway and signer certificates are checked against them
- * (the certificate policy with the registry's current trust material and duplicate knowledge).
+ * (the certificate policy with the registry's current trust material and duplicate knowledge). The features that
+ * keep certificates learn of revocations and answer the duplicate question through events ({@link CrlImported},
+ * {@link CertificateInUse}), so that this feature imports none of them.
  */
 @Stateless
 public class TrustAnchors {
@@ -50,6 +49,12 @@ public class TrustAnchors {
 
     @Inject
     Event<RegistryChanged> changes;
+
+    @Inject
+    Event<CrlImported> crlImports;
+
+    @Inject
+    Event<CertificateInUse> inUse;
 
     Clock clock = Clock.systemUTC();
 
@@ -115,30 +120,15 @@ public class TrustAnchors {
         return new CrlView(anchorId, crl.thisUpdate(), crl.nextUpdate(), crl.revoked().size(), revoked);
     }
 
+    /**
+     * The gateway certificates and signers under this anchor whose serial the CRL lists are revoked by their own
+     * features, which observe the event in this transaction: gateway certificates first, then signers.
+     */
     private List<String> revokeRegistered(Actor actor, TrustAnchor anchor, List<RevokedEntry> entries) {
-        Map<String, RevokedEntry> bySerial = new HashMap<>();
-        entries.forEach(e -> bySerial.put(e.serialHex(), e));
-        List<String> revoked = new ArrayList<>();
-        Instant now = clock.instant();
-        em.createNamedQuery(GatewayCertificate.OF_ANCHOR_IN_STATUSES, GatewayCertificate.class)
-                .setParameter("anchor", anchor.id())
-                .setParameter("statuses", List.of(CertificateStatus.ACTIVE, CertificateStatus.STAGED,
-                        CertificateStatus.SUPERSEDED))
-                .getResultList().stream().filter(c -> bySerial.containsKey(c.serialNumber())).forEach(c -> {
-                    c.revoke(now, "listed in the CRL of trust anchor " + anchor.name());
-                    revoked.add(c.fingerprint());
-                    changes.fire(RegistryChanged.of(actor, RegistryAction.GATEWAY_CERTIFICATE_REVOKED,
-                            "GatewayCertificate", c.fingerprint(), null, "by CRL of " + anchor.name()));
-                });
-        em.createQuery("SELECT s FROM AuthorisedSigner s WHERE s.anchorId = :anchor AND s.revokedAt IS NULL",
-                AuthorisedSigner.class).setParameter("anchor", anchor.id()).getResultList().stream()
-                .filter(s -> bySerial.containsKey(s.serialNumber())).forEach(s -> {
-                    s.revoke(now, "listed in the CRL of trust anchor " + anchor.name());
-                    revoked.add(s.fingerprint());
-                    changes.fire(RegistryChanged.of(actor, RegistryAction.AUTHORISED_SIGNER_REVOKED,
-                            "AuthorisedSigner", s.fingerprint(), s.memberCode(), "by CRL of " + anchor.name()));
-                });
-        return revoked;
+        CrlImported imported = new CrlImported(actor, anchor.id(), anchor.name(),
+                entries.stream().map(RevokedEntry::serialHex).collect(Collectors.toSet()), clock.instant());
+        crlImports.fire(imported);
+        return imported.revokedFingerprints();
     }
 
     public List<TrustAnchorView> list() {
@@ -155,14 +145,12 @@ public class TrustAnchors {
      * and not registered already (as a gateway certificate, a signer, or in an open request).
      */
     public CheckedCertificate checkCertificate(byte[] encoded, Instant at) {
-        return check(encoded, at, fingerprint -> registered(fingerprint.hex()) || !em.createNamedQuery(
-                RegistrationRequest.OPEN_WITH_CERTIFICATE, RegistrationRequest.class)
-                .setParameter("fingerprint", fingerprint.hex()).getResultList().isEmpty());
+        return check(encoded, at, fingerprint -> inUse(fingerprint, true));
     }
 
     /** The same check when an open request is approved (its own open request does not count as a duplicate). */
     public CheckedCertificate recheckCertificate(byte[] der, Instant at) {
-        return check(der, at, fingerprint -> registered(fingerprint.hex()));
+        return check(der, at, fingerprint -> inUse(fingerprint, false));
     }
 
     private CheckedCertificate check(byte[] encoded, Instant at, Predicate<CertificateFingerprint> duplicate) {
@@ -212,11 +200,10 @@ public class TrustAnchors {
                 .setParameter("fingerprint", fingerprint).getResultList().isEmpty();
     }
 
-    private boolean registered(String fingerprint) {
-        return !em.createNamedQuery(GatewayCertificate.BY_FINGERPRINT, GatewayCertificate.class)
-                .setParameter("fingerprint", fingerprint).getResultList().isEmpty()
-                || !em.createNamedQuery(AuthorisedSigner.BY_FINGERPRINT, AuthorisedSigner.class)
-                        .setParameter("fingerprint", fingerprint).getResultList().isEmpty();
+    private boolean inUse(CertificateFingerprint fingerprint, boolean openRequestsCount) {
+        CertificateInUse question = new CertificateInUse(fingerprint.hex(), openRequestsCount);
+        inUse.fire(question);
+        return question.taken();
     }
 
     private TrustAnchor entity(Long id) {

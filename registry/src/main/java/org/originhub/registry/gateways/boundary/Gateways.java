@@ -1,8 +1,11 @@
 package org.originhub.registry.gateways.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +16,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.originhub.registry.certificates.boundary.CertificateInUse;
 import org.originhub.registry.certificates.boundary.CheckedCertificate;
+import org.originhub.registry.certificates.boundary.CrlImported;
 import org.originhub.registry.errors.ConflictException;
 import org.originhub.registry.errors.NotFoundException;
 import org.originhub.registry.events.Actor;
@@ -45,6 +50,31 @@ public class Gateways {
     MemberStates memberStates;
 
     Clock clock = Clock.systemUTC();
+
+    /**
+     * Revokes the gateway certificates (active, staged or superseded) under the anchor whose serial an imported CRL
+     * lists, in the import's transaction; they come before the signers (lower priority value).
+     */
+    public void revokeListed(@Observes @Priority(Interceptor.Priority.APPLICATION) CrlImported crl) {
+        em.createNamedQuery(GatewayCertificate.OF_ANCHOR_IN_STATUSES, GatewayCertificate.class)
+                .setParameter("anchor", crl.anchorId())
+                .setParameter("statuses", List.of(CertificateStatus.ACTIVE, CertificateStatus.STAGED,
+                        CertificateStatus.SUPERSEDED))
+                .getResultList().stream().filter(c -> crl.lists(c.serialNumber())).forEach(c -> {
+                    c.revoke(crl.at(), crl.revocationReason());
+                    crl.revoked(c.fingerprint());
+                    changes.fire(RegistryChanged.of(crl.actor(), RegistryAction.GATEWAY_CERTIFICATE_REVOKED,
+                            "GatewayCertificate", c.fingerprint(), null, "by CRL of " + crl.anchorName()));
+                });
+    }
+
+    /** A certificate registered to a gateway, in any status, is taken. */
+    public void answer(@Observes CertificateInUse question) {
+        if (!question.taken() && !em.createNamedQuery(GatewayCertificate.BY_FINGERPRINT, GatewayCertificate.class)
+                .setParameter("fingerprint", question.fingerprint()).getResultList().isEmpty()) {
+            question.markTaken();
+        }
+    }
 
     public List<GatewayView> list(String memberCode) {
         List<Gateway> gateways = memberCode == null || memberCode.isBlank()

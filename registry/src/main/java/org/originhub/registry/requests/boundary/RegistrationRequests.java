@@ -2,6 +2,7 @@ package org.originhub.registry.requests.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.originhub.registry.certificates.boundary.CertificateInUse;
 import org.originhub.registry.certificates.boundary.CheckedCertificate;
 import org.originhub.registry.certificates.boundary.TrustAnchors;
 import org.originhub.registry.errors.ConflictException;
@@ -220,6 +222,18 @@ public class RegistrationRequests {
         changes.fire(RegistryChanged.of(actor, RegistryAction.ONBOARDING_CODE_ISSUED, "OnboardingCode", stored.id(),
                 member.code().value(), "expires=" + expires));
         return new IssuedOnboardingCode(member.code().value(), code.toString(), expires);
+    }
+
+    /**
+     * A certificate in an open (submitted) request is taken, except while that request itself is approved (the
+     * question then says open requests do not count).
+     */
+    public void answer(@Observes CertificateInUse question) {
+        if (question.openRequestsCount() && !question.taken() && !em.createNamedQuery(
+                RegistrationRequest.OPEN_WITH_CERTIFICATE, RegistrationRequest.class)
+                .setParameter("fingerprint", question.fingerprint()).getResultList().isEmpty()) {
+            question.markTaken();
+        }
     }
 
     private CheckedCertificate recheck(RegistrationRequest request) {

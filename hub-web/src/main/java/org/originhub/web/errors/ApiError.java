@@ -1,4 +1,4 @@
-package org.originhub.web.api;
+package org.originhub.web.errors;
 
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;

@@ -1,0 +1,162 @@
+# shellcheck shell=bash
+# Sourced by ./hub: one hub node on Payara Micro, with its database: ./hub start, stop and status.
+
+start_hub() {
+  local log="$RUN_DIR/hub.log"
+  # the previous run's log is the evidence after a crash (kill -9, out of memory): keep it as hub.log.1
+  [[ -s "$log" ]] && mv -f "$log" "$log.1"
+  say "starting Origin Hub on port $HUB_HTTP_PORT (log: $log)"
+  # Payara Micro redeploys the copy of the WAR it kept in its root folder before deploying --deploy again: for a
+  # few seconds a stale instance answers (health UP), then is replaced. Requests in that window fail (with Jakarta
+  # Security, a ClassNotFoundException in the JASPIC set-up). Starting without the old copy deploys once.
+  rm -rf "$HUB_DATA_DIR/payara/applications" "$HUB_DATA_DIR/payara/generated"
+  # glibc gives a busy multi-threaded JVM up to 8 malloc arenas per core, each growing on its own: two keep the
+  # native memory of the request threads (XML, TLS, JDBC buffers) in check (README "Benchmark", RSS).
+  # shellcheck disable=SC2086 # the JVM options, one word each
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java ${HUB_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$HUB_DATA_DIR/tmp" \
+    -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / --port "$HUB_HTTP_PORT" --nocluster \
+    --rootdir "$HUB_DATA_DIR/payara" --name origin-hub \
+    >"$log" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$RUN_DIR/hub.pid"
+  echo "$HUB_HTTP_PORT" >"$RUN_DIR/hub.port"
+  local waited=0
+  until hub_ready "$HUB_HTTP_PORT"; do
+    if ! pid_alive "$pid"; then
+      tail -n 30 "$log" >&2 || true
+      stop_all
+      fail "Payara Micro exited during start (log: $log)"
+    fi
+    if (( waited++ > HUB_START_TIMEOUT * 2 )); then
+      http_get "$HUB_HTTP_PORT" /health/ready >&2 || true
+      stop_all
+      fail "the hub did not become ready within $HUB_START_TIMEOUT s (log: $log)"
+    fi
+    sleep 0.5
+  done
+}
+
+stop_all() {
+  stop_pid hub 60
+  stop_simulators
+  stop_pid db 30
+  stop_orphaned_mariadb
+  rm -f "$RUN_DIR/db.ready" "$RUN_DIR/hub.port" "$RUN_DIR/db.port"
+}
+
+print_urls() {
+  local base="http://127.0.0.1:$HUB_HTTP_PORT"
+  cat <<EOF
+hub: Origin Hub is ready
+  home          $base/
+  readiness     $base/health/ready
+  SOAP services $base/services/  (hub information: $base/services/hub?wsdl, registry: $base/services/registry?wsdl)
+  admin API     $base/api/admin/  (HTTP Basic as a hub user; OpenAPI: $base/openapi)
+  data folder   $HUB_DATA_DIR
+EOF
+  # The first start on an empty database creates 'admin'; a generated password is in this start's log only.
+  if grep -q "FIRST ADMINISTRATOR CREATED" "$RUN_DIR/hub.log" 2>/dev/null; then
+    grep -A 9 "FIRST ADMINISTRATOR CREATED" "$RUN_DIR/hub.log" | grep -E '^\*' | sed -e 's/]]$//' -e 's/^/  /'
+  fi
+}
+
+cmd_start() {
+  local detach=0 demo=0
+  for arg in "$@"; do
+    case "$arg" in
+      --detach|-d) detach=1 ;;
+      --demo) demo=1 ;;
+      *) fail "unknown option for start: $arg (usage: ./hub start [--detach] [--demo])" 64 ;;
+    esac
+  done
+  # The demo registers a CA whose private key lies in a developer's data folder as a trust anchor: whoever holds
+  # that key could register gateways. Keep it away from real databases; the embedded one is for development only.
+  if (( demo == 1 )) && [[ -n "${HUB_DB_URL:-}" ]]; then
+    fail "--demo is for development on the embedded database only: unset HUB_DB_URL to use it" 64
+  fi
+  require_tools
+  mkdir -p "$RUN_DIR" "$HUB_DATA_DIR/tmp"
+  if pid_alive "$(read_pid hub)"; then
+    fail "the hub is already running (pid $(read_pid hub), port $(cat "$RUN_DIR/hub.port" 2>/dev/null || echo '?')); ./hub stop first"
+  fi
+  stop_all # leftovers of a crashed run
+  port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: stop what uses it or set HUB_HTTP_PORT"
+  build_if_needed
+
+  if (( detach == 0 )); then
+    trap 'echo; say "stopping"; stop_all; exit 0' INT TERM
+  else
+    trap 'stop_all; exit 1' INT TERM
+  fi
+  if [[ -z "${HUB_DB_URL:-}" ]]; then
+    start_embedded_db
+  else
+    check_external_db
+    export HUB_DB_URL HUB_DB_USER="${HUB_DB_USER:-}" HUB_DB_PASSWORD="${HUB_DB_PASSWORD:-}"
+  fi
+  if (( demo == 1 )); then
+    demo_admin_password
+  fi
+  start_hub
+  if (( demo == 1 )) && ! seed_demo; then
+    stop_all
+    fail "seeding the demo community failed (see above), so the hub was stopped again"
+  fi
+  print_urls
+  if (( demo == 1 )); then
+    print_demo_login
+  fi
+  if (( detach == 1 )); then
+    say "running in the background: ./hub status, ./hub stop"
+    return 0
+  fi
+  say "press Ctrl-C to stop the hub and its database"
+  local pid
+  pid="$(read_pid hub)"
+  while pid_alive "$pid"; do sleep 1; done
+  say "the hub process ended (log: $RUN_DIR/hub.log)"
+  stop_all
+  exit 1
+}
+
+cmd_stop() {
+  local hub_pid db_pid
+  hub_pid="$(read_pid hub)"
+  db_pid="$(read_pid db)"
+  if ! pid_alive "$hub_pid" && ! pid_alive "$db_pid"; then
+    stop_all # simulators too, and leftovers
+    say "the hub is not running"
+    return 0
+  fi
+  say "stopping the hub"
+  stop_all
+  say "stopped"
+}
+
+cmd_status() {
+  local hub_pid port
+  hub_pid="$(read_pid hub)"
+  if ! pid_alive "$hub_pid"; then
+    say "not running"
+    return 3
+  fi
+  port="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
+  local db="external database"
+  pid_alive "$(read_pid db)" && db="embedded database (pid $(read_pid db), $(head -1 "$RUN_DIR/db.ready" 2>/dev/null))"
+  if hub_ready "$port"; then
+    say "running and ready: pid $hub_pid, http://127.0.0.1:$port/, $db"
+    local file
+    for file in "$RUN_DIR"/sim-*.pid; do
+      [[ -e "$file" ]] || continue
+      if pid_alive "$(cat "$file")"; then
+        say "demo gateway simulator $(basename "$file" .pid) running: pid $(cat "$file") (log: ${file%.pid}.log)"
+      fi
+    done
+  else
+    say "running but NOT ready: pid $hub_pid, port $port, $db"
+    local response
+    response="$(http_get "$port" /health/ready)" && printf '%s' "${response#*$'\r\n\r\n'}"
+    echo
+    return 1
+  fi
+}
