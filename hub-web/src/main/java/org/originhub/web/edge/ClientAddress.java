@@ -1,8 +1,11 @@
 package org.originhub.web.edge;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The address a request came from. The TCP peer, unless the peer is one of {@code HUB_TRUSTED_PROXIES}: then the
@@ -10,6 +13,9 @@ import java.util.Set;
  * whatever the client wrote, so only the hops added by trusted proxies count).
  */
 public final class ClientAddress {
+
+    private static final Pattern IP_LITERAL =
+            Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f]*:[0-9a-f:]*(:(\\d{1,3}\\.){3}\\d{1,3})?");
 
     private ClientAddress() {
     }
@@ -42,13 +48,24 @@ public final class ClientAddress {
         return trustedProxies.contains(normal(request.getRemoteAddr()));
     }
 
-    private static String normal(String address) {
+    /**
+     * One spelling per address: an IP literal in the JDK's form ({@code ::1} and {@code 0:0:0:0:0:0:0:1} are the same
+     * peer), anything else lower-case and shortened. Only literals are parsed, so nothing is looked up in DNS.
+     */
+    static String normal(String address) {
         if (address == null) {
             return "";
         }
         String a = address.strip().toLowerCase(Locale.ROOT);
         if (a.startsWith("[") && a.endsWith("]")) {
             a = a.substring(1, a.length() - 1);
+        }
+        if (IP_LITERAL.matcher(a).matches()) {
+            try {
+                return InetAddress.getByName(a).getHostAddress();
+            } catch (UnknownHostException e) {
+                // not an address after all: kept as written
+            }
         }
         return a.length() > 64 ? a.substring(0, 64) : a;
     }

@@ -3,7 +3,6 @@ package org.originhub.web.edge;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -68,7 +67,7 @@ public record EdgeSettings(Optional<URI> publicUrl, Set<String> trustedProxies, 
 
     private static Set<String> addresses(String list) {
         return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                .map(ClientAddress::normal).collect(Collectors.toUnmodifiableSet());
     }
 
     private static void requireOrigin(URI url) {

@@ -1,5 +1,6 @@
 package org.originhub.web.edge;
 
+import jakarta.annotation.Resource;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -18,6 +19,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +35,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * (no thread waits for a slow client: the container calls the listener when bytes are there), and only the complete
  * body is dispatched to the servlet, which reads it from memory. So a client that declares a body and sends part of
  * it holds a socket, never a worker thread; when the body has not arrived within {@code HUB_REQUEST_BODY_TIMEOUT} it is
- * answered 408 (a SOAP {@code InvalidRequest} fault on {@code /services}). A declared {@code Content-Length} over the
+ * answered 408 (a SOAP {@code InvalidRequest} fault on {@code /services}). That deadline is the hub's own timer, not
+ * the asynchronous cycle's timeout: the container's timeout would also run while the servlet works on the dispatched
+ * request, and end it with an error when the work takes longer than the body was allowed to take. A declared {@code Content-Length} over the
  * path's limit is refused at once, a chunked body as soon as it passes the limit ({@code TooLarge} / 413).
  *
  * <p>On every path, the servlets see the hub's public address instead of the caller's {@code Host} header
@@ -44,6 +50,9 @@ public class HttpEdge implements Filter {
     private static final int CHUNK = 16 * 1024;
 
     private EdgeSettings settings;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService timer;
 
     @Override
     public void init(FilterConfig config) {
@@ -94,9 +103,10 @@ public class HttpEdge implements Filter {
             return;
         }
         AsyncContext async = request.startAsync(request, response);
-        async.setTimeout(settings.bodyTimeout().toMillis());
+        async.setTimeout(0);
         BodyReader reader = new BodyReader(async, request, response, path, limit, declared);
         async.addListener(reader);
+        reader.deadline(timer.schedule(reader::timedOut, settings.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS));
         request.getInputStream().setReadListener(reader);
     }
 
@@ -131,6 +141,7 @@ public class HttpEdge implements Filter {
         private final ByteArrayOutputStream body;
         private final byte[] chunk = new byte[CHUNK];
         private final AtomicBoolean done = new AtomicBoolean();
+        private volatile Future<?> deadline;
 
         BodyReader(AsyncContext async, HttpServletRequest request, HttpServletResponse response, String path,
                 long limit, long declared) {
@@ -156,18 +167,36 @@ public class HttpEdge implements Filter {
             }
         }
 
+        void deadline(Future<?> timer) {
+            deadline = timer;
+            if (done.get()) {
+                timer.cancel(false);
+            }
+        }
+
         @Override
         public void onAllDataRead() {
             if (done.compareAndSet(false, true)) {
+                cancelDeadline();
                 request.setAttribute(BODY, body.toByteArray());
                 async.dispatch();
             }
+        }
+
+        /** The body did not arrive within {@code HUB_REQUEST_BODY_TIMEOUT}. */
+        void timedOut() {
+            if (!done.get()) {
+                LOG.info(() -> "Refused a request to " + path + " whose body did not arrive in time ("
+                        + body.size() + " bytes read)");
+            }
+            refuse(Refusal.BODY_TIMEOUT);
         }
 
         @Override
         public void onError(Throwable failure) {
             // The client went away or the connection broke: nobody is left to answer.
             if (done.compareAndSet(false, true)) {
+                cancelDeadline();
                 LOG.fine(() -> "A request body to " + path + " was not read: " + failure);
                 complete();
             }
@@ -175,10 +204,7 @@ public class HttpEdge implements Filter {
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            if (!done.get()) {
-                LOG.info(() -> "Refused a request to " + path + " whose body did not arrive in time ("
-                        + body.size() + " bytes read)");
-            }
+            // The cycle has no container timeout (setTimeout(0)); the deadline is timedOut().
             refuse(Refusal.BODY_TIMEOUT);
         }
 
@@ -199,12 +225,20 @@ public class HttpEdge implements Filter {
             if (!done.compareAndSet(false, true)) {
                 return;
             }
+            cancelDeadline();
             try {
                 refusal.send(response, path);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "Could not answer a refused request to " + path, e);
             }
             complete();
+        }
+
+        private void cancelDeadline() {
+            Future<?> timer = deadline;
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
 
         private void complete() {

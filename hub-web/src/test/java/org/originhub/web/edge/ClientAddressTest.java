@@ -25,6 +25,10 @@ class ClientAddressTest {
     @Test
     void ipv6InBracketsIsTheSameAddress() {
         assertThat(ClientAddress.of("0:0:0:0:0:0:0:1", null, Set.of())).isEqualTo("0:0:0:0:0:0:0:1");
-        assertThat(ClientAddress.of("10.0.0.2", "[2001:db8::1]", PROXIES)).isEqualTo("2001:db8::1");
+        assertThat(ClientAddress.of("::1", null, Set.of())).isEqualTo(ClientAddress.of("0:0:0:0:0:0:0:1", null,
+                Set.of()));
+        assertThat(ClientAddress.of("0:0:0:0:0:0:0:1", "198.51.100.1", Set.of(ClientAddress.normal("::1"))))
+                .as("a proxy listed as ::1").isEqualTo("198.51.100.1");
+        assertThat(ClientAddress.of("10.0.0.2", "[2001:db8::1]", PROXIES)).isEqualTo("2001:db8:0:0:0:0:0:1");
     }
 }

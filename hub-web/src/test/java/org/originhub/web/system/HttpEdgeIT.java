@@ -85,7 +85,7 @@ class HttpEdgeIT {
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < 300; i++) {
-                held.add(send("POST /services/" + (i % 2 == 0 ? "exchange" : "registry") + " HTTP/1.1\r\nHost: hub\r\n"
+                held.add(send("POST " + root() + "services/" + (i % 2 == 0 ? "exchange" : "registry") + " HTTP/1.1\r\nHost: hub\r\n"
                         + "Content-Type: text/xml; charset=utf-8\r\nContent-Length: 100000\r\n\r\n"
                         + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"));
             }
@@ -119,7 +119,7 @@ class HttpEdgeIT {
     void aDeclaredLengthOverTheLimitIsRefusedAtOnce() throws Exception {
         for (String service : new String[] {"exchange", "registry", "hub"}) {
             Instant sent = Instant.now();
-            try (Socket socket = send("POST /services/" + service + " HTTP/1.1\r\nHost: hub\r\nContent-Type: text/xml; "
+            try (Socket socket = send("POST " + root() + "services/" + service + " HTTP/1.1\r\nHost: hub\r\nContent-Type: text/xml; "
                     + "charset=utf-8\r\nContent-Length: 20971520\r\n\r\n")) {
                 String answer = readResponse(socket);
 
@@ -133,7 +133,7 @@ class HttpEdgeIT {
     @Test
     void a50MegabyteJsonBodyIsRefusedWith413AndTheHubCarriesOn() throws Exception {
         Instant sent = Instant.now();
-        try (Socket socket = send("POST /api/admin/member-states HTTP/1.1\r\nHost: hub\r\nAuthorization: Basic "
+        try (Socket socket = send("POST " + root() + "api/admin/member-states HTTP/1.1\r\nHost: hub\r\nAuthorization: Basic "
                 + basic("admin", adminPassword()) + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + 50L * 1024 * 1024 + "\r\n\r\n")) {
             String answer = readResponse(socket);
@@ -293,13 +293,13 @@ class HttpEdgeIT {
 
     @Test
     void aForeignHostHeaderReachesNeitherTheWsdlNorARedirect() throws Exception {
-        try (Socket socket = send("GET /services/exchange?wsdl HTTP/1.1\r\nHost: evil.example:666\r\n"
+        try (Socket socket = send("GET " + root() + "services/exchange?wsdl HTTP/1.1\r\nHost: evil.example:666\r\n"
                 + "Connection: close\r\n\r\n")) {
             String wsdl = readResponse(socket);
             assertThat(wsdl).startsWith("HTTP/1.1 200").contains("soap:address location=\"")
                     .doesNotContain("evil.example");
         }
-        try (Socket socket = send("GET /console/dashboard.xhtml HTTP/1.1\r\nHost: evil.example:666\r\n"
+        try (Socket socket = send("GET " + root() + "console/dashboard.xhtml HTTP/1.1\r\nHost: evil.example:666\r\n"
                 + "Connection: close\r\n\r\n")) {
             String redirect = readResponse(socket);
             assertThat(redirect).startsWith("HTTP/1.1 302").containsPattern("(?i)location: ")
@@ -383,6 +383,11 @@ class HttpEdgeIT {
         List<Long> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** The WAR's context path, with a trailing slash. */
+    private String root() {
+        return base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
     }
 
     private Socket send(String head) throws IOException {
