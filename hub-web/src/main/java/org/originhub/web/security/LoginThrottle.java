@@ -35,6 +35,9 @@ import org.originhub.web.edge.EdgeSettings;
  * forgotten first): on several nodes behind a balancer each node counts on its own, so an attacker gets at most the
  * limit once per node; a restart forgets. The failures are also counted on the account in the database and every
  * failure is audited.
+ *
+ * <p>The methods are public: callers reach this bean through its CDI client proxy, which forwards public methods only
+ * (a package-private call would run on the proxy's own, unconfigured fields).
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -65,7 +68,7 @@ public class LoginThrottle {
     }
 
     /** The address the sign-in came from ({@code X-Forwarded-For} counts only from a trusted proxy). */
-    String source(HttpServletRequest request) {
+    public String source(HttpServletRequest request) {
         return ClientAddress.of(request, trustedProxies);
     }
 
@@ -73,7 +76,7 @@ public class LoginThrottle {
      * Starts a password check from {@code source} for {@code username}, or says how long the caller must wait. A
      * started check must be {@link #end ended}.
      */
-    synchronized Optional<Duration> begin(String source, String username) {
+    public synchronized Optional<Duration> begin(String source, String username) {
         Instant now = clock.instant();
         Optional<Duration> wait = refused(sourceKey(source), perSource, now)
                 .or(() -> refused(pairKey(source, username), perSourceAndName, now));
@@ -88,19 +91,19 @@ public class LoginThrottle {
         return Optional.empty();
     }
 
-    synchronized void end(String source) {
+    public synchronized void end(String source) {
         checking.computeIfPresent(source, (key, running) -> running > 1 ? running - 1 : null);
     }
 
     /** Counts a failed check (wrong password, unknown, locked or disabled account). */
-    synchronized void failed(String source, String username) {
+    public synchronized void failed(String source, String username) {
         Instant now = clock.instant();
         count(sourceKey(source), now);
         count(pairKey(source, username), now);
     }
 
     /** A correct password clears the pair's count; the address's own count stays (it may be guessing other names). */
-    synchronized void succeeded(String source, String username) {
+    public synchronized void succeeded(String source, String username) {
         failures.remove(pairKey(source, username));
     }
 

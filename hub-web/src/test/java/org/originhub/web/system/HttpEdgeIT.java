@@ -130,6 +130,29 @@ class HttpEdgeIT {
         }
     }
 
+    /**
+     * A body read by the edge reaches the resource through an asynchronous dispatch; the caller is authenticated once
+     * (one password check, one LOGIN record), not again on the dispatch.
+     */
+    @Test
+    void aRequestWithABodyIsAuthenticatedOnce(DataSource dataSource) throws Exception {
+        long before = logins(dataSource);
+        HttpResponse<String> created = postApi("admin/member-states", "{\"code\":\"Y"
+                + (char) ('A' + ThreadLocalRandom.current().nextInt(26)) + "\",\"name\":\"Edge once\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        assertThat(logins(dataSource) - before).isEqualTo(1);
+    }
+
+    private static long logins(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM audit_record WHERE action = 'LOGIN' "
+                        + "AND actor = 'admin'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void a50MegabyteJsonBodyIsRefusedWith413AndTheHubCarriesOn() throws Exception {
         Instant sent = Instant.now();
