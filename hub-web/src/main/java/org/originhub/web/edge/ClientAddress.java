@@ -57,8 +57,15 @@ public final class ClientAddress {
             return "";
         }
         String a = address.strip().toLowerCase(Locale.ROOT);
+        if (a.startsWith("/")) {
+            a = a.substring(1);
+        }
         if (a.startsWith("[") && a.endsWith("]")) {
             a = a.substring(1, a.length() - 1);
+        }
+        int zone = a.indexOf('%');
+        if (zone > 0 && a.contains(":")) {
+            a = a.substring(0, zone);
         }
         if (IP_LITERAL.matcher(a).matches()) {
             try {

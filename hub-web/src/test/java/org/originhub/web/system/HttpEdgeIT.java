@@ -41,6 +41,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
@@ -61,7 +62,15 @@ class HttpEdgeIT {
     private static final Duration SOCKET_WAIT = Duration.ofSeconds(30);
 
     @ArquillianResource
-    URL base;
+    URL deployed;
+
+    /** The deployed WAR over loopback, the test's trusted proxy (Arquillian names the machine's own address). */
+    private URL base;
+
+    @BeforeEach
+    void overLoopback() throws Exception {
+        base = new URL("http", "127.0.0.1", deployed.getPort(), deployed.getPath());
+    }
 
     @Deployment(testable = false)
     static WebArchive hub() {
@@ -103,6 +112,8 @@ class HttpEdgeIT {
             assertThat(signedRequest).as("a signed request with 300 partial bodies pending")
                     .isLessThan(Duration.ofSeconds(2));
 
+            observed("readiness / signed request with 300 partial bodies pending (ms)",
+                    readiness.toMillis() + " / " + signedRequest.toMillis());
             String answer = readResponse(held.get(0));
             assertThat(answer).startsWith("HTTP/1.1 500").contains("hub:InvalidRequest")
                     .contains("did not arrive in time");
@@ -123,6 +134,8 @@ class HttpEdgeIT {
                     + "charset=utf-8\r\nContent-Length: 20971520\r\n\r\n")) {
                 String answer = readResponse(socket);
 
+                observed("TooLarge for a declared 20 MiB to " + service + " (ms)",
+                        Duration.between(sent, Instant.now()).toMillis());
                 assertThat(Duration.between(sent, Instant.now())).as(service).isLessThan(Duration.ofSeconds(1));
                 assertThat(answer).as(service).startsWith("HTTP/1.1 500").contains("hub:TooLarge")
                         .contains("HUB_MAX_MESSAGE_BYTES").doesNotContain("<html");
@@ -161,6 +174,8 @@ class HttpEdgeIT {
                 + 50L * 1024 * 1024 + "\r\n\r\n")) {
             String answer = readResponse(socket);
 
+            observed("413 for a declared 50 MiB JSON body, with authentication (ms)",
+                    Duration.between(sent, Instant.now()).toMillis());
             assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(2));
             assertThat(answer).startsWith("HTTP/1.1 413").contains("\"status\":413")
                     .contains("HUB_API_MAX_BODY_BYTES");
@@ -219,6 +234,10 @@ class HttpEdgeIT {
             attempt.get();
         }
 
+        observed("50 wrong logins: 401 / 429", unauthorized.get() + " / " + throttled.get());
+        observed("GET /api/me median before / during (ms)", median(baseMe) + " / " + median(duringMe));
+        observed("sign-in from another address median before / during (ms)",
+                median(baseOther) + " / " + median(duringOther));
         assertThat(unexpected).isEmpty();
         assertThat(unauthorized.get() + throttled.get()).isEqualTo(50);
         assertThat(throttled.get()).as("attempts refused without checking the password").isGreaterThanOrEqualTo(40);
@@ -400,6 +419,11 @@ class HttpEdgeIT {
         HttpResponse<String> response = getFrom(uri, username, password, forwardedFor);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Duration.between(start, Instant.now()).toMillis();
+    }
+
+    /** What a run measured, on the build output (docs/reliability.md quotes it). */
+    private static void observed(String what, Object value) {
+        System.out.println("HttpEdgeIT observed: " + what + ": " + value);
     }
 
     private static long median(List<Long> samples) {
