@@ -366,7 +366,8 @@ class HttpEdgeIT {
     @Test
     void theApiRefusesOtherContentTypesAndUnreadableNumbers() throws Exception {
         String basic = basic("admin", adminPassword());
-        for (String path : new String[] {"audit/checkpoints", "retention/purge"}) {
+        for (String path : new String[] {"audit/checkpoints", "admin/retention/purge",
+            "admin/alerts/1/acknowledge"}) {
             HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/" + path))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
                     .header("Content-Type", "text/plain").header("Origin", "https://elsewhere.example")
