@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,8 +38,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * it holds a socket, never a worker thread; when the body has not arrived within {@code HUB_REQUEST_BODY_TIMEOUT} it is
  * answered 408 (a SOAP {@code InvalidRequest} fault on {@code /services}). That deadline is the hub's own timer, not
  * the asynchronous cycle's timeout: the container's timeout would also run while the servlet works on the dispatched
- * request, and end it with an error when the work takes longer than the body was allowed to take. A declared {@code Content-Length} over the
- * path's limit is refused at once, a chunked body as soon as it passes the limit ({@code TooLarge} / 413).
+ * request, and end it with an error when the work takes longer than the body was allowed to take. A declared
+ * {@code Content-Length} over the path's limit is refused at once, a chunked body as soon as it passes the limit
+ * ({@code TooLarge} / 413).
+ *
+ * <p>Other bodies (console forms) are read by the worker thread, at most {@value #BLOCKING_BODIES} at a time.
  *
  * <p>On every path, the servlets see the hub's public address instead of the caller's {@code Host} header
  * ({@link EdgeRequest}) and redirects never repeat it ({@link EdgeResponse}).
@@ -48,6 +52,9 @@ public class HttpEdge implements Filter {
     private static final Logger LOG = Logger.getLogger(HttpEdge.class.getName());
     private static final String BODY = HttpEdge.class.getName() + ".body";
     private static final int CHUNK = 16 * 1024;
+    static final int BLOCKING_BODIES = 16;
+
+    private final Semaphore blockingBodies = new Semaphore(BLOCKING_BODIES);
 
     private EdgeSettings settings;
 
@@ -91,8 +98,12 @@ public class HttpEdge implements Filter {
             }
         }
         boolean gated = services || EdgeSettings.under(path, "/api");
-        if (!gated || !hasBody(request, declared)) {
+        if (!hasBody(request, declared)) {
             pass(request, response, null, chain);
+            return;
+        }
+        if (!gated) {
+            passBlocking(request, response, path, chain);
             return;
         }
         if (!request.isAsyncSupported()) {
@@ -108,6 +119,26 @@ public class HttpEdge implements Filter {
         async.addListener(reader);
         reader.deadline(timer.schedule(reader::timedOut, settings.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS));
         request.getInputStream().setReadListener(reader);
+    }
+
+    /**
+     * A body this filter does not read (console forms, whose parameters and uploads the container parses from its
+     * own stream) is read by the worker thread, bounded by the listener's read timeout. At most
+     * {@value #BLOCKING_BODIES} such requests run at once; more are answered 503 at once, so clients holding partial
+     * form posts can occupy only that many threads, never the pool that serves the SOAP services, the API and health.
+     */
+    private void passBlocking(HttpServletRequest request, HttpServletResponse response, String path,
+            FilterChain chain) throws IOException, ServletException {
+        if (!blockingBodies.tryAcquire()) {
+            LOG.info(() -> "Refused a request to " + path + ": " + BLOCKING_BODIES + " form posts are being read");
+            Refusal.BUSY.send(response, path);
+            return;
+        }
+        try {
+            pass(request, response, null, chain);
+        } finally {
+            blockingBodies.release();
+        }
     }
 
     private void pass(HttpServletRequest request, HttpServletResponse response, byte[] body, FilterChain chain)

@@ -22,7 +22,10 @@ enum Refusal {
     BODY_TIMEOUT(408, "InvalidRequest", "Request Timeout",
             "The request body did not arrive in time (HUB_REQUEST_BODY_TIMEOUT). Send the whole request at once.",
             "The request body did not arrive in time (HUB_REQUEST_BODY_TIMEOUT). Send the whole request at once."),
-    BAD_CONTENT_TYPE(400, "InvalidRequest", "Bad Request", null, null);
+    BAD_CONTENT_TYPE(400, "InvalidRequest", "Bad Request", null, null),
+    BUSY(503, "ServiceUnavailable", "Service Unavailable",
+            "The hub cannot take the request now. Nothing was stored. Retry later with a newly signed message.",
+            "The hub is reading as many form posts as it reads at once. Try again in a moment.");
 
     private final int status;
     private final String soapCode;
@@ -54,6 +57,9 @@ enum Refusal {
         response.reset();
         response.setHeader("Connection", "close");
         byte[] body;
+        if (this == BUSY) {
+            response.setHeader("Retry-After", "5");
+        }
         if (EdgeSettings.under(path, "/services")) {
             // SOAP 1.1 sends every fault with status 500 (WS-I Basic Profile R1126).
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

@@ -85,18 +85,27 @@ class HttpEdgeIT {
     /**
      * 300 clients each declare a body and send part of it. They hold sockets, not worker threads: readiness and a
      * signed SOAP request answer within 2 s each while they wait, and each of them is answered with a SOAP fault once
-     * HUB_REQUEST_BODY_TIMEOUT (5 s in the tests) has passed.
+     * HUB_REQUEST_BODY_TIMEOUT (5 s in the tests) has passed. 40 more do the same with console form posts, which
+     * worker threads read: 16 at most, the others are refused at once.
      */
     @Test
     void partialBodiesHoldSocketsNotWorkerThreads(DataSource dataSource) throws Exception {
         TestPki.Issued gateway = onboardedGateway();
         byte[] signed = SignedSoap.sign("<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", gateway);
         List<Socket> held = new ArrayList<>();
+        List<Socket> forms = new ArrayList<>();
         try {
             for (int i = 0; i < 300; i++) {
-                held.add(send("POST " + root() + "services/" + (i % 2 == 0 ? "exchange" : "registry") + " HTTP/1.1\r\nHost: hub\r\n"
+                held.add(send("POST " + root() + "services/" + (i % 2 == 0 ? "exchange" : "registry")
+                        + " HTTP/1.1\r\nHost: hub\r\n"
                         + "Content-Type: text/xml; charset=utf-8\r\nContent-Length: 100000\r\n\r\n"
                         + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"));
+            }
+            // Console form posts are read by worker threads, at most 16 at once: the rest are refused at once.
+            for (int i = 0; i < 40; i++) {
+                forms.add(send("POST " + root() + "console/login.xhtml HTTP/1.1\r\nHost: hub\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+                        + "login=login"));
             }
             Instant readyAt = Instant.now();
             HttpResponse<String> ready = get(URI.create(base.toString()).resolve("/health/ready"), null, null);
@@ -119,8 +128,25 @@ class HttpEdgeIT {
                     .contains("did not arrive in time");
             String registry = readResponse(held.get(1));
             assertThat(registry).startsWith("HTTP/1.1 500").contains("hub:InvalidRequest");
+            int waiting = 0;
+            for (Socket form : forms) {
+                form.setSoTimeout(200);
+                try {
+                    assertThat(readResponse(form)).as("a partial console form post not being read")
+                            .startsWith("HTTP/1.1 503");
+                } catch (AssertionError e) {
+                    if (!(e.getCause() instanceof SocketTimeoutException)) {
+                        throw e;
+                    }
+                    waiting++;
+                }
+            }
+            assertThat(waiting).as("partial console form posts held by worker threads").isBetween(1, 16);
         } finally {
             for (Socket socket : held) {
+                socket.close();
+            }
+            for (Socket socket : forms) {
                 socket.close();
             }
         }
@@ -130,7 +156,8 @@ class HttpEdgeIT {
     void aDeclaredLengthOverTheLimitIsRefusedAtOnce() throws Exception {
         for (String service : new String[] {"exchange", "registry", "hub"}) {
             Instant sent = Instant.now();
-            try (Socket socket = send("POST " + root() + "services/" + service + " HTTP/1.1\r\nHost: hub\r\nContent-Type: text/xml; "
+            try (Socket socket = send("POST " + root() + "services/" + service + " HTTP/1.1\r\nHost: hub\r\n"
+                    + "Content-Type: text/xml; "
                     + "charset=utf-8\r\nContent-Length: 20971520\r\n\r\n")) {
                 String answer = readResponse(socket);
 
@@ -169,7 +196,8 @@ class HttpEdgeIT {
     @Test
     void a50MegabyteJsonBodyIsRefusedWith413AndTheHubCarriesOn() throws Exception {
         Instant sent = Instant.now();
-        try (Socket socket = send("POST " + root() + "api/admin/member-states HTTP/1.1\r\nHost: hub\r\nAuthorization: Basic "
+        try (Socket socket = send("POST " + root() + "api/admin/member-states HTTP/1.1\r\nHost: hub\r\n"
+                + "Authorization: Basic "
                 + basic("admin", adminPassword()) + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + 50L * 1024 * 1024 + "\r\n\r\n")) {
             String answer = readResponse(socket);
