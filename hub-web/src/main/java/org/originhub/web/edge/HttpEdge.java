@@ -31,8 +31,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The first filter of every request (web.xml maps it first, for REQUEST and ASYNC dispatches).
  *
- * <p>Request bodies to {@code /services} and {@code /api} are read with Servlet non-blocking I/O before any servlet
- * runs: the filter starts an asynchronous cycle, a {@link ReadListener} collects the body into memory as it arrives
+ * <p>Request bodies to {@code /services} (anonymous callers: the WS-Security pipeline establishes the sender only
+ * once the body is there) are read with Servlet non-blocking I/O before any servlet runs: the filter starts an asynchronous cycle, a {@link ReadListener} collects the body into memory as it arrives
  * (no thread waits for a slow client: the container calls the listener when bytes are there), and only the complete
  * body is dispatched to the servlet, which reads it from memory. So a client that declares a body and sends part of
  * it holds a socket, never a worker thread; when the body has not arrived within {@code HUB_REQUEST_BODY_TIMEOUT} it is
@@ -42,7 +42,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code Content-Length} over the path's limit is refused at once, a chunked body as soon as it passes the limit
  * ({@code TooLarge} / 413).
  *
- * <p>Other bodies (console forms) are read by the worker thread, at most {@value #BLOCKING_BODIES} at a time.
+ * <p>API bodies are read by the resource, after the caller's password was checked (an anonymous caller is refused
+ * before any of its body is read), bounded by {@code RequestBodyLimit}; the asynchronous dispatch is not used there,
+ * since the container's role checks ({@code isUserInRole}) do not hold on it. Other bodies (console forms) are read
+ * by the worker thread, at most {@value #BLOCKING_BODIES} at a time.
  *
  * <p>On every path, the servlets see the hub's public address instead of the caller's {@code Host} header
  * ({@link EdgeRequest}) and redirects never repeat it ({@link EdgeResponse}).
@@ -97,12 +100,13 @@ public class HttpEdge implements Filter {
                 return;
             }
         }
-        boolean gated = services || EdgeSettings.under(path, "/api");
-        if (!hasBody(request, declared)) {
+        if (!hasBody(request, declared) || EdgeSettings.under(path, "/api")) {
+            // The API reads its (authenticated) bodies itself, bounded by RequestBodyLimit: on an asynchronous
+            // dispatch the container's role checks do not hold (isUserInRole answers for roles the caller lacks).
             pass(request, response, null, chain);
             return;
         }
-        if (!gated) {
+        if (!services) {
             passBlocking(request, response, path, chain);
             return;
         }

@@ -25,6 +25,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ApiError.response(400, "BAD_REQUEST", "A query parameter is not in the expected format: limit, "
                     + "after and other counts and positions are whole numbers");
         }
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 413
+                && web.getResponse().hasEntity()) {
+            // RequestBodyLimit's refusal, already in the API's error format.
+            return web.getResponse();
+        }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String code = Response.Status.fromStatusCode(status) == null ? "HttpError"
