@@ -170,10 +170,7 @@ class HttpEdgeIT {
         }
     }
 
-    /**
-     * A body read by the edge reaches the resource through an asynchronous dispatch; the caller is authenticated once
-     * (one password check, one LOGIN record), not again on the dispatch.
-     */
+    /** An API request with a body is authenticated once: one password check, one LOGIN record. */
     @Test
     void aRequestWithABodyIsAuthenticatedOnce(DataSource dataSource) throws Exception {
         long before = logins(dataSource);
