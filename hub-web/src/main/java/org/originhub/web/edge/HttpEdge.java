@@ -101,8 +101,9 @@ public class HttpEdge implements Filter {
             }
         }
         if (!hasBody(request, declared) || EdgeSettings.under(path, "/api")) {
-            // The API reads its (authenticated) bodies itself, bounded by RequestBodyLimit: on an asynchronous
-            // dispatch the container's role checks do not hold (isUserInRole answers for roles the caller lacks).
+            // The API reads its bodies itself, bounded by RequestBodyLimit, after the password check (anonymous
+            // callers never send one): Payara does not enforce the caller's roles on an asynchronous dispatch, where
+            // wrong roles are admitted.
             pass(request, response, null, chain);
             return;
         }
