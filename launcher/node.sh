@@ -11,10 +11,11 @@ start_hub() {
   # Security, a ClassNotFoundException in the JASPIC set-up). Starting without the old copy deploys once.
   rm -rf "$HUB_DATA_DIR/payara/applications" "$HUB_DATA_DIR/payara/generated"
   # glibc gives a busy multi-threaded JVM up to 8 malloc arenas per core, each growing on its own: two keep the
-  # native memory of the request threads (XML, TLS, JDBC buffers) in check (README "Benchmark", RSS).
+  # native memory of the request threads (XML, TLS, JDBC buffers) in check (docs/performance.md, memory).
   # shellcheck disable=SC2086 # the JVM options, one word each
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java ${HUB_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$HUB_DATA_DIR/tmp" \
     -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / --port "$HUB_HTTP_PORT" --nocluster \
+    --prebootcommandfile "$HUB_HOME/hub-web/src/main/payara/pre-boot-commands.txt" \
     --rootdir "$HUB_DATA_DIR/payara" --name origin-hub \
     >"$log" 2>&1 </dev/null &
   local pid=$!

@@ -29,8 +29,10 @@ import org.originhub.hub.audit.boundary.AuditTrail;
 /**
  * Publishes the hub's SOAP services under {@code /services/*}. CDI injects the boundaries here (CXF creates the
  * implementors itself, outside CDI), and each endpoint receives what it needs through its constructor.
+ * Asynchronous: the WAR's edge filter reads each request body without a worker thread and hands it over through an
+ * asynchronous dispatch, which only an asynchronous servlet may receive.
  */
-@WebServlet(urlPatterns = "/services/*", loadOnStartup = 1)
+@WebServlet(urlPatterns = "/services/*", loadOnStartup = 1, asyncSupported = true)
 public class HubServicesServlet extends CXFNonSpringServlet {
 
     private static final long serialVersionUID = 1L;

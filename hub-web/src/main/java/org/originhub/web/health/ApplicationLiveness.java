@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import org.originhub.hub.configuration.control.HubVersion;
 
 /** Live while the hub application is deployed; the database does not affect liveness (a restart would not help). */
 @Liveness
@@ -13,6 +12,7 @@ public class ApplicationLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("origin-hub").up().withData("version", HubVersion.current()).build();
+        // No version here: health is for probes; gateways read the version from GetHubInfo, part of the contract.
+        return HealthCheckResponse.named("origin-hub").up().build();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +31,8 @@ import org.originhub.web.errors.ApiError;
  * <ul>
  * <li>Requests under {@code /api/} must carry HTTP Basic credentials of a hub user, checked on every request (the API
  * keeps no session and never looks at one, so a console session cannot be used against the API); anything else is
- * refused with 401, a Basic challenge and a JSON body saying why.</li>
+ * refused with 401, a Basic challenge and a JSON body saying why. A user who must still change the initial password
+ * is refused with 403 until it is changed in the console.</li>
  * <li>The console ({@code /console/}) signs in with a form: its login page calls
  * {@code SecurityContext.authenticate} with the username and password, which arrive here as an authentication
  * request. A successful sign-in gets a new session id (no session fixation) holding only the username, and the
@@ -38,6 +40,8 @@ import org.originhub.web.errors.ApiError;
  * account, so a disabled user is signed out and a changed role applies at once. Which page a caller may open, and
  * sending anonymous callers to the login page, is {@code ConsoleAccess}'s job.</li>
  * </ul>
+ * Both branches refuse wrong, unknown, locked and disabled accounts with one message, and go through the
+ * {@link LoginThrottle} (429 with {@code Retry-After} on the API).
  * Every other path is left alone: health checks, {@code /services} (secured by WS-Security in hub-soap), static pages
  * and the Faces resources stay reachable without a hub user.
  */
@@ -54,12 +58,18 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
     public static final String REFUSAL = "org.originhub.console.refusal";
     /** The request attribute holding the signed-in console user's account as read on this request. */
     public static final String ACCOUNT = "org.originhub.console.account";
+    /** The one answer to every refused password check, so that it does not tell which usernames exist. */
+    static final String INVALID = "Invalid username or password";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
     Users users;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Inject
     @ConfigProperty(name = "HUB_CONSOLE_SESSION_TIMEOUT", defaultValue = "30")
@@ -79,18 +89,48 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
             return refuse(response, "Authentication required: HTTP Basic with the username and password of a hub "
                     + "user");
         }
+        String source = throttle.source(request);
+        Optional<Duration> wait = throttle.begin(source, credentials.get().username());
+        if (wait.isPresent()) {
+            return tooMany(response, wait.get());
+        }
+        Optional<CredentialValidationResult> result;
+        try {
+            result = checked(source, new UsernamePasswordCredential(credentials.get().username(),
+                    credentials.get().password()));
+        } finally {
+            throttle.end(source);
+        }
+        if (result.isEmpty()) {
+            return refuse(response, INVALID);
+        }
+        String username = result.get().getCallerPrincipal().getName();
+        if (users.activeAccount(username).map(UserSummary::mustChangePassword).orElse(false)) {
+            return send(response, HttpServletResponse.SC_FORBIDDEN, "PasswordChangeRequired", "This account still "
+                    + "has the initial password an administrator gave it: sign in to the console and change it "
+                    + "(Account page, /console/account.xhtml) before using the API");
+        }
+        return context.notifyContainerAboutLogin(result.get());
+    }
+
+    /**
+     * The valid result of checking {@code credential}, or empty for every refusal alike: wrong password, unknown,
+     * locked or disabled account (one answer, so the answer does not tell which names exist). Counts failures for the
+     * throttle.
+     */
+    private Optional<CredentialValidationResult> checked(String source, UsernamePasswordCredential credential) {
         CredentialValidationResult result;
         try {
-            result = identityStores.validate(new UsernamePasswordCredential(credentials.get().username(),
-                    credentials.get().password()));
+            result = identityStores.validate(credential);
         } catch (LoginRefusedException e) {
-            // Locked or disabled: the message says which, and until when.
-            return refuse(response, e.getMessage());
+            result = CredentialValidationResult.INVALID_RESULT;
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return refuse(response, "Invalid username or password");
+            throttle.failed(source, credential.getCaller());
+            return Optional.empty();
         }
-        return context.notifyContainerAboutLogin(result);
+        throttle.succeeded(source, credential.getCaller());
+        return Optional.of(result);
     }
 
     /** Signs in from the login page, or carries an earlier sign-in over from the session. */
@@ -116,17 +156,23 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
             UsernamePasswordCredential password) {
-        CredentialValidationResult result;
+        String source = throttle.source(request);
+        Optional<Duration> wait = throttle.begin(source, password.getCaller());
+        if (wait.isPresent()) {
+            request.setAttribute(REFUSAL, tooManyMessage(wait.get()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<CredentialValidationResult> checked;
         try {
-            result = identityStores.validate(password);
-        } catch (LoginRefusedException e) {
-            request.setAttribute(REFUSAL, e.getMessage());
+            checked = checked(source, password);
+        } finally {
+            throttle.end(source);
+        }
+        if (checked.isEmpty()) {
+            request.setAttribute(REFUSAL, INVALID);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            request.setAttribute(REFUSAL, "Invalid username or password");
-            return AuthenticationStatus.SEND_FAILURE;
-        }
+        CredentialValidationResult result = checked.get();
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
@@ -153,12 +199,29 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, String message) {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", CHALLENGE);
+        return send(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthenticated", message);
+    }
+
+    private static AuthenticationStatus tooMany(HttpServletResponse response, Duration wait) {
+        response.setHeader("Retry-After", Long.toString(seconds(wait)));
+        return send(response, TOO_MANY_REQUESTS, "TooManyRequests", tooManyMessage(wait));
+    }
+
+    static String tooManyMessage(Duration wait) {
+        return "Too many failed sign-ins from your address: try again in " + seconds(wait) + " seconds";
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private static AuthenticationStatus send(HttpServletResponse response, int status, String code, String message) {
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
-            response.getWriter().write(ApiError.json(HttpServletResponse.SC_UNAUTHORIZED, "Unauthenticated", message));
+            response.getWriter().write(ApiError.json(status, code, message));
             response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,8 +15,8 @@ import org.originhub.hub.users.boundary.Users;
  * Hub users as a Jakarta Security identity store: the users boundary checks the password (and counts failures, locks,
  * and fires the audit events); the caller's one group is its role, which the server maps to the role of the same name.
  *
- * <p>A locked or disabled account is not just "invalid": its {@code LoginRefusedException} is let through to
- * {@link HubAuthentication}, which tells the caller (the identity store API has no way to carry a reason).
+ * <p>A locked or disabled account's {@code LoginRefusedException} is let through to {@link HubAuthentication}, which
+ * answers it exactly like a wrong password, so that the answer does not tell which accounts exist.
  */
 @ApplicationScoped
 public class HubIdentityStore implements IdentityStore {

@@ -40,13 +40,14 @@ public class HubStatus {
         HubInstance instance = instance();
         em.persist(new HubStart(nodeName(), HubVersion.current(), Instant.now()));
         LOG.info(() -> "Origin Hub " + HubVersion.current() + " instance " + instance.instanceId()
-                + " started on node " + nodeName() + " (schema " + ready.schemaVersion() + ")");
+                + " started on node " + nodeName() + " (" + publicNodeName() + ", schema " + ready.schemaVersion()
+                + ")");
     }
 
     public HubDescription describe() {
         HubInstance instance = instance();
         return new HubDescription(hubName, HubVersion.current(), instance.instanceId(), instance.createdAt(),
-                nodeName(), Instant.now());
+                publicNodeName(), Instant.now());
     }
 
     public DatabaseState databaseState() {
@@ -66,5 +67,19 @@ public class HubStatus {
 
     private static String nodeName() {
         return ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    /**
+     * The node as anonymous callers see it (GetHubInfo): which node answered, without its process id and host name.
+     * A digest of the internal name; the start log line and the {@code hub_start} record connect the two.
+     */
+    static String publicNodeName() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(nodeName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "node-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the Java runtime", e);
+        }
     }
 }

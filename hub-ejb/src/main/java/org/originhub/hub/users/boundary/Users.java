@@ -36,8 +36,8 @@ import org.originhub.hub.users.entity.Role;
 import org.originhub.hub.users.entity.Roles;
 
 /**
- * Hub users: authentication (with lockout after {@code HUB_LOGIN_MAX_FAILURES} consecutive failures for
- * {@code HUB_LOGIN_LOCKOUT_MINUTES}) and their administration. Every security-relevant outcome fires a
+ * Hub users: authentication (with an optional lockout after {@code HUB_LOGIN_MAX_FAILURES} consecutive failures for
+ * {@code HUB_LOGIN_LOCKOUT_MINUTES}, off unless set) and their administration. Every security-relevant outcome fires a
  * {@link UserEvent} inside the transaction. Administration is for secretariat administrators only; authentication and
  * changing one's own password (which needs the current one) are open, as they are how a caller proves who it is.
  */
@@ -61,7 +61,7 @@ public class Users {
     SessionContext session;
 
     @Inject
-    @ConfigProperty(name = "HUB_LOGIN_MAX_FAILURES", defaultValue = "5")
+    @ConfigProperty(name = "HUB_LOGIN_MAX_FAILURES", defaultValue = "0")
     int maxFailures;
 
     @Inject
@@ -75,7 +75,7 @@ public class Users {
      * Checks a username and password.
      *
      * @throws InvalidCredentialsException unknown user or wrong password (one message for both)
-     * @throws AccountLockedException too many failed logins; refused without checking the password
+     * @throws AccountLockedException too many failed logins; refused whatever the password
      * @throws AccountDisabledException disabled by an administrator
      */
     @PermitAll
@@ -225,7 +225,11 @@ public class Users {
             events.fire(new LoginFailed(printable(username), LoginFailure.UNKNOWN_USER, now));
             throw new InvalidCredentialsException();
         }
-        refuseIfBarred(user, now);
+        if (user.isDisabled() || user.isLockedAt(now)) {
+            // The same work as for any other attempt, so that a barred account answers no faster than an active one.
+            passwords.verify(password, user.passwordHash());
+            refuseIfBarred(user, now);
+        }
         if (!passwords.verify(password, user.passwordHash())) {
             em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
             boolean lockedNow = user.recordFailedLogin(now, lockoutPolicy());

@@ -120,7 +120,7 @@ public class HubUser {
     public boolean recordFailedLogin(Instant now, LockoutPolicy policy) {
         releaseExpiredLock(now);
         failedLogins++;
-        if (failedLogins >= policy.maxFailures() && !isLockedAt(now)) {
+        if (policy.locks() && failedLogins >= policy.maxFailures() && !isLockedAt(now)) {
             lockedUntil = now.plus(policy.lockout());
             return true;
         }

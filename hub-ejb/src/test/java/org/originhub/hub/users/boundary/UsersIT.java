@@ -158,6 +158,23 @@ class UsersIT {
     }
 
     @Test
+    void byDefaultNoNumberOfWrongPasswordsLocksAnAccount() {
+        users.maxFailures = 0;
+        call(u -> u.createUser("alice", PASSWORD, Role.OPERATOR, null));
+        events.clear();
+
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThatThrownBy(() -> call(u -> u.authenticate("alice", "wrong password")))
+                    .isInstanceOf(InvalidCredentialsException.class);
+        }
+
+        assertThat(stored("alice").failedLogins()).as("still counted").isEqualTo(10);
+        assertThat(stored("alice").lockedUntil()).isNull();
+        assertThat(events.of(AccountLocked.class)).isEmpty();
+        assertThat(call(u -> u.authenticate("alice", PASSWORD)).username()).isEqualTo("alice");
+    }
+
+    @Test
     void aLockExpiresAndTheUserStartsAfresh() {
         call(u -> u.createUser("alice", PASSWORD, Role.OPERATOR, null));
         lock("alice");

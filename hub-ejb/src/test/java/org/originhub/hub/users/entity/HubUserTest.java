@@ -85,9 +85,20 @@ class HubUserTest {
     }
 
     @Test
-    void aPolicyNeedsAtLeastOneFailureAndOneMinute() {
-        assertThatThrownBy(() -> LockoutPolicy.of(0, 15)).isInstanceOf(IllegalArgumentException.class);
+    void aPolicyNeedsANonNegativeFailureCountAndOneMinute() {
+        assertThatThrownBy(() -> LockoutPolicy.of(-1, 15)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LockoutPolicy.of(5, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutAFailureCountFailuresAreCountedButNeverLock() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 50; i++) {
+            assertThat(user.recordFailedLogin(now, LockoutPolicy.of(0, 15))).isFalse();
+        }
+        assertThat(user.failedLogins()).isEqualTo(50);
+        assertThat(user.isLockedAt(now)).isFalse();
+        assertThat(user.lockedUntil()).isNull();
     }
 
     private void lockAt(Instant when) {

@@ -3,6 +3,7 @@ package org.originhub.web.api.audit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -122,6 +123,7 @@ public class AuditResource {
     /** Signs the chain head now, whatever the period: 201 with the new checkpoint. */
     @POST
     @Path("checkpoints")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public Response takeCheckpoint() {

@@ -21,6 +21,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (unconvertibleQueryParameter(e)) {
+            return ApiError.response(400, "BAD_REQUEST", "A query parameter is not in the expected format: limit, "
+                    + "after and other counts and positions are whole numbers");
+        }
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 413
+                && web.getResponse().hasEntity()) {
+            // RequestBodyLimit's refusal, already in the API's error format.
+            return web.getResponse();
+        }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String code = Response.Status.fromStatusCode(status) == null ? "HttpError"
@@ -36,6 +45,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ApiError.response(400, "MalformedRequest", "The request body is not valid JSON for this operation");
         }
         return unexpected(e);
+    }
+
+    /**
+     * Jersey reports a query parameter it cannot convert (a {@code limit} of "abc") as 404, as JAX-RS prescribes for
+     * parameters of the resource's address; for a query parameter the caller sent a bad request, not a bad address.
+     */
+    static boolean unconvertibleQueryParameter(Throwable e) {
+        return e.getClass().getName().equals("org.glassfish.jersey.server.ParamException$QueryParamException");
     }
 
     static Response unexpected(Throwable e) {

@@ -2,6 +2,7 @@ package org.originhub.web.api.registry;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,6 +48,7 @@ public class DirectoryResource {
 
     @POST
     @Path("alerts/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SECRETARIAT_ADMIN, Roles.OPERATOR})
     public AlertView acknowledge(@PathParam("id") Long id) {
         return alerts.acknowledge(id, security.getUserPrincipal().getName());

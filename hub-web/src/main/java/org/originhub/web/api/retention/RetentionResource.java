@@ -2,6 +2,7 @@ package org.originhub.web.api.retention;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,7 @@ public class RetentionResource {
 
     @POST
     @Path("purge")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SECRETARIAT_ADMIN)
     public PurgeReport purge() {
