@@ -45,7 +45,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>API bodies are read by the resource, after the caller's password was checked (an anonymous caller is refused
  * before any of its body is read), bounded by {@code RequestBodyLimit}; the asynchronous dispatch is not used there,
  * since the container's role checks ({@code isUserInRole}) do not hold on it. Other bodies (console forms) are read
- * by the worker thread, at most {@value #BLOCKING_BODIES} at a time.
+ * by the worker thread, at most {@value #BLOCKING_BODIES} at a time; so are the bodies of requests that offer a
+ * protocol upgrade ({@code Upgrade: h2c}), whose body the container reads as part of the upgrade.
  *
  * <p>On every path, the servlets see the hub's public address instead of the caller's {@code Host} header
  * ({@link EdgeRequest}) and redirects never repeat it ({@link EdgeResponse}).
@@ -107,7 +108,9 @@ public class HttpEdge implements Filter {
             pass(request, response, null, chain);
             return;
         }
-        if (!services) {
+        if (!services || request.getHeader("Upgrade") != null) {
+            // A request offering a protocol upgrade (h2c, which Java's HttpClient offers by default) has its body
+            // read by the container's upgrade handling: a non-blocking read of it never completes.
             passBlocking(request, response, path, chain);
             return;
         }
@@ -135,7 +138,7 @@ public class HttpEdge implements Filter {
     private void passBlocking(HttpServletRequest request, HttpServletResponse response, String path,
             FilterChain chain) throws IOException, ServletException {
         if (!blockingBodies.tryAcquire()) {
-            LOG.info(() -> "Refused a request to " + path + ": " + BLOCKING_BODIES + " form posts are being read");
+            LOG.info(() -> "Refused a request to " + path + ": " + BLOCKING_BODIES + " bodies are being read by worker threads");
             Refusal.BUSY.send(response, path);
             return;
         }
