@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.originhub.web.edge.EdgeSettings;
 import org.originhub.web.errors.ApiError;
 
 /**
@@ -20,10 +21,8 @@ import org.originhub.web.errors.ApiError;
 @Provider
 public class RequestBodyLimit implements ReaderInterceptor {
 
-    static final long DEFAULT_MAX_BYTES = 1024L * 1024;
-
-    private final long maxBytes = ConfigProvider.getConfig().getOptionalValue("HUB_API_MAX_BODY_BYTES", Long.class)
-            .orElse(DEFAULT_MAX_BYTES);
+    /** The same limit the web edge applies to a declared length ({@code EdgeSettings} reads and checks it). */
+    private final long maxBytes = EdgeSettings.from(ConfigProvider.getConfig()).apiMaxBytes();
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {

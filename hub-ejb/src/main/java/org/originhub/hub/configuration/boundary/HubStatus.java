@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.originhub.hub.configuration.control.DatabaseState;
@@ -23,6 +27,10 @@ import org.originhub.hub.configuration.entity.HubStart;
 public class HubStatus {
 
     private static final Logger LOG = Logger.getLogger(HubStatus.class.getName());
+    /** This process on its host ({@code pid@host}), as the {@code hub_start} record names the node. */
+    private static final String NODE_NAME = ManagementFactory.getRuntimeMXBean().getName();
+    /** The node as anonymous callers see it; the same for the life of the process, so digested once. */
+    private static final String PUBLIC_NODE_NAME = publicNameOf(NODE_NAME);
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -38,16 +46,16 @@ public class HubStatus {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onSchemaReady(@Observes SchemaReady ready) {
         HubInstance instance = instance();
-        em.persist(new HubStart(nodeName(), HubVersion.current(), Instant.now()));
+        em.persist(new HubStart(NODE_NAME, HubVersion.current(), Instant.now()));
         LOG.info(() -> "Origin Hub " + HubVersion.current() + " instance " + instance.instanceId()
-                + " started on node " + nodeName() + " (" + publicNodeName() + ", schema " + ready.schemaVersion()
+                + " started on node " + NODE_NAME + " (" + PUBLIC_NODE_NAME + ", schema " + ready.schemaVersion()
                 + ")");
     }
 
     public HubDescription describe() {
         HubInstance instance = instance();
         return new HubDescription(hubName, HubVersion.current(), instance.instanceId(), instance.createdAt(),
-                publicNodeName(), Instant.now());
+                PUBLIC_NODE_NAME, Instant.now());
     }
 
     public DatabaseState databaseState() {
@@ -65,20 +73,16 @@ public class HubStatus {
         return created;
     }
 
-    private static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName();
-    }
-
     /**
      * The node as anonymous callers see it (GetHubInfo): which node answered, without its process id and host name.
-     * A digest of the internal name; the start log line and the {@code hub_start} record connect the two.
+     * {@code node-} and 12 hex digits of the SHA-256 of the internal name; the start log line names both, and the
+     * {@code hub_start} record's internal name digests to it.
      */
-    static String publicNodeName() {
+    static String publicNameOf(String nodeName) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(nodeName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "node-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(nodeName.getBytes(StandardCharsets.UTF_8));
+            return "node-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the Java runtime", e);
         }
     }
