@@ -1,5 +1,8 @@
 package org.originhub.web.system;
 
+import static org.originhub.web.system.SystemTestData.adminPassword;
+import static org.originhub.web.system.SystemTestData.field;
+import static org.originhub.web.system.SystemTestData.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -18,8 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
-import org.originhub.hub.users.control.PasswordHashing;
 import org.originhub.registry.testing.TestPki;
 
 /**
@@ -536,37 +536,11 @@ class HttpEdgeIT {
         return Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String adminPassword() {
-        String password = System.getenv("HUB_ADMIN_PASSWORD");
-        assertThat(password).as("HUB_ADMIN_PASSWORD from hub-web/pom.xml").isNotBlank();
-        return password;
-    }
-
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
-        assertThat(m.find()).as(name + " in " + json).isTrue();
-        return m.group(1);
-    }
-
     /** An operator user written straight into the database. */
     private static void insertUser(DataSource dataSource, String username, String password, String status,
             Instant lockedUntil, boolean mustChangePassword) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO hub_user (username, password_hash, role, member_code, status, failed_logins, "
-                        + "locked_until, password_changed_at, must_change_password, created_at, created_by) "
-                        + "VALUES (?, ?, 'OPERATOR', NULL, ?, ?, ?, NOW(6), ?, NOW(6), 'HttpEdgeIT')")) {
-            insert.setString(1, username);
-            insert.setString(2, new PasswordHashing(PasswordHashing.MINIMUM_ITERATIONS).hash(password));
-            insert.setString(3, status);
-            insert.setInt(4, lockedUntil == null ? 0 : 5);
-            insert.setTimestamp(5, lockedUntil == null ? null : Timestamp.from(lockedUntil));
-            insert.setBoolean(6, mustChangePassword);
-            insert.executeUpdate();
-        }
+        SystemTestData.insertUser(dataSource, username, password, "OPERATOR", null, status, lockedUntil,
+                mustChangePassword, "HttpEdgeIT");
     }
 
     /**

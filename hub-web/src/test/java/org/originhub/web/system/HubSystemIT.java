@@ -1,5 +1,8 @@
 package org.originhub.web.system;
 
+import static org.originhub.web.system.SystemTestData.adminPassword;
+import static org.originhub.web.system.SystemTestData.field;
+import static org.originhub.web.system.SystemTestData.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.registry.testing.TestPki;
-import org.originhub.hub.users.control.PasswordHashing;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -946,37 +947,11 @@ class HubSystemIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
-        assertThat(m.find()).as(name + " in " + json).isTrue();
-        return m.group(1);
-    }
-
-    private static String adminPassword() {
-        String password = System.getenv("HUB_ADMIN_PASSWORD");
-        assertThat(password).as("HUB_ADMIN_PASSWORD from hub-web/pom.xml").isNotBlank();
-        return password;
-    }
-
-    /** A hub user written straight into the database, as another node or an earlier session would have left it. */
+    /** An active hub user written straight into the database, as another node or an earlier session left it. */
     private static void insertUser(DataSource dataSource, String username, String password, String role,
             String memberCode, Instant lockedUntil) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO hub_user (username, password_hash, role, member_code, status, failed_logins, "
-                        + "locked_until, password_changed_at, must_change_password, created_at, created_by) "
-                        + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, NOW(6), FALSE, NOW(6), 'HubSystemIT')")) {
-            insert.setString(1, username);
-            insert.setString(2, new PasswordHashing(PasswordHashing.MINIMUM_ITERATIONS).hash(password));
-            insert.setString(3, role);
-            insert.setString(4, memberCode);
-            insert.setInt(5, lockedUntil == null ? 0 : 5);
-            insert.setTimestamp(6, lockedUntil == null ? null : Timestamp.from(lockedUntil));
-            insert.executeUpdate();
-        }
+        SystemTestData.insertUser(dataSource, username, password, role, memberCode, "ACTIVE", lockedUntil, false,
+                "HubSystemIT");
     }
 
     private static HttpResponse<String> get(URI uri, String username, String password) throws Exception {
