@@ -150,6 +150,7 @@ public final class ExchangeWorld {
         set(deliveries, "audit", audit);
         set(deliveries, "clock", clock);
         set(queue, "audit", audit);
+        set(queue, "registryReads", registryReads);
         set(queue, "alerts", alerts);
         set(alerts, "clock", clock);
         // The audit trail keeps the real clock: its record times never go backwards along the chain, so records

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collection;
 import org.originhub.registry.cache.boundary.RegistryReads;
+import org.originhub.registry.cache.boundary.SenderTrust;
 import org.originhub.registry.gateways.boundary.SenderCheck;
 import org.originhub.soap.security.SenderDirectory;
 import org.originhub.soap.security.SenderStanding;
@@ -12,7 +13,7 @@ import org.originhub.soap.security.SenderStanding.Status;
 /**
  * The security pipeline's view of the registry: the active trust anchors and, per signing certificate, whether it
  * belongs to a gateway that may exchange now. Both come from the registry read cache, which checks the registry
- * version in the database for every message, so a revocation, suspension or new anchor applies to the very next one
+ * version in the database once for every message, so a revocation, suspension or new anchor applies to the very next one
  * on every node.
  */
 public class RegistrySenderDirectory implements SenderDirectory {
@@ -32,7 +33,17 @@ public class RegistrySenderDirectory implements SenderDirectory {
 
     @Override
     public SenderStanding lookup(String sha256LowerHex) {
-        SenderCheck check = registry.checkSender(sha256LowerHex, clock.instant());
+        return standing(registry.checkSender(sha256LowerHex, clock.instant()));
+    }
+
+    /** Both answers from one read of the registry version. */
+    @Override
+    public Trust trust(String sha256LowerHex) {
+        SenderTrust trust = registry.senderTrust(sha256LowerHex, clock.instant());
+        return new Trust(trust.trustAnchors(), standing(trust.check()));
+    }
+
+    private static SenderStanding standing(SenderCheck check) {
         String gateway = check.gatewayId() == null ? null : check.gatewayId().toString();
         return switch (check.verdict()) {
             case ACCEPTED -> SenderStanding.active(check.memberCode(), gateway);

@@ -26,4 +26,16 @@ public interface SenderDirectory {
      * gateway of an active member, otherwise why not. Never null; {@link SenderStanding#unknown()} when not found.
      */
     SenderStanding lookup(String certificateFingerprint);
+
+    /**
+     * Both answers the pipeline needs for one message. An implementation over a cached registry overrides it to
+     * read the registry once for both.
+     */
+    default Trust trust(String certificateFingerprint) {
+        return new Trust(trustAnchors(), lookup(certificateFingerprint));
+    }
+
+    /** The trust anchors and the standing of one certificate, as {@link #trust} answers them. */
+    record Trust(Collection<X509Certificate> trustAnchors, SenderStanding standing) {
+    }
 }

@@ -43,6 +43,12 @@ public class RegistryReads {
         return current().sender(fingerprint, at);
     }
 
+    /** What the security pipeline asks of every message, at one version: the trust anchors and the sender check. */
+    public SenderTrust senderTrust(String fingerprint, Instant at) {
+        RegistryView registry = current();
+        return new SenderTrust(registry.trustAnchors(), registry.sender(fingerprint, at));
+    }
+
     /** The certificates of the ACTIVE trust anchors. */
     public List<X509Certificate> trustAnchors() {
         return current().trustAnchors();

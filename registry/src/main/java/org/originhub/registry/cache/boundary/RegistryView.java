@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.originhub.registry.agreements.entity.Agreement;
 import org.originhub.registry.cache.control.VersionedEntries.Generation;
 import org.originhub.registry.cache.entity.AgreementFacts;
@@ -17,7 +18,9 @@ import org.originhub.registry.certificates.entity.TrustAnchor;
 import org.originhub.registry.gateways.boundary.Gateways;
 import org.originhub.registry.gateways.boundary.SenderCheck;
 import org.originhub.registry.gateways.boundary.SenderFacts;
+import org.originhub.registry.gateways.entity.CertificateStatus;
 import org.originhub.registry.gateways.entity.Gateway;
+import org.originhub.registry.gateways.entity.GatewayCertificate;
 import org.originhub.registry.memberstates.entity.MemberState;
 
 /**
@@ -40,6 +43,9 @@ public final class RegistryView {
     }
 
     private record AnchorsKey() {
+    }
+
+    private record SigningKey(Long gatewayId) {
     }
 
     private final Generation generation;
@@ -71,6 +77,14 @@ public final class RegistryView {
     public Optional<GatewayFacts> gateway(Long id) {
         return generation.get(new GatewayKey(id),
                 () -> Optional.ofNullable(id == null ? null : em.find(Gateway.class, id)).map(GatewayFacts::of));
+    }
+
+    /** The fingerprints a gateway may sign with (its ACTIVE and STAGED certificates), for checking its answers. */
+    public Set<String> signingCertificates(Long gatewayId) {
+        return generation.get(new SigningKey(gatewayId), () -> Set.copyOf(em.createNamedQuery(
+                GatewayCertificate.OF_GATEWAY_IN_STATUSES, GatewayCertificate.class).setParameter("gateway", gatewayId)
+                .setParameter("statuses", List.of(CertificateStatus.ACTIVE, CertificateStatus.STAGED))
+                .getResultList().stream().map(GatewayCertificate::fingerprint).toList()));
     }
 
     /** A member state with its gateways (lowest id first), if registered. */

@@ -170,13 +170,17 @@ class RegistryCacheIT {
                 sender.gatewayId(), next.der(), "rotation", false));
         Sender staged = new Sender(sender.member(), sender.gatewayId(), rotation.certificateFingerprint(), next);
         assertVerdictEverywhere(staged, Verdict.UNKNOWN_CERTIFICATE);
+        assertThat(otherNodeSigningCertificates(sender)).containsExactly(sender.fingerprint());
 
         change(h -> h.requests.approve(ADMIN, rotation.id(), "ok"));
         assertVerdictEverywhere(staged, Verdict.ACCEPTED);
+        assertThat(otherNodeSigningCertificates(sender)).as("a push answer may be signed with either")
+                .containsExactlyInAnyOrder(sender.fingerprint(), staged.fingerprint());
         change(h -> h.gateways.activateStaged(ADMIN, sender.gatewayId()));
 
         assertVerdictEverywhere(sender, Verdict.CERTIFICATE_SUPERSEDED);
         assertVerdictEverywhere(staged, Verdict.ACCEPTED);
+        assertThat(otherNodeSigningCertificates(sender)).containsExactly(staged.fingerprint());
     }
 
     @Test
@@ -290,6 +294,7 @@ class RegistryCacheIT {
             assertThat(view.trustAnchors()).isNotEmpty();
             assertThat(view.sender(sender.fingerprint(), Instant.now()).accepted()).isTrue();
             assertThat(view.gateway(sender.gatewayId())).get().matches(g -> g.isActive());
+            assertThat(view.signingCertificates(recipient.gatewayId())).containsExactly(recipient.fingerprint());
             assertThat(view.member(recipient.member())).get().matches(m -> m.isActive() && m.gateways().size() == 1);
             assertThat(view.agreement(agreement)).get().matches(a -> a.hasParty(recipient.member()));
         });
@@ -299,6 +304,13 @@ class RegistryCacheIT {
         return persistence.inTransaction(em -> {
             otherNode.em = em;
             return otherNode.current().gateway(sender.gatewayId()).orElseThrow();
+        });
+    }
+
+    private java.util.Set<String> otherNodeSigningCertificates(Sender sender) {
+        return persistence.inTransaction(em -> {
+            otherNode.em = em;
+            return otherNode.current().signingCertificates(sender.gatewayId());
         });
     }
 
