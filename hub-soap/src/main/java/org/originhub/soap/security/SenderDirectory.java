@@ -5,8 +5,8 @@ import java.util.Collection;
 
 /**
  * What the pipeline needs to know about the community's senders, asked for every request (so changes made in the
- * console apply to the next message, on every node). Implemented over the registry; implementations may cache, but
- * must drop the cache when the registry changes (the registry fires events for that).
+ * console apply to the next message, on every node). Implemented over the registry's read cache, which checks the
+ * registry version in the database on every use, so that nothing it keeps outlives a committed change.
  *
  * <p>Trust and registration are two separate checks and both are required: a certificate must chain to one of
  * {@link #trustAnchors()} <em>and</em> {@link #lookup(String)} must accept it.
