@@ -60,6 +60,8 @@ import org.originhub.registry.requests.boundary.RequestView;
 import org.originhub.registry.requests.entity.OnboardingCode;
 import org.originhub.registry.requests.entity.RegistrationRequest;
 import org.originhub.registry.requests.entity.SubmissionChannel;
+import org.originhub.registry.cache.boundary.RegistryReads;
+import org.originhub.registry.cache.control.RegistryCache;
 import org.originhub.registry.testing.MutableClock;
 import org.originhub.registry.testing.RecordingEvent;
 import org.originhub.registry.testing.RegistryHarness;
@@ -97,6 +99,8 @@ public final class ExchangeWorld {
     public final Retention retention = new Retention();
     public final PayloadPurge purge = new TxPurge();
     public final ExchangeStatistics statistics = new ExchangeStatistics();
+    /** This "node's" registry read cache: registry changes reach it through the registry version only. */
+    public final RegistryReads registryReads = new RegistryReads();
     public final MutableClock clock;
     /** What the intake told delivery after a commit (PUSH documents due now). */
     public final RecordingEvent<org.originhub.hub.exchange.boundary.PushDue> pushDue = new RecordingEvent<>();
@@ -140,10 +144,13 @@ public final class ExchangeWorld {
         set(intake, "audit", audit);
         set(intake, "clock", clock);
         set(intake, "pushDue", pushDue);
+        set(intake, "registry", registryReads);
+        set(registryReads, "cache", new RegistryCache());
         set(deliveries, "queue", queue);
         set(deliveries, "audit", audit);
         set(deliveries, "clock", clock);
         set(queue, "audit", audit);
+        set(queue, "registryReads", registryReads);
         set(queue, "alerts", alerts);
         set(alerts, "clock", clock);
         // The audit trail keeps the real clock: its record times never go backwards along the chain, so records
@@ -203,7 +210,7 @@ public final class ExchangeWorld {
         tx.begin();
         try {
             for (Object bean : new Object[] {exchanges, intake, audit, alerts, deliveries, queue, messageLog,
-                legalHolds, purge, statistics}) {
+                legalHolds, purge, statistics, registryReads}) {
                 set(bean, "em", em);
             }
             T result = work.apply(em);

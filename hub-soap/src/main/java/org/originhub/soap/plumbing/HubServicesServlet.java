@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.originhub.hub.audit.boundary.Checkpoints;
 import org.originhub.hub.replay.boundary.Replays;
 import org.originhub.registry.authorities.boundary.Authorities;
-import org.originhub.registry.certificates.boundary.TrustAnchors;
+import org.originhub.registry.cache.boundary.RegistryReads;
 import org.originhub.registry.directory.boundary.Directory;
 import org.originhub.registry.gateways.boundary.Gateways;
 import org.originhub.registry.requests.boundary.RegistrationRequests;
@@ -44,7 +44,7 @@ public class HubServicesServlet extends CXFNonSpringServlet {
     transient Gateways gateways;
 
     @Inject
-    transient TrustAnchors trustAnchors;
+    transient RegistryReads registryReads;
 
     @Inject
     transient Directory directory;
@@ -78,7 +78,7 @@ public class HubServicesServlet extends CXFNonSpringServlet {
         publishPublic(bus, "/hub", new HubInfoEndpoint(hubStatus));
 
         SecurityPipeline pipeline = new SecurityPipeline(
-                new RegistrySenderDirectory(gateways, trustAnchors, Clock.systemUTC()), replays::firstUse, hubKey,
+                new RegistrySenderDirectory(registryReads, Clock.systemUTC()), replays::firstUse, hubKey,
                 new AuditedRejections(auditTrail))
                 .maxMessageBytes(ConfigProvider.getConfig().getOptionalValue(SecurityPipeline.MAX_MESSAGE_BYTES,
                         Long.class).orElse(SecurityPipeline.DEFAULT_MAX_MESSAGE_BYTES));

@@ -3,8 +3,8 @@ package org.originhub.soap.registry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collection;
-import org.originhub.registry.certificates.boundary.TrustAnchors;
-import org.originhub.registry.gateways.boundary.Gateways;
+import org.originhub.registry.cache.boundary.RegistryReads;
+import org.originhub.registry.cache.boundary.SenderTrust;
 import org.originhub.registry.gateways.boundary.SenderCheck;
 import org.originhub.soap.security.SenderDirectory;
 import org.originhub.soap.security.SenderStanding;
@@ -12,29 +12,38 @@ import org.originhub.soap.security.SenderStanding.Status;
 
 /**
  * The security pipeline's view of the registry: the active trust anchors and, per signing certificate, whether it
- * belongs to a gateway that may exchange now. Both are read from the database for every message, so a revocation,
- * suspension or new anchor applies to the very next one.
+ * belongs to a gateway that may exchange now. Both come from the registry read cache, which checks the registry
+ * version in the database once for every message, so a revocation, suspension or new anchor applies to the very next one
+ * on every node.
  */
 public class RegistrySenderDirectory implements SenderDirectory {
 
-    private final Gateways gateways;
-    private final TrustAnchors trustAnchors;
+    private final RegistryReads registry;
     private final Clock clock;
 
-    public RegistrySenderDirectory(Gateways gateways, TrustAnchors trustAnchors, Clock clock) {
-        this.gateways = gateways;
-        this.trustAnchors = trustAnchors;
+    public RegistrySenderDirectory(RegistryReads registry, Clock clock) {
+        this.registry = registry;
         this.clock = clock;
     }
 
     @Override
     public Collection<X509Certificate> trustAnchors() {
-        return trustAnchors.activeAnchorCertificates();
+        return registry.trustAnchors();
     }
 
     @Override
     public SenderStanding lookup(String sha256LowerHex) {
-        SenderCheck check = gateways.checkSender(sha256LowerHex, clock.instant());
+        return standing(registry.checkSender(sha256LowerHex, clock.instant()));
+    }
+
+    /** Both answers from one read of the registry version. */
+    @Override
+    public Trust trust(String sha256LowerHex) {
+        SenderTrust trust = registry.senderTrust(sha256LowerHex, clock.instant());
+        return new Trust(trust.trustAnchors(), standing(trust.check()));
+    }
+
+    private static SenderStanding standing(SenderCheck check) {
         String gateway = check.gatewayId() == null ? null : check.gatewayId().toString();
         return switch (check.verdict()) {
             case ACCEPTED -> SenderStanding.active(check.memberCode(), gateway);

@@ -67,8 +67,9 @@ final class SenderAuthentication extends AbstractSoapInterceptor {
         message.put(SIGNER_FINGERPRINT, fingerprint);
 
         Instant now = clock.instant();
-        SignerTrust.verify(signer, directory.trustAnchors(), now);
-        SenderStanding standing = directory.lookup(fingerprint);
+        SenderDirectory.Trust trust = directory.trust(fingerprint);
+        SignerTrust.verify(signer, trust.trustAnchors(), now);
+        SenderStanding standing = trust.standing();
         if (standing == null) {
             standing = SenderStanding.unknown();
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.originhub.registry.gateways.boundary.Gateways;
+import org.originhub.registry.cache.boundary.RegistryReads;
 import org.originhub.registry.gateways.boundary.SenderCheck;
 import org.originhub.registry.gateways.boundary.SenderCheck.Verdict;
 import org.originhub.registry.memberstates.entity.MemberStatus;
@@ -44,12 +44,12 @@ class RegistrySenderDirectoryTest {
     }
 
     private static RegistrySenderDirectory directory(SenderCheck answer) {
-        Gateways gateways = new Gateways() {
+        RegistryReads registry = new RegistryReads() {
             @Override
             public SenderCheck checkSender(String fingerprint, Instant at) {
                 return answer;
             }
         };
-        return new RegistrySenderDirectory(gateways, null, Clock.systemUTC());
+        return new RegistrySenderDirectory(registry, Clock.systemUTC());
     }
 }

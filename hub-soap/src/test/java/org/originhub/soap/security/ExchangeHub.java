@@ -80,7 +80,7 @@ final class ExchangeHub implements AutoCloseable {
 
             @Override
             public SenderStanding lookup(String fingerprint) {
-                return registry.tx(h -> new RegistrySenderDirectory(h.gateways, h.trustAnchors, Clock.systemUTC())
+                return registry.tx(h -> new RegistrySenderDirectory(h.reads, Clock.systemUTC())
                         .lookup(fingerprint));
             }
         };

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.originhub.registry.agreements.boundary.Agreements;
 import org.originhub.registry.authorities.boundary.Authorities;
+import org.originhub.registry.cache.boundary.RegistryReads;
+import org.originhub.registry.cache.control.RegistryCache;
 import org.originhub.registry.certificates.boundary.CertificateInUse;
 import org.originhub.registry.certificates.boundary.CrlImported;
 import org.originhub.registry.certificates.boundary.TrustAnchors;
@@ -20,9 +22,10 @@ import org.originhub.registry.requests.boundary.RegistrationRequests;
 
 /**
  * The registry's boundaries wired by hand, as the container would, on one EntityManager per transaction: for
- * persistence tests against the embedded MariaDB. The directory serial observer is attached to the change events,
- * and the features that keep certificates observe the CRL imports and the duplicate question, as in production (in
- * the order the observers' priorities give); the change events themselves are recorded for assertions.
+ * persistence tests against the embedded MariaDB. The directory serial and registry version observers are attached
+ * to the change events (in the changing transaction, as in the container), and the features that keep certificates
+ * observe the CRL imports and the duplicate question, as in production (in the order the observers' priorities
+ * give); the change events themselves are recorded for assertions.
  */
 public final class RegistryHarness {
 
@@ -34,6 +37,9 @@ public final class RegistryHarness {
     public final Authorities authorities = new Authorities();
     public final Directory directory = new Directory();
     public final CertificateExpiry expiry = new CertificateExpiry();
+    /** The registry read cache of this harness's "node", on the transaction's EntityManager like the boundaries. */
+    public final RegistryReads reads = new RegistryReads();
+    public final RegistryCache cache = new RegistryCache();
     public final RecordingEvent<RegistryChanged> changes = new RecordingEvent<>();
     public final RecordingEvent<CertificateExpiring> expiring = new RecordingEvent<>();
     private final RecordingEvent<CrlImported> crlImports = new RecordingEvent<>();
@@ -43,7 +49,8 @@ public final class RegistryHarness {
 
     public RegistryHarness(TestPersistence persistence) {
         this.persistence = persistence;
-        changes.observedBy(directory::onRegistryChanged);
+        changes.observedBy(directory::onRegistryChanged).observedBy(reads::onRegistryChanged);
+        set(reads, "cache", cache);
         set(agreements, "memberStates", memberStates);
         set(gateways, "memberStates", memberStates);
         set(requests, "memberStates", memberStates);
@@ -74,6 +81,7 @@ public final class RegistryHarness {
                 set(boundary, "em", em);
             }
             set(directory, "em", em);
+            set(reads, "em", em);
             current = em;
             return work.apply(this);
         });

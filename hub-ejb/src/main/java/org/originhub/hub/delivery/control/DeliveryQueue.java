@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,10 +27,10 @@ import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
 import org.originhub.registry.persistence.InstantConverter;
-import org.originhub.registry.gateways.entity.CertificateStatus;
+import org.originhub.registry.cache.boundary.RegistryReads;
+import org.originhub.registry.cache.boundary.RegistryView;
+import org.originhub.registry.cache.entity.GatewayFacts;
 import org.originhub.registry.gateways.entity.DeliveryMode;
-import org.originhub.registry.gateways.entity.Gateway;
-import org.originhub.registry.gateways.entity.GatewayCertificate;
 
 /**
  * The shared delivery queue in the database. {@link #claim} takes due PUSH deliveries with
@@ -60,6 +59,10 @@ public class DeliveryQueue {
     @Inject
     AuditTrail audit;
 
+    /** The recipients' gateways and certificates as this node keeps them, checked once per claim. */
+    @Inject
+    RegistryReads registryReads;
+
     @Inject
     Alerts alerts;
 
@@ -82,10 +85,11 @@ public class DeliveryQueue {
         @SuppressWarnings("unchecked")
         List<Object> ids = due.setParameter(3 + skipped.size(), batch).getResultList();
         List<DeliveryJob> jobs = new ArrayList<>();
+        RegistryView registry = ids.isEmpty() ? null : registryReads.current();
         for (Object id : ids) {
             ExchangeMessage m = em.find(ExchangeMessage.class, ((Number) id).longValue());
             em.refresh(m);
-            Gateway gateway = em.find(Gateway.class, m.recipientGatewayId());
+            GatewayFacts gateway = registry.gateway(m.recipientGatewayId()).orElse(null);
             if (gateway != null && gateway.deliveryMode() == DeliveryMode.PULL) {
                 // the recipient switched to pulling since: the document waits in its inbox instead
                 m.deliverByPull();
@@ -106,20 +110,9 @@ public class DeliveryQueue {
             }
             jobs.add(new DeliveryJob(m.id(), token, gateway == null ? null : gateway.endpointUrl(),
                     Views.delivered(m, payload == null ? new byte[0] : payload.content()), m.delivery().attempts() + 1,
-                    gateway == null ? Set.of() : certificates(gateway), problem));
+                    gateway == null ? Set.of() : registry.signingCertificates(gateway.id()), problem));
         }
         return jobs;
-    }
-
-    /** The fingerprints the recipient's answer may be signed with: its ACTIVE and STAGED certificates. */
-    private Set<String> certificates(Gateway gateway) {
-        Set<String> fingerprints = new LinkedHashSet<>();
-        for (CertificateStatus status : new CertificateStatus[] {CertificateStatus.ACTIVE, CertificateStatus.STAGED}) {
-            em.createNamedQuery(GatewayCertificate.OF_GATEWAY_IN_STATUS, GatewayCertificate.class)
-                    .setParameter("gateway", gateway.id()).setParameter("status", status).getResultStream()
-                    .forEach(c -> fingerprints.add(c.fingerprint()));
-        }
-        return fingerprints;
     }
 
     /** Gives back a claim that was not pushed (its gateway was at its cap): due again at once, no attempt counted. */

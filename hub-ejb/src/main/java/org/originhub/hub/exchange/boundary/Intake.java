@@ -43,9 +43,10 @@ import org.originhub.hub.exchange.entity.TrackingNumber;
 import org.originhub.hub.lifecycle.control.CoRegister;
 import org.originhub.hub.lifecycle.control.LifecycleChange;
 import org.originhub.hub.lifecycle.entity.CoKey;
+import org.originhub.registry.cache.boundary.RegistryReads;
+import org.originhub.registry.cache.entity.GatewayFacts;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 import org.originhub.registry.gateways.entity.DocumentType;
-import org.originhub.registry.gateways.entity.Gateway;
 
 /**
  * Takes in one submission: the checks of the contract ({@link IntakeChecks}) in the order exchange.wsdl lists the
@@ -71,6 +72,10 @@ public class Intake {
     @Inject
     AuditTrail audit;
 
+    /** The registry as this node keeps it, checked against the registry version once per submission. */
+    @Inject
+    RegistryReads registry;
+
     /** Tells delivery, once the intake commits, that a PUSH document is due now. */
     @Inject
     jakarta.enterprise.event.Event<PushDue> pushDue;
@@ -87,7 +92,7 @@ public class Intake {
      * @param change the register's verdict on the CO the document changes, null for a NEW CO
      * @param predecessor the earlier document about the same CO this one waits for, or null
      */
-    record Admission(PayloadFacts facts, Gateway recipientGateway, String sha256, CoRegister.Verdict change,
+    record Admission(PayloadFacts facts, GatewayFacts recipientGateway, String sha256, CoRegister.Verdict change,
             ExchangeMessage predecessor) {
     }
 
@@ -139,7 +144,7 @@ public class Intake {
 
     /** Every finding of the checks, nothing stored and nothing locked. */
     public List<Finding> findings(Sender sender, Submission submission) {
-        IntakeChecks checks = new IntakeChecks(em, maxMessageBytes);
+        IntakeChecks checks = new IntakeChecks(em, registry.current(), maxMessageBytes);
         EnvelopeData envelope = submission.envelope();
         byte[] payload = submission.payload();
         List<Finding> findings = new ArrayList<>(EnvelopeRules.check(envelope, submission.mediaType()));
@@ -179,7 +184,7 @@ public class Intake {
 
     /** The checks up to the first error; the CO a document changes and its predecessor are locked. */
     private Checked checkToStore(Sender sender, Submission submission, Instant now) {
-        IntakeChecks checks = new IntakeChecks(em, maxMessageBytes);
+        IntakeChecks checks = new IntakeChecks(em, registry.current(), maxMessageBytes);
         EnvelopeData envelope = submission.envelope();
         byte[] payload = submission.payload();
         List<Finding> shape = EnvelopeRules.check(envelope, submission.mediaType());

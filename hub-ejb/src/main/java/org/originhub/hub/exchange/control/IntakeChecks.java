@@ -18,10 +18,9 @@ import org.originhub.hub.lifecycle.control.CoRegister;
 import org.originhub.hub.lifecycle.control.LifecycleRules.Event;
 import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
-import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.cache.boundary.RegistryView;
+import org.originhub.registry.cache.entity.GatewayFacts;
 import org.originhub.registry.gateways.entity.DocumentType;
-import org.originhub.registry.gateways.entity.Gateway;
-import org.originhub.registry.memberstates.entity.MemberState;
 
 /**
  * The checks of one submission as steps, each reading what it needs (the registry, earlier messages, the CO register)
@@ -34,16 +33,21 @@ public final class IntakeChecks {
     public static final String XML = "application/xml";
 
     private final EntityManager em;
+    private final RegistryView registry;
     private final long maxMessageBytes;
 
-    /** The steps over {@code em}, the caller's persistence context; payloads above {@code maxMessageBytes} are refused. */
-    public IntakeChecks(EntityManager em, long maxMessageBytes) {
+    /**
+     * The steps over {@code em}, the caller's persistence context, and {@code registry}, the registry at the version
+     * the caller's transaction read; payloads above {@code maxMessageBytes} are refused.
+     */
+    public IntakeChecks(EntityManager em, RegistryView registry, long maxMessageBytes) {
         this.em = em;
+        this.registry = registry;
         this.maxMessageBytes = maxMessageBytes;
     }
 
     /** The signing gateway (null when unknown) and, if it may not speak for the envelope's From, why. */
-    public record SenderStep(Gateway gateway, Optional<Finding> mismatch) {
+    public record SenderStep(GatewayFacts gateway, Optional<Finding> mismatch) {
     }
 
     /** What was read from the payload (null when it is not well-formed) and everything wrong with it as a document. */
@@ -51,7 +55,7 @@ public final class IntakeChecks {
     }
 
     /** The recipient's gateway the document goes to (null when there is none) and what routing refuses. */
-    public record RouteStep(Gateway recipientGateway, List<Finding> findings) {
+    public record RouteStep(GatewayFacts recipientGateway, List<Finding> findings) {
     }
 
     /** The COs of the envelope's issuer its References name, and the References that name nothing of the caller's. */
@@ -74,12 +78,12 @@ public final class IntakeChecks {
 
     /** Envelope/From must be the signing gateway's member, and the gateway one of that member's. */
     public SenderStep sender(String memberCode, long gatewayId, EnvelopeData envelope) {
-        Gateway gateway = em.find(Gateway.class, gatewayId);
+        GatewayFacts gateway = registry.gateway(gatewayId).orElse(null);
         if (!envelope.from().equals(memberCode)) {
             return new SenderStep(gateway, Optional.of(Findings.error(Refusal.SENDER_MISMATCH, "Envelope/From", "is "
                     + envelope.from() + ", but the message is signed by a gateway of " + memberCode)));
         }
-        if (gateway == null || !gateway.memberCode().value().equals(memberCode)) {
+        if (gateway == null || !gateway.memberCode().equals(memberCode)) {
             return new SenderStep(gateway, Optional.of(Findings.error(Refusal.SENDER_MISMATCH, "Envelope/From",
                     "the signing gateway is not a gateway of " + memberCode)));
         }
@@ -116,18 +120,14 @@ public final class IntakeChecks {
     }
 
     /** The recipient (UnknownRecipient), the agreement on {@code today} (NotParty), the permissions (TypeNotAllowed). */
-    public RouteStep route(Gateway senderGateway, EnvelopeData envelope, LocalDate today) {
-        MemberState recipient = em.find(MemberState.class, envelope.to());
-        List<Gateway> gateways = recipient == null ? List.of() : em.createNamedQuery(Gateway.OF_MEMBER,
-                Gateway.class).setParameter("member", envelope.to()).getResultList();
-        RoutingRules.Route route = RoutingRules.recipient(envelope.to(), recipient, gateways,
+    public RouteStep route(GatewayFacts senderGateway, EnvelopeData envelope, LocalDate today) {
+        RoutingRules.Route route = RoutingRules.recipient(envelope.to(), registry.member(envelope.to()).orElse(null),
                 envelope.documentType());
         if (route.refusal() != null) {
             return new RouteStep(null, List.of(route.refusal()));
         }
-        Agreement agreement = em.createNamedQuery(Agreement.BY_CODE, Agreement.class)
-                .setParameter("code", envelope.agreement()).getResultStream().findFirst().orElse(null);
-        Optional<Finding> party = RoutingRules.parties(envelope.agreement(), agreement, envelope.from(),
+        Optional<Finding> party = RoutingRules.parties(envelope.agreement(),
+                registry.agreement(envelope.agreement()).orElse(null), envelope.from(),
                 envelope.to(), today);
         if (party.isPresent()) {
             return new RouteStep(route.gateway(), List.of(party.get()));

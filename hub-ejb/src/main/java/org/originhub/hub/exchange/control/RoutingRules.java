@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.originhub.hub.exchange.entity.Finding;
 import org.originhub.hub.exchange.entity.Refusal;
-import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.cache.entity.AgreementFacts;
+import org.originhub.registry.cache.entity.GatewayFacts;
+import org.originhub.registry.cache.entity.MemberFacts;
 import org.originhub.registry.gateways.entity.DocumentType;
-import org.originhub.registry.gateways.entity.Gateway;
-import org.originhub.registry.memberstates.entity.MemberState;
-import org.originhub.registry.memberstates.entity.MemberStateCode;
 
 /**
  * Who may send what to whom, decided on registry facts the caller looked up: the recipient (UnknownRecipient), the
@@ -23,7 +22,7 @@ public final class RoutingRules {
     }
 
     /** The recipient's gateway the document goes to, or why there is none. */
-    public record Route(Gateway gateway, Finding refusal) {
+    public record Route(GatewayFacts gateway, Finding refusal) {
     }
 
     /**
@@ -31,19 +30,20 @@ public final class RoutingRules {
      * gateways the document goes to the first (by id) that may receive its type, or else the first one (which then
      * fails the permission check with a clear reason).
      */
-    public static Route recipient(String to, MemberState member, List<Gateway> gateways, DocumentType type) {
+    public static Route recipient(String to, MemberFacts member, DocumentType type) {
         if (member == null) {
             return refused("no member state " + to + " is registered with the hub");
         }
         if (!member.isActive()) {
             return refused("member state " + to + " is " + member.status() + " and receives no documents");
         }
-        List<Gateway> active = gateways.stream().filter(Gateway::isActive)
-                .sorted(Comparator.comparing(Gateway::id, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        List<GatewayFacts> active = member.gateways().stream().filter(GatewayFacts::isActive)
+                .sorted(Comparator.comparing(GatewayFacts::id, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
         if (active.isEmpty()) {
             return refused("member state " + to + " has no active gateway to receive documents");
         }
-        Gateway chosen = active.stream().filter(g -> g.mayReceive(type)).findFirst()
+        GatewayFacts chosen = active.stream().filter(g -> g.mayReceive(type)).findFirst()
                 .orElse(active.get(0));
         return new Route(chosen, null);
     }
@@ -53,7 +53,7 @@ public final class RoutingRules {
     }
 
     /** Sender and recipient are both parties to an agreement that is in force today. */
-    public static Optional<Finding> parties(String code, Agreement agreement, String from, String to,
+    public static Optional<Finding> parties(String code, AgreementFacts agreement, String from, String to,
             LocalDate today) {
         if (agreement == null) {
             return notParty("no agreement " + code + " is registered with the hub");
@@ -64,7 +64,7 @@ public final class RoutingRules {
                     + today);
         }
         for (String member : new String[] {from, to}) {
-            if (!agreement.hasParty(new MemberStateCode(member))) {
+            if (!agreement.hasParty(member)) {
                 return notParty(member + " is not a party to agreement " + code + " (parties: "
                         + String.join(", ", agreement.parties()) + ")");
             }
@@ -80,7 +80,7 @@ public final class RoutingRules {
     }
 
     /** The sending gateway needs SEND:type, the recipient's gateway RECEIVE:type. */
-    public static List<Finding> permissions(Gateway sender, Gateway recipient, DocumentType type) {
+    public static List<Finding> permissions(GatewayFacts sender, GatewayFacts recipient, DocumentType type) {
         List<Finding> findings = new ArrayList<>();
         if (sender == null || !sender.maySend(type)) {
             findings.add(Findings.error(Refusal.TYPE_NOT_ALLOWED, "Envelope/DocumentType", "gateway "

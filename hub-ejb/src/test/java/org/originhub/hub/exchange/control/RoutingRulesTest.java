@@ -2,36 +2,40 @@ package org.originhub.hub.exchange.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.originhub.hub.exchange.entity.Finding;
-import org.originhub.registry.agreements.entity.Agreement;
+import org.originhub.registry.cache.entity.AgreementFacts;
+import org.originhub.registry.cache.entity.GatewayFacts;
+import org.originhub.registry.cache.entity.MemberFacts;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 import org.originhub.registry.gateways.entity.DocumentPermission;
 import org.originhub.registry.gateways.entity.DocumentType;
-import org.originhub.registry.gateways.entity.Gateway;
-import org.originhub.registry.memberstates.entity.MemberState;
-import org.originhub.registry.memberstates.entity.MemberStateCode;
+import org.originhub.registry.gateways.entity.GatewayStatus;
+import org.originhub.registry.memberstates.entity.MemberStatus;
 
 /** Recipient, agreement and permission decisions on registry facts. */
 class RoutingRulesTest {
 
-    private static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
+    private static final AtomicLong IDS = new AtomicLong();
     private static final LocalDate TODAY = LocalDate.parse("2026-05-01");
 
     @Test
     void theRecipientMustBeAnActiveMemberWithAnActiveGateway() {
-        assertThat(RoutingRules.recipient("ZZ", null, List.of(), DocumentType.CERTIFICATE_OF_ORIGIN).refusal()
+        assertThat(RoutingRules.recipient("ZZ", null, DocumentType.CERTIFICATE_OF_ORIGIN).refusal()
                 .message()).contains("no member state ZZ");
-        MemberState suspended = member("TZ");
-        suspended.suspend(NOW);
-        assertThat(RoutingRules.recipient("TZ", suspended, List.of(gateway("TZ", "RECEIVE:CERTIFICATE_OF_ORIGIN")),
-                DocumentType.CERTIFICATE_OF_ORIGIN).refusal().message()).contains("SUSPENDED");
-        Gateway idle = gateway("TZ", "RECEIVE:CERTIFICATE_OF_ORIGIN");
-        idle.suspend(NOW);
-        RoutingRules.Route none = RoutingRules.recipient("TZ", member("TZ"), List.of(idle),
+        MemberFacts suspended = new MemberFacts("TZ", MemberStatus.SUSPENDED,
+                List.of(gateway("TZ", "RECEIVE:CERTIFICATE_OF_ORIGIN")));
+        assertThat(RoutingRules.recipient("TZ", suspended, DocumentType.CERTIFICATE_OF_ORIGIN).refusal().message())
+                .contains("SUSPENDED");
+        GatewayFacts idle = new GatewayFacts(IDS.incrementAndGet(), "TZ", "gw", DeliveryMode.PULL, null,
+                GatewayStatus.SUSPENDED, permissions("RECEIVE:CERTIFICATE_OF_ORIGIN"));
+        RoutingRules.Route none = RoutingRules.recipient("TZ", member("TZ", idle),
                 DocumentType.CERTIFICATE_OF_ORIGIN);
         assertThat(none.refusal().code()).isEqualTo("UnknownRecipient");
         assertThat(none.refusal().message()).contains("no active gateway");
@@ -39,20 +43,20 @@ class RoutingRulesTest {
 
     @Test
     void ofSeveralGatewaysTheOneThatMayReceiveTheTypeIsChosen() {
-        Gateway responsesOnly = gateway("TZ", "RECEIVE:BUSINESS_RESPONSE");
-        Gateway cos = gateway("TZ", "RECEIVE:CERTIFICATE_OF_ORIGIN");
+        GatewayFacts responsesOnly = gateway("TZ", "RECEIVE:BUSINESS_RESPONSE");
+        GatewayFacts cos = gateway("TZ", "RECEIVE:CERTIFICATE_OF_ORIGIN");
 
-        RoutingRules.Route route = RoutingRules.recipient("TZ", member("TZ"), List.of(responsesOnly, cos),
+        RoutingRules.Route route = RoutingRules.recipient("TZ", member("TZ", responsesOnly, cos),
                 DocumentType.CERTIFICATE_OF_ORIGIN);
 
         assertThat(route.refusal()).isNull();
-        assertThat(route.gateway()).isSameAs(cos);
+        assertThat(route.gateway()).isEqualTo(cos);
     }
 
     @Test
     void bothMustBePartiesToAnAgreementInForce() {
-        Agreement eac = new Agreement("EAC", "EAC", LocalDate.parse("2020-01-01"), LocalDate.parse("2030-12-31"),
-                List.of(new MemberStateCode("KE"), new MemberStateCode("TZ")), NOW);
+        AgreementFacts eac = new AgreementFacts("EAC", LocalDate.parse("2020-01-01"), LocalDate.parse("2030-12-31"),
+                List.of("TZ", "KE"));
 
         assertThat(RoutingRules.parties("EAC", eac, "KE", "TZ", TODAY)).isEmpty();
         assertThat(RoutingRules.parties("EAC", eac, "KE", "UG", TODAY)).get().extracting(Finding::message)
@@ -67,8 +71,8 @@ class RoutingRulesTest {
 
     @Test
     void theSenderNeedsSendAndTheRecipientReceivePermission() {
-        Gateway sender = gateway("KE", "SEND:VERIFICATION_RESPONSE");
-        Gateway recipient = gateway("TZ", "RECEIVE:CERTIFICATE_OF_ORIGIN");
+        GatewayFacts sender = gateway("KE", "SEND:VERIFICATION_RESPONSE");
+        GatewayFacts recipient = gateway("TZ", "RECEIVE:CERTIFICATE_OF_ORIGIN");
 
         assertThat(RoutingRules.permissions(sender, recipient, DocumentType.VERIFICATION_RESPONSE))
                 .extracting(Finding::message).singleElement().asString()
@@ -77,12 +81,16 @@ class RoutingRulesTest {
                 .extracting(Finding::message).singleElement().asString().contains("SEND:CERTIFICATE_OF_ORIGIN");
     }
 
-    private static MemberState member(String code) {
-        return new MemberState(new MemberStateCode(code), "Member " + code, NOW);
+    private static MemberFacts member(String code, GatewayFacts... gateways) {
+        return new MemberFacts(code, MemberStatus.ACTIVE, List.of(gateways));
     }
 
-    private static Gateway gateway(String member, String... permissions) {
-        return new Gateway(new MemberStateCode(member), "gw", DeliveryMode.PULL, null,
-                java.util.Arrays.stream(permissions).map(DocumentPermission::parse).toList(), NOW);
+    private static GatewayFacts gateway(String member, String... permissions) {
+        return new GatewayFacts(IDS.incrementAndGet(), member, "gw", DeliveryMode.PULL, null, GatewayStatus.ACTIVE,
+                permissions(permissions));
+    }
+
+    private static Set<DocumentPermission> permissions(String... permissions) {
+        return Arrays.stream(permissions).map(DocumentPermission::parse).collect(Collectors.toSet());
     }
 }

@@ -24,7 +24,6 @@ import org.originhub.registry.errors.NotFoundException;
 import org.originhub.registry.events.Actor;
 import org.originhub.registry.events.RegistryAction;
 import org.originhub.registry.events.RegistryChanged;
-import org.originhub.registry.gateways.boundary.SenderCheck.Verdict;
 import org.originhub.registry.gateways.entity.CertificateStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
 import org.originhub.registry.gateways.entity.DocumentPermission;
@@ -136,7 +135,7 @@ public class Gateways {
         return CertificateView.of(certificateEntity(fingerprint));
     }
 
-    /** Revocation takes effect for the very next message: the sender check reads the database every time. */
+    /** Revocation takes effect for the very next message: the registry version moves with it (RegistryReads). */
     public CertificateView revokeCertificate(Actor actor, String fingerprint, String reason) {
         GatewayCertificate certificate = certificateEntity(fingerprint);
         em.lock(certificate, LockModeType.PESSIMISTIC_WRITE);
@@ -220,48 +219,22 @@ public class Gateways {
     }
 
     /**
-     * Who signed with this certificate, and may they exchange at {@code at}? Reads the database every time, so a
-     * revocation or suspension applies to the very next message.
+     * Who signed with this certificate, and may they exchange at {@code at}? Reads the database every time; the
+     * security pipeline asks through the registry read cache ({@code RegistryReads}), which decides the same way.
      */
     public SenderCheck checkSender(String fingerprint, Instant at) {
+        return SenderCheck.of(fingerprint, senderFacts(em, fingerprint), at);
+    }
+
+    /** The certificate with this fingerprint, its gateway and member state; null when it is not registered. */
+    public static SenderFacts senderFacts(EntityManager em, String fingerprint) {
         Optional<GatewayCertificate> found = em.createNamedQuery(GatewayCertificate.BY_FINGERPRINT,
                 GatewayCertificate.class).setParameter("fingerprint", fingerprint).getResultStream().findFirst();
         if (found.isEmpty()) {
-            return SenderCheck.refused(Verdict.UNKNOWN_CERTIFICATE, null, null, null,
-                    "the signing certificate " + fingerprint + " is not registered for any gateway");
+            return null;
         }
-        GatewayCertificate certificate = found.get();
-        Gateway gateway = em.find(Gateway.class, certificate.gatewayId());
-        String member = gateway.memberCode().value();
-        switch (certificate.status()) {
-            case REVOKED:
-                return SenderCheck.refused(Verdict.CERTIFICATE_REVOKED, member, gateway.id(), gateway.name(),
-                        "the signing certificate was revoked on " + certificate.revokedAt());
-            case SUPERSEDED:
-                return SenderCheck.refused(Verdict.CERTIFICATE_SUPERSEDED, member, gateway.id(), gateway.name(),
-                        "the signing certificate was superseded by a newer certificate of gateway " + gateway);
-            case EXPIRED:
-                return SenderCheck.refused(Verdict.CERTIFICATE_EXPIRED, member, gateway.id(), gateway.name(),
-                        "the signing certificate expired on " + certificate.notAfter());
-            default:
-                break;
-        }
-        if (!at.isBefore(certificate.notAfter()) || at.isBefore(certificate.notBefore())) {
-            return SenderCheck.refused(Verdict.CERTIFICATE_EXPIRED, member, gateway.id(), gateway.name(),
-                    "the signing certificate is valid only from " + certificate.notBefore() + " to "
-                            + certificate.notAfter());
-        }
-        if (!gateway.isActive()) {
-            return SenderCheck.refused(Verdict.GATEWAY_SUSPENDED, member, gateway.id(), gateway.name(),
-                    "gateway " + gateway + " is " + gateway.status());
-        }
-        MemberState memberState = em.find(MemberState.class, member);
-        if (memberState == null || !memberState.isActive()) {
-            return new SenderCheck(Verdict.MEMBER_NOT_ACTIVE, member, gateway.id(), gateway.name(),
-                    memberState == null ? null : memberState.status(), "member state " + member + " is "
-                            + (memberState == null ? "unknown" : memberState.status()));
-        }
-        return new SenderCheck(Verdict.ACCEPTED, member, gateway.id(), gateway.name(), memberState.status(), null);
+        Gateway gateway = em.find(Gateway.class, found.get().gatewayId());
+        return SenderFacts.of(found.get(), gateway, em.find(MemberState.class, gateway.memberCode().value()));
     }
 
     GatewayCertificate certificateEntity(String fingerprint) {

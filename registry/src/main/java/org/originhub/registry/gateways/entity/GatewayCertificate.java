@@ -28,6 +28,8 @@ import org.originhub.registry.errors.ConflictException;
         query = "SELECT c FROM GatewayCertificate c WHERE c.gatewayId = :gateway ORDER BY c.registeredAt DESC")
 @NamedQuery(name = GatewayCertificate.OF_GATEWAY_IN_STATUS,
         query = "SELECT c FROM GatewayCertificate c WHERE c.gatewayId = :gateway AND c.status = :status")
+@NamedQuery(name = GatewayCertificate.OF_GATEWAY_IN_STATUSES,
+        query = "SELECT c FROM GatewayCertificate c WHERE c.gatewayId = :gateway AND c.status IN :statuses")
 @NamedQuery(name = GatewayCertificate.SIGNING_EXPIRING_BEFORE,
         query = "SELECT c FROM GatewayCertificate c WHERE c.status IN :statuses AND c.certificate.notAfter < :limit")
 @NamedQuery(name = GatewayCertificate.OF_ANCHOR_IN_STATUSES,
@@ -37,6 +39,7 @@ public class GatewayCertificate {
     public static final String BY_FINGERPRINT = "GatewayCertificate.byFingerprint";
     public static final String OF_GATEWAY = "GatewayCertificate.ofGateway";
     public static final String OF_GATEWAY_IN_STATUS = "GatewayCertificate.ofGatewayInStatus";
+    public static final String OF_GATEWAY_IN_STATUSES = "GatewayCertificate.ofGatewayInStatuses";
     public static final String SIGNING_EXPIRING_BEFORE = "GatewayCertificate.signingExpiringBefore";
     public static final String OF_ANCHOR_IN_STATUSES = "GatewayCertificate.ofAnchorInStatuses";
 
