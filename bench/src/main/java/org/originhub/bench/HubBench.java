@@ -86,9 +86,14 @@ public final class HubBench {
         Files.createDirectories(options.out);
         results.options = options;
         results.startedAt = Instant.now();
+        if (options.baselineRun != null) {
+            results.baseline1 = RunFigures.read(options.baselineRun);
+        }
         X509Certificate hubCertificate = hubCertificate();
         long dbPid = ProcessSampler.databasePid(options.dataDir).orElse(-1);
-        say("hub pid %d, database pid %s, %d COs at concurrency %d%s", options.hubPid, dbPid > 0 ? dbPid : "unknown",
+        say("hub pid%s %s, database pid %s, %d COs at concurrency %d%s", options.hubPids.size() > 1 ? "s" : "",
+                options.hubPids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                dbPid > 0 ? dbPid : "unknown",
                 options.count, options.concurrency, options.quick ? " (quick)" : "");
         community = new BenchCommunity();
         try (Connection db = DriverManager.getConnection(options.dbUrl, "root", "");
@@ -154,6 +159,7 @@ public final class HubBench {
         }
         results.finishedAt = Instant.now();
         Path report = Report.write(results, options.out);
+        RunFigures.of(results).write(options.out);
         Chart.write(results, options.out.resolve("bench.png"));
         System.out.println();
         System.out.println(Files.readString(report));
@@ -199,7 +205,7 @@ public final class HubBench {
         boolean profiling = profiler.start();
         Puller puller = new Puller(n / 2);
         Thread pullThread = new Thread(puller, "bench-puller");
-        ProcessSampler.Window cpu = new ProcessSampler.Window(options.hubPid, dbPid);
+        ProcessSampler.Window cpu = new ProcessSampler.Window(options.hubPids, dbPid);
         Map<String, Long> counters = DatabaseCounters.read(db);
         Instant start = Instant.now();
         pullThread.start();

@@ -7,6 +7,10 @@ final class Options {
 
     String hubUrl = "http://127.0.0.1:8080";
     long hubPid = -1;
+    /** Every hub node's process (several with {@code --hub-pid} given once per node); the first is {@link #hubPid}. */
+    final java.util.List<Long> hubPids = new java.util.ArrayList<>();
+    /** The figures of a one-node run of the same invocation, to report this run against ({@code --baseline-run}). */
+    Path baselineRun;
     String dbUrl;
     String dataDir;
     Path hubCert;
@@ -32,7 +36,8 @@ final class Options {
             String a = args[i];
             switch (a) {
                 case "--hub-url" -> o.hubUrl = value(args, ++i, a);
-                case "--hub-pid" -> o.hubPid = Long.parseLong(value(args, ++i, a));
+                case "--hub-pid" -> o.hubPids.add(Long.parseLong(value(args, ++i, a)));
+                case "--baseline-run" -> o.baselineRun = Path.of(value(args, ++i, a));
                 case "--db-url" -> o.dbUrl = value(args, ++i, a);
                 case "--data-dir" -> o.dataDir = value(args, ++i, a);
                 case "--hub-cert" -> o.hubCert = Path.of(value(args, ++i, a));
@@ -63,6 +68,7 @@ final class Options {
         if (o.members < 10 || o.members > 600) {
             throw new IllegalArgumentException("--members must be between 10 and 600");
         }
+        o.hubPid = o.hubPids.isEmpty() ? -1 : o.hubPids.get(0);
         if (o.dbUrl == null || o.hubPid < 0 || o.adminPassword == null || o.adminPassword.isBlank()) {
             throw new IllegalArgumentException("--db-url, --hub-pid and HUB_ADMIN_PASSWORD (environment) are required");
         }

@@ -119,19 +119,20 @@ final class ProcessSampler implements AutoCloseable {
 
     /** CPU used by a set of processes and the machine over one stretch of time. */
     static final class Window {
-        private final long hub;
+        private final List<Long> hubs;
         private final long db;
         private final long bench = ProcessHandle.current().pid();
-        private final double hubStart;
+        private final double[] hubStart;
         private final double dbStart;
         private final double benchStart;
         private final long[] machineStart;
         private final long wallStart = System.nanoTime();
 
-        Window(long hubPid, long dbPid) {
-            this.hub = hubPid;
+        /** The hub's node processes (one, or one per node of a cluster) and the database's. */
+        Window(List<Long> hubPids, long dbPid) {
+            this.hubs = List.copyOf(hubPids);
             this.db = dbPid;
-            this.hubStart = cpuSeconds(hubPid);
+            this.hubStart = hubs.stream().mapToDouble(ProcessSampler::cpuSeconds).toArray();
             this.dbStart = dbPid > 0 ? cpuSeconds(dbPid) : -1;
             this.benchStart = cpuSeconds(bench);
             this.machineStart = machineTicks();
@@ -142,10 +143,14 @@ final class ProcessSampler implements AutoCloseable {
             long[] machine = machineTicks();
             double machineBusy = machine[1] == machineStart[1] ? Double.NaN
                     : 100.0 * (machine[0] - machineStart[0]) / (machine[1] - machineStart[1]);
-            return new Usage(wall, percent(cpuSeconds(hub), hubStart, wall),
+            double[] nodes = new double[hubs.size()];
+            for (int i = 0; i < nodes.length; i++) {
+                nodes[i] = percent(cpuSeconds(hubs.get(i)), hubStart[i], wall);
+            }
+            return new Usage(wall, java.util.Arrays.stream(nodes).sum(),
                     db > 0 ? percent(cpuSeconds(db), dbStart, wall) : Double.NaN,
                     percent(cpuSeconds(bench), benchStart, wall), machineBusy,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), nodes);
         }
 
         private static double percent(double now, double then, double wall) {
@@ -158,6 +163,11 @@ final class ProcessSampler implements AutoCloseable {
      * all cores.
      */
     record Usage(double seconds, double hubPercent, double databasePercent, double benchPercent,
-            double machineBusyPercent, int cores) {
+            double machineBusyPercent, int cores, double[] nodePercents) {
+
+        /** The hub's CPU (all its nodes) per unit of work done in the window, in milliseconds. */
+        double hubMillisPer(long units) {
+            return hubPercent * 10 * seconds / Math.max(1, units);
+        }
     }
 }

@@ -54,6 +54,7 @@ final class Report {
                 r.halfRateTarget, halfP99, met(halfP99 < 100)));
         b.append(f("| hub RSS, peak | **%.0f MB** | < 1024 MB | %s |\n\n", rssMb, met(rssMb < 1024)));
 
+        against(b, r);
         b.append("## Throughput\n\n| what | calls | seconds | per second | failures |\n|---|---|---|---|---|\n");
         row(b, "baseline: signed GetDirectory round trip (not modified)", r.baseline);
         row(b, "ValidateDocument (same CO, every check, nothing stored)", r.validate);
@@ -93,8 +94,8 @@ final class Report {
             b.append(f("Main run (%.0f s): hub %.0f%%, database %.0f%%, load generator %.0f%% (percent of one core; "
                     + "%d cores); machine %.0f%% busy. Hub CPU per CO end to end: %.1f ms.\n\n", r.mainCpu.seconds(),
                     r.mainCpu.hubPercent(), r.mainCpu.databasePercent(), r.mainCpu.benchPercent(), r.mainCpu.cores(),
-                    r.mainCpu.machineBusyPercent(), r.mainCpu.hubPercent() * 10 * r.mainCpu.seconds()
-                            / m.submissions.calls()));
+                    r.mainCpu.machineBusyPercent(), r.mainCpu.hubMillisPer(m.submissions.calls())));
+            nodes(b, r);
         }
         b.append(f("Hub RSS: peak while sampled %.0f MB (after the main run %.0f MB); VmHWM (peak since start) %.0f MB."
                 + "\n\n", r.rssPeakKb / 1024.0, r.rssAfterMainKb / 1024.0, r.rssHighWaterKb / 1024.0));
@@ -157,6 +158,46 @@ final class Report {
         Path file = directory.resolve("report.md");
         Files.writeString(file, b.toString());
         return file;
+    }
+
+    /** Per-node CPU of a run on several nodes: how evenly the balancer spread the work. */
+    private static void nodes(StringBuilder b, Results r) {
+        double[] nodes = r.mainCpu.nodePercents();
+        if (nodes.length < 2) {
+            return;
+        }
+        b.append("| hub node (process) | CPU, % of one core | share of the hub's CPU |\n|---|---|---|\n");
+        for (int i = 0; i < nodes.length; i++) {
+            b.append(f("| node %d (pid %d) | %.0f | %.0f%% |\n", i + 1, r.options.hubPids.get(i), nodes[i],
+                    100 * nodes[i] / r.mainCpu.hubPercent()));
+        }
+        b.append('\n');
+    }
+
+    /** This run against the one-node run of the same invocation ({@code ./hub bench --nodes N}). */
+    private static void against(StringBuilder b, Results r) {
+        if (r.baseline1 == null) {
+            return;
+        }
+        RunFigures one = r.baseline1;
+        RunFigures here = RunFigures.of(r);
+        b.append(f("## %d nodes against one node\n\nThe same bench on one hub node, run first in this invocation "
+                + "on a fresh database, against this run on %d nodes behind HAProxy. All processes share the "
+                + "machine's %d cores, so more nodes cannot run faster here: what the ratios show is the cost of "
+                + "the cluster per CO (the balancer's hop, the data grid, claims shared through the database) and "
+                + "that the work spreads.\n\n| measure | 1 node | %d nodes | ratio |\n|---|---|---|---|\n",
+                here.nodes(), here.nodes(), Runtime.getRuntime().availableProcessors(), here.nodes()));
+        ratio(b, "single-document submissions / s", one.submitRate(), here.submitRate());
+        ratio(b, "end to end COs / s", one.endToEndRate(), here.endToEndRate());
+        ratio(b, "baseline signed round trips / s", one.baselineRate(), here.baselineRate());
+        ratio(b, "hub CPU per CO, ms (all nodes)", one.hubCpuMillisPerCo(), here.hubCpuMillisPerCo());
+        ratio(b, "database statements per CO", one.statementsPerCo(), here.statementsPerCo());
+        ratio(b, "SELECT per CO", one.selectsPerCo(), here.selectsPerCo());
+        b.append('\n');
+    }
+
+    private static void ratio(StringBuilder b, String what, double one, double here) {
+        b.append(f("| %s | %.1f | %.1f | **%.2f** |\n", what, one, here, here / one));
     }
 
     private static void row(StringBuilder b, String what, Load.Result r) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 final class Results {
 
     Options options;
+    /** The one-node run this one is reported against, or null ({@link Options#baselineRun}). */
+    RunFigures baseline1;
     final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
     Instant startedAt;
     Instant finishedAt;
