@@ -54,6 +54,11 @@ public class HubStatus {
                 node.name().value(), Instant.now());
     }
 
+    /** The name this node answers under (GetHubInfo's node id, the {@code Origin-Hub-Node} header). */
+    public String nodeName() {
+        return node.name().value();
+    }
+
     public DatabaseState databaseState() {
         return database.state();
     }
