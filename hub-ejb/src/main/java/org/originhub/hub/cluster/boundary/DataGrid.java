@@ -32,9 +32,10 @@ import org.originhub.registry.events.RegistryChanged;
 import org.originhub.registry.events.RegistryChangedElsewhere;
 
 /**
- * This node in the data grid of Payara Micro, when it runs in one (started with {@code --clustermode}; the single
- * node runs {@code --nocluster} and has none: then this bean does nothing at all, and says so once at FINE).
- * Once the schema is ready it links the node to the grid ({@link GridLink}) and from then on:
+ * This node in the data grid of Payara Micro. Started with {@code --clustermode}, the nodes form one grid; the single
+ * node runs {@code --nocluster}, where Payara keeps a grid of this one member that nobody joins (announcements reach
+ * nobody, nobody leaves), and with {@code --nohazelcast} there is none at all: then this bean does nothing and says so
+ * once at FINE. Once the schema is ready it links the node to the grid ({@link GridLink}) and from then on:
  * <ul>
  * <li>announces every registry change committed here (observed after the commit, refusals left out), so that every
  *     other node fires {@link RegistryChangedElsewhere} and drops what it cached of the registry;</li>
@@ -44,8 +45,8 @@ import org.originhub.registry.events.RegistryChangedElsewhere;
  *     ({@link DeliveryClaims#releaseHeldBy}, which starts a delivery round), on the managed executor. Every survivor
  *     does it; the release is idempotent. What a network split costs is described on {@link DeliveryClaims}.</li>
  * </ul>
- * The grid is found where Payara binds it ({@code payara/Hazelcast} in JNDI) rather than injected: Payara's producer
- * logs a warning for every injection when clustering is off.
+ * The grid is found where Payara binds it ({@code payara/Hazelcast} in JNDI) rather than injected: Payara's CDI
+ * producer logs a warning at every injection when Hazelcast is switched off, where the lookup just finds nothing.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -80,7 +81,7 @@ public class DataGrid {
         }
         Optional<HazelcastInstance> grid = payaraGrid();
         if (grid.isEmpty()) {
-            LOG.fine("No data grid (clustering is off): registry changes and delivery claims stay with this node");
+            LOG.fine("No data grid (Hazelcast is off): registry changes and delivery claims stay with this node");
             return;
         }
         GridEvents events = context.createContextualProxy(new Reactions(), GridEvents.class);
