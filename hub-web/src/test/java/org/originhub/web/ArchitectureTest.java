@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module seams: {@code db <- registry <- hub-ejb <- {hub-soap, hub-web}}, with hub-soap and hub-web never
- * depending on each other, the edges (SOAP endpoints, web) never touching the EntityManager, and hub-web's own
- * packages (console, api, security, errors, health) free of cycles.
+ * depending on each other, the edges (SOAP endpoints, web) never touching the EntityManager, only hub-ejb's
+ * {@code cluster} package talking to the data grid, and hub-web's own packages (console, api, security, errors,
+ * health) free of cycles.
  */
 class ArchitectureTest {
 
@@ -56,6 +57,15 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.originhub.soap..", "org.originhub.web..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
                 .because("endpoints, resources and Faces beans translate and delegate to boundaries")
+                .check(hub);
+    }
+
+    @Test
+    void onlyTheClusterPackageTalksToTheDataGrid() {
+        noClasses().that().resideOutsideOfPackage("org.originhub.hub.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .because("the data grid is Payara's, present only when clustering is on: one package adapts it, and "
+                        + "everything else works without it")
                 .check(hub);
     }
 

@@ -236,7 +236,9 @@ class DeliveryIT {
     void aClaimLeftByACrashedNodeExpiresAndTheMessageIsPushedAgain() {
         Receipt receipt = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-P5"));
         // a node claims it and dies before pushing or recording anything
-        hub.tx(w -> w.queue.claim(10, "crashed-node", w.clock.instant(), Duration.ofMinutes(5), java.util.Set.of()));
+        hub.tx(w -> w.queue.claim(10, "crashed-node", w.clock.instant(), Duration.ofMinutes(5), java.util.Set.of(),
+                org.originhub.hub.configuration.entity.NodeIncarnation.startOf(
+                        new org.originhub.hub.configuration.entity.NodeName("crashed-node"))));
 
         assertThat(round()).as("claimed by the dead node").isZero();
         hub.clock.advance(Duration.ofMinutes(5).plusSeconds(1));

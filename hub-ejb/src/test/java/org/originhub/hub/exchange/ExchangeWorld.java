@@ -18,7 +18,11 @@ import org.originhub.hub.alerts.entity.Alert;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditHead;
 import org.originhub.hub.audit.entity.AuditRecord;
+import org.originhub.hub.configuration.control.NodeIdentity;
+import org.originhub.hub.configuration.entity.NodeIncarnation;
 import org.originhub.hub.delivery.boundary.Deliveries;
+import org.originhub.hub.delivery.boundary.DeliveryClaims;
+import org.originhub.hub.delivery.boundary.DeliveryTimer;
 import org.originhub.hub.delivery.boundary.PushTransport;
 import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.control.DeliveryJob;
@@ -101,6 +105,9 @@ public final class ExchangeWorld {
     public final ExchangeStatistics statistics = new ExchangeStatistics();
     /** This "node's" registry read cache: registry changes reach it through the registry version only. */
     public final RegistryReads registryReads = new RegistryReads();
+    /** Releases of claims of node starts that are gone; its delivery rounds run in the caller. */
+    public final DeliveryClaims claims = new DeliveryClaims();
+    private final DeliveryTimer timer = new DeliveryTimer();
     public final MutableClock clock;
     /** What the intake told delivery after a commit (PUSH documents due now). */
     public final RecordingEvent<org.originhub.hub.exchange.boundary.PushDue> pushDue = new RecordingEvent<>();
@@ -151,6 +158,10 @@ public final class ExchangeWorld {
         set(deliveries, "clock", clock);
         set(queue, "audit", audit);
         set(queue, "registryReads", registryReads);
+        set(timer, "deliveries", deliveries);
+        set(timer, "executor", (java.util.concurrent.Executor) Runnable::run);
+        set(claims, "queue", queue);
+        set(claims, "timer", timer);
         set(queue, "alerts", alerts);
         set(alerts, "clock", clock);
         // The audit trail keeps the real clock: its record times never go backwards along the chain, so records
@@ -164,6 +175,7 @@ public final class ExchangeWorld {
         set(statistics, "clock", clock);
         retention("P10Y", 100);
         transport(null);
+        node(NodeIdentity.of(null));
     }
 
     /** Where pushes run, as the container's managed executor would; null (the default): in the caller. */
@@ -187,8 +199,20 @@ public final class ExchangeWorld {
         set(deliveries, "policy", policy);
     }
 
+    /** This world's node: a new start of the node {@code name}. */
     public void node(String name) {
-        set(deliveries, "node", name);
+        node(NodeIdentity.of(name));
+    }
+
+    /** This world's node and its start, as the container would get them from HUB_NODE_NAME. */
+    public void node(NodeIdentity identity) {
+        set(deliveries, "incarnation", identity.incarnation());
+        set(claims, "node", identity);
+    }
+
+    /** The node start this world's deliveries claim as. */
+    public NodeIncarnation incarnation() {
+        return get(deliveries, "incarnation");
     }
 
     public void batch(int size) {
@@ -262,8 +286,18 @@ public final class ExchangeWorld {
     private final class TxQueue extends DeliveryQueue {
         @Override
         public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease,
-                java.util.Set<String> skip) {
-            return inTransaction(em -> super.claim(batch, token, now, lease, skip));
+                java.util.Set<String> skip, NodeIncarnation holder) {
+            return inTransaction(em -> super.claim(batch, token, now, lease, skip, holder));
+        }
+
+        @Override
+        public int releaseHeldBy(NodeIncarnation gone, String why, NodeIncarnation by) {
+            return inTransaction(em -> super.releaseHeldBy(gone, why, by));
+        }
+
+        @Override
+        public int releaseEarlier(NodeIncarnation current) {
+            return inTransaction(em -> super.releaseEarlier(current));
         }
 
         @Override
@@ -359,6 +393,23 @@ public final class ExchangeWorld {
     public ExchangeMessage message(String tracking) {
         return inTransaction(em -> em.createNamedQuery(ExchangeMessage.BY_TRACKING, ExchangeMessage.class)
                 .setParameter("tracking", tracking).getSingleResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T get(Object target, String name) {
+        Class<?> type = target.getClass();
+        while (type != null) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return (T) field.get(target);
+            } catch (NoSuchFieldException e) {
+                type = type.getSuperclass();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalArgumentException(target.getClass().getSimpleName() + " has no field " + name);
     }
 
     static void set(Object target, String name, Object value) {

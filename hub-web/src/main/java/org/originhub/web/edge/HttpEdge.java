@@ -1,6 +1,7 @@
 package org.originhub.web.edge;
 
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.originhub.hub.configuration.boundary.HubStatus;
 
 /**
  * The first filter of every request (web.xml maps it first, for REQUEST and ASYNC dispatches).
@@ -49,7 +51,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * protocol upgrade ({@code Upgrade: h2c}), whose body the container reads as part of the upgrade.
  *
  * <p>On every path, the servlets see the hub's public address instead of the caller's {@code Host} header
- * ({@link EdgeRequest}) and redirects never repeat it ({@link EdgeResponse}).
+ * ({@link EdgeRequest}) and redirects never repeat it ({@link EdgeResponse}), and every response names the node that
+ * answered it in the {@code Origin-Hub-Node} header ({@link NodeNamedResponse}), refusals included.
  */
 public class HttpEdge implements Filter {
 
@@ -61,13 +64,23 @@ public class HttpEdge implements Filter {
     private final Semaphore blockingBodies = new Semaphore(BLOCKING_BODIES);
 
     private EdgeSettings settings;
+    private String node;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService timer;
 
+    @Inject
+    HubStatus hub;
+
     @Override
     public void init(FilterConfig config) {
-        settings = EdgeSettings.from(ConfigProvider.getConfig());
+        configure(EdgeSettings.from(ConfigProvider.getConfig()), hub.nodeName());
+    }
+
+    /** The edge's settings and the name of the node it answers for. */
+    void configure(EdgeSettings edgeSettings, String nodeName) {
+        settings = edgeSettings;
+        node = nodeName;
     }
 
     @Override
@@ -75,6 +88,9 @@ public class HttpEdge implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (request.getDispatcherType() == DispatcherType.REQUEST) {
+            response = new NodeNamedResponse(response, node);
+        }
         if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof byte[] b) {
             request.removeAttribute(BODY);
             pass(request, response, b, chain);

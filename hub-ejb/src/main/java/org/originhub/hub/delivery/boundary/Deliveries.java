@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.configuration.control.NodeIdentity;
+import org.originhub.hub.configuration.entity.NodeIncarnation;
+import org.originhub.hub.configuration.entity.NodeName;
 import org.originhub.hub.delivery.control.BackoffPolicy;
 import org.originhub.hub.delivery.control.DeliveryJob;
 import org.originhub.hub.delivery.control.DeliveryQueue;
@@ -48,7 +50,6 @@ import org.originhub.registry.events.Actor;
 public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
-    static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -61,6 +62,9 @@ public class Deliveries {
 
     @Inject
     Instance<PushTransport> transports;
+
+    @Inject
+    NodeIdentity identity;
 
     @Inject
     @ConfigProperty(name = "HUB_DELIVERY_RETRY_FIRST", defaultValue = "PT1M")
@@ -106,12 +110,16 @@ public class Deliveries {
     BackoffPolicy policy = BackoffPolicy.DEFAULT;
     Duration lease = Duration.ofMinutes(5);
     Clock clock = Clock.systemUTC();
-    String node = NODE;
+    /** This node start: named on its claims and its delivery attempts. */
+    NodeIncarnation incarnation = NodeIncarnation.startOf(NodeName.digestOf(NodeIdentity.PROCESS));
 
     @PostConstruct
     void configure() {
         if (executor == null) {
             executor = managedExecutor;
+        }
+        if (identity != null) {
+            incarnation = identity.incarnation();
         }
         policy = BackoffPolicy.parse(retryFirst, retryMax, giveUp);
         lease = BackoffPolicy.duration("HUB_DELIVERY_LEASE", leaseText);
@@ -139,7 +147,7 @@ public class Deliveries {
             return 0;
         }
         String token = UUID.randomUUID().toString();
-        List<DeliveryJob> jobs = queue.claim(capacity, token, now(), lease, slots.saturated());
+        List<DeliveryJob> jobs = queue.claim(capacity, token, now(), lease, slots.saturated(), incarnation);
         int started = 0;
         for (DeliveryJob job : jobs) {
             if (!slots.tryStart(job.endpointUrl())) {
@@ -173,7 +181,7 @@ public class Deliveries {
     private void pushAndRecord(DeliveryJob job) {
         PushOutcome outcome = push(job);
         try {
-            queue.record(job, outcome, now(), policy, node);
+            queue.record(job, outcome, now(), policy, incarnation.toString());
         } catch (RuntimeException e) {
             // the lease runs out and the message is pushed again: nothing is lost
             LOG.log(Level.WARNING, "Recording the push of " + job.document().trackingNumber() + " failed; it "
@@ -195,7 +203,7 @@ public class Deliveries {
             return PushOutcome.failed(job.problem());
         }
         if (!transports.isResolvable()) {
-            return PushOutcome.failed("no push transport is available on hub node " + node
+            return PushOutcome.failed("no push transport is available on hub node " + incarnation.node()
                     + (transports.isUnsatisfied() ? "" : " (more than one is deployed)"));
         }
         try {

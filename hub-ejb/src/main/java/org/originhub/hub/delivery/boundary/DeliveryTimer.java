@@ -80,6 +80,18 @@ public class DeliveryTimer {
      * request's thread). Public: an observer on a session bean must be one of its business methods.
      */
     public void pushDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) PushDue due) {
+        startRun(due.trackingNumber());
+    }
+
+    /**
+     * Rounds now, on the managed executor, without waiting for the next tick: claims of a node that is gone were
+     * released ({@link DeliveryClaims}).
+     */
+    public void deliverNow() {
+        startRun("the released claims");
+    }
+
+    private void startRun(String what) {
         again.set(true);
         if (running.get()) {
             return; // the run in progress sees the flag and runs its rounds once more
@@ -89,7 +101,7 @@ public class DeliveryTimer {
             target.execute(this::run);
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> "No thread for an immediate delivery round (" + e.getMessage() + "); the next poll takes "
-                    + due.trackingNumber());
+                    + what);
         }
     }
 

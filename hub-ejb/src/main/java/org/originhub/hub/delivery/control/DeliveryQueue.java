@@ -18,6 +18,7 @@ import org.originhub.hub.alerts.entity.Severity;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.configuration.entity.NodeIncarnation;
 import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.control.DeliveryOrder;
 import org.originhub.hub.exchange.boundary.Views;
@@ -36,8 +37,10 @@ import org.originhub.registry.gateways.entity.DeliveryMode;
  * The shared delivery queue in the database. {@link #claim} takes due PUSH deliveries with
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} and marks them with a lease in one short transaction, so every hub node
  * can work the same queue without two of them pushing the same message; {@link #record} writes what came of a push in
- * another. A node that dies between the two leaves the lease to expire: the message is pushed again later (same
- * tracking number; recipients must be idempotent), never lost.
+ * another. Each claim names the node start that holds it ({@link NodeIncarnation}). A node that dies between the two
+ * leaves its claims behind: they are released at once when the node is known to be gone ({@link #releaseEarlier}
+ * when it starts again, {@link #releaseHeldBy} when it left the data grid), otherwise when their lease expires; the
+ * message is pushed again (same tracking number; recipients must be idempotent), never lost.
  */
 @Stateless
 public class DeliveryQueue {
@@ -50,6 +53,14 @@ public class DeliveryQueue {
             + "FOR UPDATE SKIP LOCKED";
     static final String NOT_TO = " AND recipient_gateway_id NOT IN (SELECT g.id FROM gateway g WHERE g.endpoint_url "
             + "IN (%s))";
+    /** Every claim of one node start. */
+    static final String RELEASE_HELD_BY = "UPDATE exchange_message SET claim_token = NULL, claimed_until = NULL, "
+            + "claimed_by = NULL, claimed_by_start = NULL WHERE claimed_by = ? AND claimed_by_start = ?";
+    /** Every claim of the earlier starts of one node: its name, another start id. */
+    static final String RELEASE_EARLIER = "UPDATE exchange_message SET claim_token = NULL, claimed_until = NULL, "
+            + "claimed_by = NULL, claimed_by_start = NULL WHERE claimed_by = ? AND claimed_by_start <> ?";
+    /** The audit action of a release. */
+    public static final String CLAIMS_RELEASED = "DELIVERY_CLAIMS_RELEASED";
     // native queries bypass the converters: times are bound as the same UTC text InstantConverter writes
     private static final InstantConverter SQL_TIME = new InstantConverter();
 
@@ -72,7 +83,8 @@ public class DeliveryQueue {
      * documents first would, with a backlog, fill every claim and hold up everyone else's.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease, Set<String> skip) {
+    public List<DeliveryJob> claim(int batch, String token, Instant now, Duration lease, Set<String> skip,
+            NodeIncarnation holder) {
         List<String> skipped = List.copyOf(skip);
         String sql = DUE.formatted(skipped.isEmpty() ? ""
                 : NOT_TO.formatted(String.join(", ", java.util.Collections.nCopies(skipped.size(), "?"))));
@@ -97,7 +109,7 @@ public class DeliveryQueue {
                         + " now pulls: moved to its inbox"));
                 continue;
             }
-            m.delivery().claim(token, now.plus(lease));
+            m.delivery().claim(token, now.plus(lease), holder);
             String problem = null;
             if (gateway == null || !gateway.isActive()) {
                 problem = "the recipient's gateway " + (gateway == null ? "" : gateway + " ") + "is not active";
@@ -113,6 +125,44 @@ public class DeliveryQueue {
                     gateway == null ? Set.of() : registry.signingCertificates(gateway.id()), problem));
         }
         return jobs;
+    }
+
+    /**
+     * Releases every claim the node start {@code gone} holds: it left the data grid ({@code why}), so it pushes
+     * nothing more. Recorded in the audit log (how many, whose, by which node) when there were any; several survivors
+     * doing it at once release each claim once (the first update takes the rows, the others find none).
+     *
+     * @return how many claims were released
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseHeldBy(NodeIncarnation gone, String why, NodeIncarnation by) {
+        int released = em.createNativeQuery(RELEASE_HELD_BY).setParameter(1, gone.node().value())
+                .setParameter(2, gone.startId()).executeUpdate();
+        recordRelease(released, gone.toString(), why, by);
+        return released;
+    }
+
+    /**
+     * Releases every claim held by earlier starts of {@code current}'s node (same name, another start id): this node
+     * started again, so what it claimed before is pushed by nobody. Recorded like {@link #releaseHeldBy}.
+     *
+     * @return how many claims were released
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseEarlier(NodeIncarnation current) {
+        int released = em.createNativeQuery(RELEASE_EARLIER).setParameter(1, current.node().value())
+                .setParameter(2, current.startId()).executeUpdate();
+        recordRelease(released, current.node() + " (earlier starts)", "it started again as " + current, current);
+        return released;
+    }
+
+    private void recordRelease(int released, String holder, String why, NodeIncarnation by) {
+        if (released > 0) {
+            audit.record(AuditEntry.byHub("delivery", CLAIMS_RELEASED, Outcome.SUCCESS)
+                    .about("HubNode", holder)
+                    .withDetail("released " + released + " delivery claim(s) of " + holder + " at once: " + why
+                            + "; released by " + by));
+        }
     }
 
     /** Gives back a claim that was not pushed (its gateway was at its cap): due again at once, no attempt counted. */

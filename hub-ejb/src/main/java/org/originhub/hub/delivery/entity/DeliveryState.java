@@ -6,6 +6,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import org.originhub.hub.configuration.entity.NodeIncarnation;
+import org.originhub.hub.configuration.entity.NodeName;
 import org.originhub.registry.persistence.InstantConverter;
 
 /**
@@ -26,9 +28,11 @@ import org.originhub.registry.persistence.InstantConverter;
  * <li>{@link #dependOn held back}: an open dependency on an earlier pending document about the same CO keeps it out
  *     of the inbox and the push queue; the exchange releases it with a bulk update when that document is acknowledged
  *     or fails.</li>
- * <li>{@link #claim claimed}: a delivery node holds a lease ({@code claimToken}, {@code claimedUntil}) while it pushes;
- *     other nodes skip the document until the lease is released or has expired, so a crashed node delays a push but
- *     never loses it.</li>
+ * <li>{@link #claim claimed}: a delivery node holds a lease ({@code claimToken}, {@code claimedUntil}) while it pushes,
+ *     naming the {@link NodeIncarnation} that holds it ({@code claimedBy}, {@code claimedByStart}); other nodes skip
+ *     the document until the lease is released, has expired, or the holder is known to be gone (it started again,
+ *     or left the data grid: see the delivery queue's releases), so a crashed node delays a push but never loses
+ *     it.</li>
  * <li>{@link #countAttempt attempts}: every push or pull counts; the first one starts the retry window of the backoff
  *     policy, and {@link #retryAt} sets when the next push is due ({@code nextAttemptAt}, null when nothing is due:
  *     a PULL delivery, or a final status).</li>
@@ -82,6 +86,12 @@ public class DeliveryState {
     @Column(name = "claimed_until")
     private Instant claimedUntil;
 
+    @Column(name = "claimed_by", length = 32)
+    private String claimedBy;
+
+    @Column(name = "claimed_by_start", length = 32)
+    private String claimedByStart;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "ack_kind", length = 20)
     private AcknowledgementKind ackKind;
@@ -123,10 +133,12 @@ public class DeliveryState {
         return status == DeliveryStatus.PENDING_DELIVERY;
     }
 
-    /** A delivery node takes the document until {@code until}; other nodes skip it meanwhile. */
-    public void claim(String token, Instant until) {
+    /** The delivery node {@code holder} takes the document until {@code until}; other nodes skip it meanwhile. */
+    public void claim(String token, Instant until, NodeIncarnation holder) {
         this.claimToken = token;
         this.claimedUntil = until;
+        this.claimedBy = holder.node().value();
+        this.claimedByStart = holder.startId();
     }
 
     /** Whether the claim is still the one {@code token} took (not released, not taken over after its lease). */
@@ -137,6 +149,8 @@ public class DeliveryState {
     public void releaseClaim() {
         this.claimToken = null;
         this.claimedUntil = null;
+        this.claimedBy = null;
+        this.claimedByStart = null;
     }
 
     /** Counts a push or pull and returns its number (1 for the first); the first one starts the retry window. */
@@ -254,6 +268,12 @@ public class DeliveryState {
     /** Until when the current claim holds; null when unclaimed. */
     public Instant claimedUntil() {
         return claimedUntil;
+    }
+
+    /** The node start that holds the current claim; null when unclaimed. */
+    public NodeIncarnation claimHolder() {
+        return claimedBy == null || claimedByStart == null ? null
+                : new NodeIncarnation(new NodeName(claimedBy), claimedByStart);
     }
 
     public AcknowledgementKind ackKind() {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.originhub.hub.configuration.entity.NodeIncarnation;
+import org.originhub.hub.configuration.entity.NodeName;
 import org.originhub.hub.delivery.entity.DeliveryState.Acknowledged;
 
 class DeliveryStateTest {
+
+    private static final NodeIncarnation NODE = NodeIncarnation.startOf(new NodeName("node-1"));
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
 
@@ -41,19 +45,30 @@ class DeliveryStateTest {
 
     @Test
     void aClaimBelongsToItsTokenUntilReleased() {
-        push.claim("node-a", T0.plusSeconds(300));
+        push.claim("node-a", T0.plusSeconds(300), NODE);
         assertThat(push.claimedBy("node-a")).isTrue();
         assertThat(push.claimedBy("node-b")).isFalse();
         assertThat(push.claimedBy(null)).isFalse();
         assertThat(push.claimedUntil()).isEqualTo(T0.plusSeconds(300));
 
-        push.claim("node-b", T0.plusSeconds(600));
+        push.claim("node-b", T0.plusSeconds(600), NODE);
         assertThat(push.claimedBy("node-a")).as("taken over after the lease expired").isFalse();
         assertThat(push.claimedBy("node-b")).isTrue();
 
         push.releaseClaim();
         assertThat(push.claimedBy("node-b")).isFalse();
         assertThat(push.claimedUntil()).isNull();
+        assertThat(push.claimHolder()).isNull();
+    }
+
+    @Test
+    void aClaimNamesTheNodeStartThatHoldsIt() {
+        NodeIncarnation other = NodeIncarnation.startOf(new NodeName("node-2"));
+        push.claim("token-1", T0.plusSeconds(300), other);
+
+        assertThat(push.claimHolder()).isEqualTo(other);
+        push.claim("token-2", T0.plusSeconds(600), NODE);
+        assertThat(push.claimHolder()).as("taken over after the lease expired").isEqualTo(NODE);
     }
 
     @Test
@@ -140,7 +155,7 @@ class DeliveryStateTest {
 
     @Test
     void aResendMakesAFailedDeliveryPendingAndDueWithAFreshRetryWindow() {
-        push.claim("node-a", T0.plusSeconds(300));
+        push.claim("node-a", T0.plusSeconds(300), NODE);
         push.countAttempt(T0);
         push.countAttempt(T0.plusSeconds(60));
         push.fail(T0.plusSeconds(60));
@@ -169,7 +184,7 @@ class DeliveryStateTest {
 
     @Test
     void awaitingAPullDropsTheDueTimeAndTheClaimButStaysPending() {
-        push.claim("node-a", T0.plusSeconds(300));
+        push.claim("node-a", T0.plusSeconds(300), NODE);
 
         push.awaitPull();
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.originhub.hub.configuration.entity.NodeIncarnation;
+import org.originhub.hub.configuration.entity.NodeName;
 import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
@@ -38,7 +40,8 @@ class ExchangeMessageTest {
     @Test
     void switchingToPullMovesThePendingDeliveryToTheInbox() {
         ExchangeMessage m = message(DeliveryMode.PUSH);
-        m.delivery().claim("node-a", RECEIVED.plusSeconds(300));
+        m.delivery().claim("node-a", RECEIVED.plusSeconds(300),
+                NodeIncarnation.startOf(new NodeName("node-1")));
 
         m.deliverByPull();
 

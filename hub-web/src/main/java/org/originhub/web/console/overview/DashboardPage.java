@@ -16,6 +16,7 @@ import org.originhub.hub.audit.boundary.AuditLog;
 import org.originhub.hub.audit.boundary.AuditRecordView;
 import org.originhub.hub.audit.boundary.CheckpointView;
 import org.originhub.hub.audit.boundary.Checkpoints;
+import org.originhub.hub.configuration.boundary.HubStatus;
 import org.originhub.hub.delivery.boundary.Deliveries;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.boundary.ExchangeStatistics;
@@ -43,7 +44,7 @@ import org.originhub.web.console.Pages;
  * certificates that expire within 60 days; the exchange's figures (messages today and over 7 days by corridor and
  * document type, pending and failed deliveries, the age of the oldest pending one, the gateways whose deliveries fail)
  * with the failed deliveries, which administrators and operators resend from here; and for the roles that verify the
- * audit chain, its last verification and the last signed checkpoint.
+ * audit chain, its last verification and the last signed checkpoint; and which hub node answered.
  */
 @Named
 @RequestScoped
@@ -78,6 +79,9 @@ public class DashboardPage {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    HubStatus hubStatus;
 
     @Inject
     Caller caller;
@@ -117,6 +121,11 @@ public class DashboardPage {
         Pages.info("Message " + trackingNumber + " is " + status + " again and will be delivered at once");
         Pages.keepMessages();
         return Pages.redirect(ConsoleView.DASHBOARD);
+    }
+
+    /** The hub node that answered this page: with several nodes behind a balancer, which one it was. */
+    public String getNode() {
+        return hubStatus.nodeName();
     }
 
     public ExchangeStatistics.Figures getExchange() {
