@@ -143,19 +143,29 @@ galera_start_node() {
   say "Galera node $k synced (pid $pid, cluster size $(galera_status "$k" wsrep_cluster_size))"
 }
 
-# The sequence number a node's data holds: grastate.dat's, or for a node that crashed (seqno -1) the one InnoDB
-# recovers (mariadbd --wsrep-recover).
-galera_seqno() {
-  local k="$1" dir seqno
+# The position (uuid:seqno) a node's data holds: grastate.dat's, or for a node that crashed (seqno -1) the one InnoDB
+# recovers (mariadbd --wsrep-recover, as Debian's service does before a start); empty for a node without data.
+galera_position() {
+  local k="$1" dir uuid seqno
   dir="$(galera_dir "$k")"
-  seqno="$(sed -n 's/^seqno:[[:space:]]*//p' "$dir/data/grastate.dat" 2>/dev/null)"
+  [[ -f "$dir/data/grastate.dat" ]] || return 0
+  uuid="$(sed -n 's/^uuid:[[:space:]]*//p' "$dir/data/grastate.dat")"
+  seqno="$(sed -n 's/^seqno:[[:space:]]*//p' "$dir/data/grastate.dat")"
   if [[ -z "$seqno" || "$seqno" == "-1" ]]; then
     TMPDIR="$HUB_DATA_DIR/tmp" /usr/sbin/mariadbd --defaults-file="$dir/my.cnf" --wsrep-recover \
       --log-error="$RUN_DIR/galera-$k.recover.log" >/dev/null 2>&1 || true
-    seqno="$(sed -n 's/.*WSREP: Recovered position: [^:]*:\(-\{0,1\}[0-9]*\).*/\1/p' \
-      "$RUN_DIR/galera-$k.recover.log" 2>/dev/null | tail -n 1)"
+    sed -n 's/.*WSREP: Recovered position: \([0-9a-f-]*:-\{0,1\}[0-9]*\).*/\1/p' \
+      "$RUN_DIR/galera-$k.recover.log" 2>/dev/null | tail -n 1
+    return 0
   fi
-  printf '%s' "${seqno:--1}"
+  printf '%s:%s' "$uuid" "$seqno"
+}
+
+galera_seqno() {
+  local position
+  position="$(galera_position "$1")"
+  position="${position##*:}"
+  printf '%s' "${position:--1}"
 }
 
 # The node a cluster restarted after all its nodes stopped must grow from: the one grastate.dat marks
@@ -306,8 +316,12 @@ cmd_db_node() {
       done
       (( others == 1 )) || fail "no other Galera node runs for node $k to join: ./hub stop, then ./hub start --db galera restarts the whole cluster"
       mkdir -p "$RUN_DIR" "$HUB_DATA_DIR/tmp" "$(galera_dir "$k")/data"
-      local started_at=$SECONDS
-      galera_start_node "$k" || fail "Galera node $k did not rejoin (log: $RUN_DIR/galera-$k.log)"
+      local started_at=$SECONDS position start=()
+      # a node killed with -9 left seqno -1: its recovered position lets it catch up by IST (only what it missed,
+      # from a donor's gcache) instead of copying everything by SST
+      position="$(galera_position "$k")"
+      [[ "$position" == *:* && "${position##*:}" != "-1" ]] && start=(--wsrep-start-position="$position")
+      galera_start_node "$k" "${start[@]}" || fail "Galera node $k did not rejoin (log: $RUN_DIR/galera-$k.log)"
       say "Galera node $k rejoined in $(( SECONDS - started_at )) s"
       ;;
     *) fail "$usage" 64 ;;
