@@ -123,7 +123,7 @@ galera_start_node() {
   [[ -s "$log" ]] && mv -f "$log" "$log.1"
   port_in_use 127.0.0.1 "$(galera_configured_port "$k")" \
     && fail "port $(galera_configured_port "$k") of Galera node $k is in use: stop what uses it or set HUB_GALERA_PORT"
-  say "starting Galera node $k on port $(galera_configured_port "$k")${1:+ ($1)} (log: $log)"
+  say "starting Galera node $k on port $(galera_configured_port "$k")${*:+ ($*)} (log: $log)"
   TMPDIR="$HUB_DATA_DIR/tmp" setsid /usr/sbin/mariadbd --defaults-file="$dir/my.cnf" "$@" >"$log" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$RUN_DIR/galera-$k.pid"
@@ -159,6 +159,18 @@ galera_position() {
     return 0
   fi
   printf '%s:%s' "$uuid" "$seqno"
+}
+
+# galera_join_node K [--wsrep-new-cluster]: starts node K from the position its data holds. A node killed with -9
+# left seqno -1 in grastate.dat: with its recovered position a joiner catches up by IST (only what it missed, from a
+# donor's gcache) instead of copying everything by SST, and a bootstrapping node continues the cluster's history
+# instead of starting a new one (after which every other node would need a full SST).
+galera_join_node() {
+  local k="$1" position start=()
+  shift
+  position="$(galera_position "$k")"
+  [[ "$position" == *:* && "${position##*:}" != "-1" ]] && start=(--wsrep-start-position="$position")
+  galera_start_node "$k" "$@" "${start[@]}"
 }
 
 galera_seqno() {
@@ -233,13 +245,13 @@ start_galera() {
   else
     bootstrap="$(galera_bootstrap_node)"
   fi
-  galera_start_node "$bootstrap" --wsrep-new-cluster || { stop_galera; fail "Galera node $bootstrap did not start (log: $RUN_DIR/galera-$bootstrap.log)"; }
+  galera_join_node "$bootstrap" --wsrep-new-cluster || { stop_galera; fail "Galera node $bootstrap did not start (log: $RUN_DIR/galera-$bootstrap.log)"; }
   (( first == 1 )) && galera_create_hub_user
   for (( k = 1; k <= GALERA_NODES; k++ )); do
     (( k == bootstrap )) && continue
     # a joiner without data gets a full copy by SST (mariabackup); one with data catches up by IST when it can
     mkdir -p "$(galera_dir "$k")/data"
-    galera_start_node "$k" || { stop_galera; fail "Galera node $k did not join (log: $RUN_DIR/galera-$k.log)"; }
+    galera_join_node "$k" || { stop_galera; fail "Galera node $k did not join (log: $RUN_DIR/galera-$k.log)"; }
   done
   [[ -s "$(galera_password_file)" ]] || fail "the hub's database password is missing ($(galera_password_file)): remove $HUB_DATA_DIR/galera to start afresh"
   local hosts=""
@@ -316,12 +328,8 @@ cmd_db_node() {
       done
       (( others == 1 )) || fail "no other Galera node runs for node $k to join: ./hub stop, then ./hub start --db galera restarts the whole cluster"
       mkdir -p "$RUN_DIR" "$HUB_DATA_DIR/tmp" "$(galera_dir "$k")/data"
-      local started_at=$SECONDS position start=()
-      # a node killed with -9 left seqno -1: its recovered position lets it catch up by IST (only what it missed,
-      # from a donor's gcache) instead of copying everything by SST
-      position="$(galera_position "$k")"
-      [[ "$position" == *:* && "${position##*:}" != "-1" ]] && start=(--wsrep-start-position="$position")
-      galera_start_node "$k" "${start[@]}" || fail "Galera node $k did not rejoin (log: $RUN_DIR/galera-$k.log)"
+      local started_at=$SECONDS
+      galera_join_node "$k" || fail "Galera node $k did not rejoin (log: $RUN_DIR/galera-$k.log)"
       say "Galera node $k rejoined in $(( SECONDS - started_at )) s"
       ;;
     *) fail "$usage" 64 ;;
