@@ -114,9 +114,9 @@ galera_running() {
   return 1
 }
 
-# galera_start_node K [--wsrep-new-cluster]: starts node K and waits until it is Synced.
+# galera_start_node K [MARIADBD OPTION]...: starts node K and waits until it is Synced.
 galera_start_node() {
-  local k="$1" dir log pid waited=0 state
+  local k="$1" dir log pid waited=0
   shift
   dir="$(galera_dir "$k")"
   log="$RUN_DIR/galera-$k.log"
