@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -161,6 +165,9 @@ class GaleraClusterIT {
             if (started) {
                 Result stop = timed("stop", () -> run(300, "stop"));
                 assertThat(stop.exit).as("./hub stop:\n" + stop.output).isZero();
+                // the three nodes' data (over 600 MB: InnoDB files, Galera's write-set caches) is not worth keeping
+                // in target/ once they are stopped; their logs under run/ are kept
+                deleteTree(dataDir.resolve("galera"));
             }
         } finally {
             System.out.println("GaleraClusterIT phases (s): " + phases.entrySet().stream()
@@ -419,7 +426,7 @@ class GaleraClusterIT {
         return writer;
     }
 
-    private int storedOn(int node, java.util.Collection<String> trackingNumbers) throws SQLException {
+    private int storedOn(int node, Collection<String> trackingNumbers) throws SQLException {
         int found = 0;
         try (Connection c = connect(node); PreparedStatement s = c.prepareStatement(
                 "SELECT COUNT(*) FROM exchange_message WHERE tracking_number = ?")) {
@@ -489,7 +496,7 @@ class GaleraClusterIT {
         final Map<String, String> sender = new ConcurrentHashMap<>();
         final Map<String, Integer> pulled = new ConcurrentHashMap<>();
         final Set<String> afterKill = ConcurrentHashMap.newKeySet();
-        final List<String> otherFaults = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> otherFaults = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger unavailable = new AtomicInteger();
         final AtomicInteger internalErrors = new AtomicInteger();
         final AtomicInteger unreachable = new AtomicInteger();
@@ -533,6 +540,17 @@ class GaleraClusterIT {
         String text = Files.readString(output, StandardCharsets.UTF_8);
         Files.delete(output);
         return new Result(process.exitValue(), text);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void pause(long millis) {
