@@ -128,10 +128,13 @@ class GaleraClusterIT {
     @BeforeAll
     void startTheHubOnAGaleraCluster() throws Exception {
         dataDir = Files.createTempDirectory(Path.of("target"), "galera-cluster").toAbsolutePath();
-        port = freePort();
-        sqlPort = freeRange(DB_NODES);
-        int groupPort = freeRange(10 * DB_NODES);
-        int simulatorPort = freeRange(2);
+        // one block of free ports: the hub's, the demo's two simulators, the SQL ports, then the group ports (node K
+        // takes 10 from groupPort + 10 (K - 1): its group, IST and SST ports)
+        int block = freeRange(8 + 10 * DB_NODES);
+        port = block;
+        int simulatorPort = block + 1;
+        sqlPort = block + 3;
+        int groupPort = block + 8;
         env = new HashMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("HUB_"));
         env.put("HUB_DATA_DIR", dataDir.toString());
@@ -561,16 +564,21 @@ class GaleraClusterIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of {@code count} consecutive ports that are free on loopback now. */
+    /**
+     * The first of {@code count} consecutive ports that are free on loopback now, below the kernel's ephemeral range:
+     * the nodes' own outgoing connections (group communication, SST) take ephemeral ports, and one of them could
+     * take a node's listening port between this check and the node's start.
+     */
     private static int freeRange(int count) throws IOException {
+        int ephemeralStart = 32_768;
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (Files.isReadable(range)) {
+            ephemeralStart = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
+        }
+        int low = 10_000;
+        int high = Math.max(low + 1_000, ephemeralStart) - count;
         for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(30_000, 60_000 - count);
+            int first = ThreadLocalRandom.current().nextInt(low, high);
             boolean free = true;
             for (int p = first; p < first + count && free; p++) {
                 try (ServerSocket socket = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
