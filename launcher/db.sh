@@ -45,19 +45,34 @@ start_embedded_db() {
   say "embedded database ready at ${HUB_DB_URL}"
 }
 
+# An external database, or a cluster: HUB_DB_URL may list several hosts (jdbc:mysql://h1:3306,h2:3306,h3/hub?...,
+# Connector/J's failover); the database is reachable when at least one of them answers.
 check_external_db() {
-  # jdbc:mysql://host:port/schema?... or jdbc:mariadb://...
-  local rest hostport host port
+  local rest hosts hostport host port answering="" checked=()
   rest="${HUB_DB_URL#jdbc:*://}"
-  hostport="${rest%%/*}"
-  hostport="${hostport%%,*}"
-  host="${hostport%:*}"
-  port="${hostport##*:}"
-  [[ "$host" == "$hostport" ]] && port=3306
-  host="${host#[}"; host="${host%]}"
-  [[ -n "$host" && "$port" =~ ^[0-9]+$ ]] || fail "HUB_DB_URL is not a JDBC URL like jdbc:mysql://host:3306/hub ($HUB_DB_URL)"
-  port_in_use "$host" "$port" || fail "database unreachable at $host:$port (HUB_DB_URL=$HUB_DB_URL)"
-  say "using the external database at $host:$port"
+  [[ "$rest" != "$HUB_DB_URL" ]] || fail "HUB_DB_URL is not a JDBC URL like jdbc:mysql://host:3306/hub ($HUB_DB_URL)"
+  hosts="${rest%%/*}"
+  hosts="${hosts%%\?*}"
+  local IFS=,
+  for hostport in $hosts; do
+    host="${hostport%:*}"
+    port="${hostport##*:}"
+    [[ "$host" == "$hostport" || "$hostport" == *"]" ]] && { host="$hostport"; port=3306; }
+    host="${host#[}"; host="${host%]}"
+    [[ -n "$host" && "$port" =~ ^[0-9]+$ ]] || fail "HUB_DB_URL is not a JDBC URL like jdbc:mysql://host:3306/hub or jdbc:mysql://h1:3306,h2:3306/hub ($HUB_DB_URL)"
+    checked+=("$host:$port")
+    if port_in_use "$host" "$port"; then
+      answering="$host:$port"
+      break
+    fi
+  done
+  (( ${#checked[@]} > 0 )) || fail "HUB_DB_URL names no database host ($HUB_DB_URL)"
+  [[ -n "$answering" ]] || fail "database unreachable at ${checked[*]} (HUB_DB_URL=$HUB_DB_URL)"
+  if (( $(tr -cd , <<<"$hosts" | wc -c) > 0 )); then
+    say "using the external database cluster $hosts ($answering answers)"
+  else
+    say "using the external database at $answering"
+  fi
 }
 
 # A database server left behind by a killed launcher (mariadbd outlives a java process killed with -9).

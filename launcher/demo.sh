@@ -144,7 +144,7 @@ cmd_demo() {
   if pid_alive "$hub_pid"; then
     # Re-running the demo plays on the hub that runs: same community, new COs. Only an embedded, ready one will do.
     HUB_HTTP_PORT="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
-    pid_alive "$(read_pid db)" || fail "the hub running on $HUB_DATA_DIR (pid $hub_pid) uses an external database; the demo runs on the embedded one only: ./hub stop first" 64
+    pid_alive "$(read_pid db)" || galera_running || fail "the hub running on $HUB_DATA_DIR (pid $hub_pid) uses an external database; the demo runs on the embedded one only: ./hub stop first" 64
     hub_ready "$HUB_HTTP_PORT" || fail "the hub (pid $hub_pid, port $HUB_HTTP_PORT) runs but is not ready: ./hub status tells why; ./hub stop, then ./hub demo"
     # Never rebuild under a running hub (mvn would replace its WAR): only a missing kit is built.
     [[ -f "$(kit_jar)" ]] || build_if_needed kit

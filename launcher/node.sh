@@ -42,6 +42,7 @@ stop_all() {
   stop_simulators
   stop_pid db 30
   stop_orphaned_mariadb
+  stop_galera
   rm -f "$RUN_DIR/db.ready" "$RUN_DIR/hub.port" "$RUN_DIR/db.port"
 }
 
@@ -62,14 +63,20 @@ EOF
 }
 
 cmd_start() {
-  local detach=0 demo=0
-  for arg in "$@"; do
-    case "$arg" in
+  local detach=0 demo=0 galera=0
+  while (( $# > 0 )); do
+    case "$1" in
       --detach|-d) detach=1 ;;
       --demo) demo=1 ;;
-      *) fail "unknown option for start: $arg (usage: ./hub start [--detach] [--demo])" 64 ;;
+      --db=galera) galera=1 ;;
+      --db) [[ "${2:-}" == "galera" ]] || fail "--db takes one value: galera" 64; galera=1; shift ;;
+      *) fail "unknown option for start: $1 (usage: ./hub start [--detach] [--demo] [--db galera])" 64 ;;
     esac
+    shift
   done
+  if (( galera == 1 )) && [[ -n "${HUB_DB_URL:-}" ]]; then
+    fail "--db galera starts its own database cluster: unset HUB_DB_URL to use it" 64
+  fi
   # The demo registers a CA whose private key lies in a developer's data folder as a trust anchor: whoever holds
   # that key could register gateways. Keep it away from real databases; the embedded one is for development only.
   if (( demo == 1 )) && [[ -n "${HUB_DB_URL:-}" ]]; then
@@ -89,7 +96,9 @@ cmd_start() {
   else
     trap 'stop_all; exit 1' INT TERM
   fi
-  if [[ -z "${HUB_DB_URL:-}" ]]; then
+  if (( galera == 1 )); then
+    start_galera
+  elif [[ -z "${HUB_DB_URL:-}" ]]; then
     start_embedded_db
   else
     check_external_db
@@ -124,7 +133,7 @@ cmd_stop() {
   local hub_pid db_pid
   hub_pid="$(read_pid hub)"
   db_pid="$(read_pid db)"
-  if ! pid_alive "$hub_pid" && ! pid_alive "$db_pid"; then
+  if ! pid_alive "$hub_pid" && ! pid_alive "$db_pid" && ! galera_running; then
     stop_all # simulators too, and leftovers
     say "the hub is not running"
     return 0
@@ -139,11 +148,14 @@ cmd_status() {
   hub_pid="$(read_pid hub)"
   if ! pid_alive "$hub_pid"; then
     say "not running"
+    galera_status_lines
     return 3
   fi
   port="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
   local db="external database"
   pid_alive "$(read_pid db)" && db="embedded database (pid $(read_pid db), $(head -1 "$RUN_DIR/db.ready" 2>/dev/null))"
+  galera_running && db="Galera cluster (below)"
+  galera_status_lines
   if hub_ready "$port"; then
     say "running and ready: pid $hub_pid, http://127.0.0.1:$port/, $db"
     local file

@@ -14,6 +14,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.wss4j.common.ext.WSSecurityException;
+import org.originhub.hub.configuration.control.DatabaseFailures;
 
 /**
  * The one place where failures become SOAP faults on this edge. Runs first on the outbound fault chain and replaces
@@ -134,37 +135,12 @@ final class FaultMapper extends AbstractPhaseInterceptor<Message> {
     }
 
     /**
-     * The database cannot be reached (connection refused or lost, pool exhausted): the request was not stored, and
-     * the caller should retry, which {@code ServiceUnavailable} tells it. SQLState class 08 is "connection exception";
-     * a pool that cannot hand out a connection reports a ResourceException (of any kind: a local transaction that
-     * fails on a broken connection too), the transaction manager an XAException.
+     * The database cannot serve the request now (unreachable, lost, a Galera node failing over, a transaction rolled
+     * back for another one, the pool exhausted; {@link DatabaseFailures}): nothing was stored, and the caller should
+     * retry, which {@code ServiceUnavailable} tells it.
      */
     static boolean databaseUnavailable(Throwable thrown) {
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")
-                    || isA(t, "jakarta.resource.ResourceException")
-                    // the container could not complete the transaction on the database (the connection broke at
-                    // commit; whether the commit reached the server is unknown, and a resend of the same message id is
-                    // answered with the first receipt if it did)
-                    || t instanceof javax.transaction.xa.XAException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code t}'s class or one of its superclasses has this name (the class may not be on our path). */
-    private static boolean isA(Throwable t, String className) {
-        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(className)) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.unavailable(thrown);
     }
 
     /** A client-side fault from CXF itself (unparsable XML, unknown operation) says so with a client code. */

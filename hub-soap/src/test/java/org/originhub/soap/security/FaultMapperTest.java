@@ -2,6 +2,9 @@ package org.originhub.soap.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
@@ -11,6 +14,8 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.message.MessageImpl;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How failures are classified: what the pipeline tests cannot provoke through a real message. */
 class FaultMapperTest {
@@ -70,6 +75,26 @@ class FaultMapperTest {
         assertThat(((SoapFault) outage.getContent(Exception.class)).getFaultCode().getLocalPart())
                 .isEqualTo("ServiceUnavailable");
         assertThat(recorded).extracting(RejectionLog.Rejection::code).containsExactly("InternalError");
+    }
+
+    /**
+     * What a Galera node failure and Connector/J's failover raise reaches the gateway as ServiceUnavailable, which it
+     * resends, never as InternalError.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1047 | 08S01 | WSREP has not yet prepared node for application use
+            1180 | HY000 | Got error 6 during COMMIT
+            1213 | 40001 | WSREP detected deadlock/conflict and aborted the transaction
+            1927 | 70100 | Connection was killed
+            2013 | HY000 | Lost connection to server during query
+            0    | 08S01 | Communications link failure
+            """)
+    void aGaleraFailoverIsServiceUnavailable(int code, String state, String message) {
+        Exception thrown = new Fault(new EJBException(new PersistenceException(
+                new SQLException(message, state, code))));
+
+        assertThat(FaultMapper.classify(thrown)).isEqualTo(FaultCode.SERVICE_UNAVAILABLE);
     }
 
     /** Found by FaultInjectionIT: the connection broke at commit, under the container's transaction. */

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.originhub.hub.configuration.control.DatabaseFailures;
 import org.originhub.hub.users.boundary.LoginRefusedException;
 import org.originhub.hub.users.boundary.UserSummary;
 import org.originhub.hub.users.boundary.Users;
@@ -98,6 +99,13 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
         try {
             result = checked(source, new UsernamePasswordCredential(credentials.get().username(),
                     credentials.get().password()));
+        } catch (RuntimeException e) {
+            // The users live in the database: while it cannot answer (down, a node failing over) the caller is
+            // neither refused nor counted as a failed sign-in, but asked to retry.
+            if (DatabaseFailures.unavailable(e)) {
+                return unavailable(response);
+            }
+            throw e;
         } finally {
             throttle.end(source);
         }
@@ -201,6 +209,12 @@ public class HubAuthentication implements HttpAuthenticationMechanism {
     private static AuthenticationStatus refuse(HttpServletResponse response, String message) {
         response.setHeader("WWW-Authenticate", CHALLENGE);
         return send(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthenticated", message);
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        response.setHeader("Retry-After", Integer.toString(ApiError.UNAVAILABLE_RETRY_AFTER_SECONDS));
+        return send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiError.UNAVAILABLE_CODE,
+                ApiError.UNAVAILABLE_MESSAGE);
     }
 
     private static AuthenticationStatus tooMany(HttpServletResponse response, Duration wait) {

@@ -401,6 +401,12 @@ class FaultInjectionIT {
             awaitTrue("ServiceUnavailable while the database is stopped", Duration.ofSeconds(90),
                     () -> ledger.unavailable.get() + ledger.unreachable.get() >= faultsBefore + clients);
             pause(2_000);
+            // the admin API and readiness while the database is down: a retryable 503, never a 500
+            HttpResponse<String> api = get("admin/member-states");
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(api.body()).contains("\"code\":\"ServiceUnavailable\"");
+            assertThat(ready()).as("readiness while the database is stopped").isFalse();
             outage.set(false);
             Result startAgain = run(120, "db-start");
             stoppedUntil = Instant.now();
@@ -1050,6 +1056,14 @@ class FaultInjectionIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/" + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/" + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -26,7 +26,10 @@ import org.originhub.db.Migrations;
  * The hub's database: defines the JDBC pool at deployment from the environment ({@code HUB_DB_URL},
  * {@code HUB_DB_USER}, {@code HUB_DB_PASSWORD}), so no address or password is ever packaged, and applies the schema
  * migrations at start, before anything else uses the schema. {@code ./hub start} points the variables at the embedded
- * database when no external one is configured. Connector/J talks to MySQL 8 and MariaDB 10.11 alike.
+ * database when no external one is configured. Connector/J talks to MySQL 8 and MariaDB 10.11 alike. On a database
+ * cluster the URL lists its nodes ({@code jdbc:mysql://db1:3306,db2:3306,db3:3306/hub?failOverReadOnly=false...}):
+ * Connector/J connects to the first that answers, so the hub writes through one node at a time
+ * (docs/deployment.md, "Database cluster").
  *
  * <p>A database that is down at boot does not fail the deployment: the hub stays not-ready (readiness DOWN with the
  * reason) and retries the migration every few seconds until it succeeds.
@@ -36,8 +39,8 @@ import org.originhub.db.Migrations;
  * a host that does not answer after {@value #CONNECT_TIMEOUT_MILLIS} ms, a server that stops answering (hung,
  * {@code kill -STOP}) after {@value #SOCKET_TIMEOUT_MILLIS} ms per read, a full pool after
  * {@value #MAX_WAIT_MILLIS} ms; EclipseLink does not retry on its own ({@link NoQueryRetry}). The request then
- * fails with a connection error, which the SOAP edge answers {@code ServiceUnavailable}; the pool reconnects by itself
- * once the database is back.
+ * fails with a connection error, which the SOAP edge answers {@code ServiceUnavailable} and the API 503
+ * ({@link DatabaseFailures}); the pool reconnects by itself once the database is back, or on the next cluster node.
  */
 @Startup
 @Singleton

@@ -35,6 +35,17 @@ class ConflictsTest {
         assertThat(Conflicts.kindOf(new IllegalStateException("bug"))).isEqualTo(Conflicts.Kind.NONE);
     }
 
+    /** Galera reports a writeset that lost certification to a concurrent one on another node as a deadlock. */
+    @Test
+    void aGaleraCertificationConflictIsRetriedLikeADeadlock() {
+        SQLException conflict = new SQLTransactionRollbackException("WSREP detected deadlock/conflict and aborted "
+                + "the transaction. Try restarting the transaction", "40001", 1213);
+
+        assertThat(Conflicts.kindOf(new EJBException(new PersistenceException(conflict))))
+                .isEqualTo(Conflicts.Kind.DEADLOCK);
+        assertThat(Conflicts.isRetryable(new EJBException(new PersistenceException(conflict)))).isTrue();
+    }
+
     @Test
     void deadlocksAreCountedWhenMet() {
         long before = Conflicts.deadlocks();

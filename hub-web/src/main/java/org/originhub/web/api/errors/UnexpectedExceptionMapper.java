@@ -9,10 +9,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.originhub.hub.configuration.control.DatabaseFailures;
 
 /**
- * Everything not mapped elsewhere: JAX-RS's own errors keep their status with a JSON body; anything else is a 500
- * whose body carries only a reference id, logged with the real exception.
+ * Everything not mapped elsewhere: JAX-RS's own errors keep their status with a JSON body; a database that cannot
+ * serve the request now (down, a Galera node failing over: {@link DatabaseFailures}) is a 503 the caller retries;
+ * anything else is a 500 whose body carries only a reference id, logged with the real exception.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -56,9 +58,21 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response unexpected(Throwable e) {
+        if (DatabaseFailures.unavailable(e)) {
+            LOG.warning(() -> "API request refused with 503, the database cannot serve it now: " + rootOf(e));
+            return ApiError.unavailable();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected API failure, reference " + reference, e);
         return ApiError.response(500, "InternalError", "The hub could not complete the request; reference "
                 + reference);
+    }
+
+    private static String rootOf(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
