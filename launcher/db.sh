@@ -60,6 +60,15 @@ check_external_db() {
   say "using the external database at $host:$port"
 }
 
+# One line for ./hub status: which database the hub runs on.
+database_description() {
+  if pid_alive "$(read_pid db)"; then
+    printf 'embedded database (pid %s, %s)' "$(read_pid db)" "$(head -1 "$RUN_DIR/db.ready" 2>/dev/null)"
+  else
+    printf 'external database'
+  fi
+}
+
 # A database server left behind by a killed launcher (mariadbd outlives a java process killed with -9).
 stop_orphaned_mariadb() {
   local pids
