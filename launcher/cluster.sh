@@ -218,15 +218,17 @@ stop_front() {
   rm -f "$RUN_DIR/haproxy.sock" "$RUN_DIR/haproxy.port"
 }
 
-# Every node together: each takes a few seconds to stop, and nothing orders them.
+# Every node together: each takes a few seconds to stop, and nothing orders them. (Waits for those stops only: the
+# shell that started the database has it as a background job too.)
 stop_nodes() {
-  local file name
+  local file name stopping=()
   for file in "$RUN_DIR"/node-*.pid; do
     [[ -e "$file" ]] || continue
     name="${file##*/}"
     stop_pid "${name%.pid}" 60 &
+    stopping+=("$!")
   done
-  wait
+  (( ${#stopping[@]} == 0 )) || wait "${stopping[@]}" || true
   rm -f "$RUN_DIR/nodes" "$RUN_DIR/node.env"
 }
 
@@ -316,7 +318,9 @@ cmd_node() {
     kill)
       pid_alive "$pid" || { say "node $k is not running"; return 0; }
       kill -KILL "$pid" 2>/dev/null || true
-      while pid_alive "$pid"; do sleep 0.05; done
+      # (bounded: a foreground ./hub start that launched the node may reap it a moment later)
+      local waited=0
+      while pid_alive "$pid" && (( waited++ < 100 )); do sleep 0.05; done
       rm -f "$RUN_DIR/node-$k.pid"
       say "node $k killed (kill -9 of pid $pid); the front takes it out of the rotation within about 2 s"
       ;;
