@@ -9,7 +9,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,11 +233,17 @@ class ClusterIT {
         long loadStarted = System.nanoTime();
 
         ExecutorService pool = Executors.newFixedThreadPool(LOAD_THREADS + 1);
+        AtomicLong outOfRotationMillis = new AtomicLong(-1);
         Future<Result> kill = pool.submit(() -> {
             killAt.await();
             Result killed = run(60, "node", "kill", "2");
+            long killedAt = System.nanoTime();
             System.out.printf("cluster: node 2 killed after %d receipts, %.1f s into the load%n", receipts.get(),
                     (System.nanoTime() - loadStarted) / 1e9);
+            while (frontNodesUp().contains("node-2") && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(30)) {
+                Thread.sleep(50);
+            }
+            outOfRotationMillis.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
             return killed;
         });
         List<Future<?>> threads = new ArrayList<>();
@@ -284,6 +294,10 @@ class ClusterIT {
         long receiptedIn = TimeUnit.NANOSECONDS.toMillis(lastReceiptAt.get() - loadStarted);
         PHASES.put("load (" + total + " submissions)", receiptedIn);
         assertThat(killed.exit).as(killed.output).isZero();
+        System.out.printf("cluster: the front took node 2 out of its rotation %d ms after the kill%n",
+                outOfRotationMillis.get());
+        assertThat(outOfRotationMillis.get()).as("out of the rotation within the checks' 2 x 1 s (and a margin)")
+                .isBetween(0L, 3000L);
         assertThat(bySenderMessageId).hasSize(total);
         assertThat(bySenderMessageId.values().stream().map(Submitted::tracking).distinct()).hasSize(total);
 
@@ -367,12 +381,9 @@ class ClusterIT {
         }
 
         // A gateway that never saw its receipt asks again with the same SenderMessageId: it gets the first one.
-        List<Submitted> sample = bySenderMessageId.entrySet().stream().filter(e -> e.getKey().endsWith("-0"))
-                .map(Map.Entry::getValue).toList();
-        for (Map.Entry<String, Submitted> e : bySenderMessageId.entrySet()) {
-            if (!e.getKey().endsWith("-0")) {
-                continue;
-            }
+        List<Map.Entry<String, Submitted>> sample = bySenderMessageId.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("-0")).toList();
+        for (Map.Entry<String, Submitted> e : sample) {
             Submitted s = e.getValue();
             Receipt again = CLIENTS.get(s.from).submit(SampleSubmissions.co(s.from, s.to, AGREEMENT, s.co,
                     e.getKey(), s.payload));
@@ -382,7 +393,8 @@ class ClusterIT {
         System.out.printf(Locale.ROOT, "cluster: kill -9 of node 2 under load: %d submissions from %d threads "
                         + "receipted in %.1f s; failed calls seen by the gateways %d %s, of which %d submissions "
                         + "were receipted on a retry; all delivered %.1f s after the last receipt (%.1f s after "
-                        + "the load began); re-pushes %d, duplicates at the simulators %d, pulled twice %d; %d "
+                        + "the load began); pushes beyond the first recorded by the hub %d, repeats answered by the "
+                        + "simulators (pushed again after the kill) %d, pulled twice %d; %d "
                         + "retries with the same SenderMessageId got the first receipt%n",
                 total, LOAD_THREADS, receiptedIn / 1000.0, failedCalls.get(), failures, retriedThenReceipted.get(),
                 (deliveredAt - lastReceiptAt.get()) / 1e9, (deliveredAt - loadStarted) / 1e9, rePushes, duplicates,
@@ -402,6 +414,10 @@ class ClusterIT {
         Result start = timed("node start 2", () -> run(600, "node", "start", "2"));
         assertThat(start.exit).as(start.output).isZero();
         assertThat(start.output).contains("node 2 ready and back in the front's rotation");
+        assertThat(frontNodesUp()).contains("node-2");
+        String restarted = xml(hubInfo(nodePort(2)).body(), "Node");
+        assertThat(NODE_BY_ID.get(restarted)).as("node 2 keeps its id across a restart (HUB_NODE_NAME): " + restarted)
+                .isEqualTo(2);
 
         HttpResponse<String> refused = post(nodePort(2), "exchange", sign("UG", submitRequest("UG", "KE",
                 coNumber("UG", "D"), "down-" + RUN)));
@@ -438,6 +454,23 @@ class ClusterIT {
         Integer k = NODE_BY_ID.get(id);
         assertThat(k).as("a known node: " + id + " of " + NODE_BY_ID).isNotNull();
         return k;
+    }
+
+    /** The nodes HAProxy sends requests to now, from its admin socket ("show stat", the CSV's status column). */
+    private static List<String> frontNodesUp() throws IOException {
+        try (SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(dataDir.resolve("run/haproxy.sock")))) {
+            socket.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+            String csv = new String(Channels.newInputStream(socket).readAllBytes(), StandardCharsets.US_ASCII);
+            List<String> up = new ArrayList<>();
+            for (String line : csv.split("\n")) {
+                String[] field = line.split(",", -1);
+                if (field.length > 17 && field[0].equals("nodes") && field[1].startsWith("node-")
+                        && field[17].startsWith("UP")) {
+                    up.add(field[1]);
+                }
+            }
+            return up;
+        }
     }
 
     private static List<Tracking> awaitDelivered(String member, List<String> trackings) throws Exception {
