@@ -91,6 +91,19 @@ grid_members_seen() {
   echo "${size#DG Size: }" | grep -E '^[0-9]+$' || echo 0
 }
 
+# The nodes' HTTP and grid ports, checked before anything starts.
+check_cluster_ports() {
+  local n="$1" k first_port="${HUB_NODE_PORT:-$(( HUB_HTTP_PORT + 1 ))}" first_grid="${HUB_GRID_PORT:-6900}"
+  for (( k = 1; k <= n; k++ )); do
+    if port_in_use 127.0.0.1 "$(( first_port + k - 1 ))"; then
+      fail "port $(( first_port + k - 1 )) (node $k) is already in use: set HUB_NODE_PORT (node 1's port; node K uses it + K - 1)"
+    fi
+    if port_in_use 127.0.0.1 "$(( first_grid + k - 1 ))"; then
+      fail "port $(( first_grid + k - 1 )) (node $k's data grid) is already in use: set HUB_GRID_PORT"
+    fi
+  done
+}
+
 # start_cluster N: node 1 first (it applies the migrations, creates the hub's identity, the first administrator and
 # the development key, none of which should race), then the others together; the front opens once every node is
 # ready and node 1's grid has seen them all, so no gateway meets a starting node.
@@ -100,10 +113,6 @@ start_cluster() {
   for (( k = 1; k <= n; k++ )); do
     echo "$(( first_port + k - 1 ))" >"$RUN_DIR/node-$k.port"
     echo "$(( first_grid + k - 1 ))" >"$RUN_DIR/node-$k.grid"
-    port_in_use 127.0.0.1 "$(( first_port + k - 1 ))" \
-      && fail "port $(( first_port + k - 1 )) (node $k) is already in use: set HUB_NODE_PORT (node 1's port; node K uses it + K - 1)"
-    port_in_use 127.0.0.1 "$(( first_grid + k - 1 ))" \
-      && fail "port $(( first_grid + k - 1 )) (node $k's data grid) is already in use: set HUB_GRID_PORT"
   done
   # what ./hub node start K gives a restarted node: the same database, settings and passwords as its peers
   (umask 077 && export -p | grep -E '^declare -x (HUB_[A-Z0-9_]+|MALLOC_ARENA_MAX)=' >"$RUN_DIR/node.env")
@@ -251,15 +260,20 @@ main_hub_pid() {
   printf '%s' "$pid"
 }
 
-# Whether anything of a hub runs from this data folder: the single node, the front or any node.
-hub_running() {
+# Whether a hub node runs from this data folder: the single node or any node of a cluster. (A front left alone is a
+# leftover of a crash, which ./hub start cleans up.)
+hub_nodes_running() {
   local file
   pid_alive "$(read_pid hub)" && return 0
-  pid_alive "$(read_pid haproxy)" && return 0
   for file in "$RUN_DIR"/node-*.pid; do
     [[ -e "$file" ]] && pid_alive "$(cat "$file")" && return 0
   done
   return 1
+}
+
+# Whether anything of a hub runs from this data folder: a node or the front.
+hub_running() {
+  hub_nodes_running || pid_alive "$(read_pid haproxy)"
 }
 
 # ./hub status of a cluster: a line per node, the front, the database, the simulators. 0 all ready, 1 not.

@@ -152,7 +152,7 @@ cmd_demo() {
   mkdir -p "$RUN_DIR" "$HUB_DATA_DIR/tmp"
   local started=0 hub_pid
   hub_pid="$(main_hub_pid)"
-  if hub_running; then
+  if hub_nodes_running; then
     # Re-running the demo plays on the hub that runs: same community, new COs. Only an embedded, ready one will do.
     HUB_HTTP_PORT="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
     pid_alive "$(read_pid db)" || fail "the hub running on $HUB_DATA_DIR (pid $hub_pid) uses an external database; the demo runs on the embedded one only: ./hub stop first" 64

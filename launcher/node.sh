@@ -103,11 +103,12 @@ cmd_start() {
   require_tools
   (( nodes == 1 )) || require_haproxy
   mkdir -p "$RUN_DIR" "$HUB_DATA_DIR/tmp"
-  if hub_running; then
+  if hub_nodes_running; then
     fail "the hub is already running (pid $(main_hub_pid), port $(cat "$RUN_DIR/hub.port" 2>/dev/null || echo '?')); ./hub stop first"
   fi
   stop_all --keep-simulators # leftovers of a crashed run
   port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: stop what uses it or set HUB_HTTP_PORT"
+  (( nodes == 1 )) || check_cluster_ports "$nodes"
   build_if_needed
 
   if (( detach == 0 )); then
