@@ -89,7 +89,7 @@ class ClusterIT {
     @BeforeAll
     static void startCluster() throws Exception {
         dataDir = Files.createTempDirectory(Path.of("target"), "cluster-it").toAbsolutePath();
-        front = freePort();
+        front = consecutiveFreePorts(1);
         firstNodePort = consecutiveFreePorts(NODES);
         env = new HashMap<>(System.getenv());
         // HUB_DELIVERY_LEASE passes through: a build whose nodes do not yet release a dead node's claims at once
@@ -627,22 +627,17 @@ class ClusterIT {
                 .filter(p -> p.info().commandLine().map(cmd -> cmd.contains(marker)).orElse(false)).toList();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of {@code count} consecutive free ports on loopback. */
+    /**
+     * The first of {@code count} consecutive free ports, below Linux's ephemeral range (32768 up): the nodes bind
+     * minutes after the ports were chosen, and an ephemeral port may meanwhile be taken by any outgoing connection.
+     */
     private static int consecutiveFreePorts(int count) throws IOException {
+        java.util.Random random = new java.util.Random();
         for (int attempt = 0; attempt < 100; attempt++) {
-            int first = freePort();
-            if (first + count > 65_000) {
-                continue;
-            }
+            int first = 20_000 + random.nextInt(12_000);
             List<ServerSocket> held = new ArrayList<>();
             try {
-                for (int i = 1; i < count; i++) {
+                for (int i = 0; i < count; i++) {
                     held.add(new ServerSocket(first + i, 1, InetAddress.getLoopbackAddress()));
                 }
                 return first;
