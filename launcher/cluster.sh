@@ -71,9 +71,11 @@ await_node() {
   pid="$(read_pid "node-$k")"
   port="$(cat "$RUN_DIR/node-$k.port")"
   until hub_ready "$port"; do
-    if ! pid_alive "$pid"; then
+    # (Payara may log its failure, a port taken say, and then hang instead of exiting)
+    if ! pid_alive "$pid" || grep -q "Failed to start, exiting" "$RUN_DIR/node-$k.log" 2>/dev/null; then
       tail -n 30 "$RUN_DIR/node-$k.log" >&2 || true
-      say "node $k exited during its start (log: $RUN_DIR/node-$k.log)"
+      stop_pid "node-$k" 5
+      say "node $k failed during its start (log: $RUN_DIR/node-$k.log)"
       return 1
     fi
     if (( waited++ > HUB_START_TIMEOUT * 2 )); then
