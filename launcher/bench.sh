@@ -54,9 +54,11 @@ cmd_bench() {
     start_hub
     say "bench hub ready on port $HUB_HTTP_PORT (data in $HUB_DATA_DIR)"
   fi
-  local status=0
+  local status=0 pids=() pid
+  # every hub process, so that the report gives each node's CPU (a cluster run with --reuse: one per node)
+  for pid in $(hub_pids); do pids+=(--hub-pid "$pid"); done
   java -Xmx1g -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.HubBench \
-    --hub-url "http://127.0.0.1:$HUB_HTTP_PORT" --hub-pid "$(main_hub_pid)" --db-url "$(head -1 "$RUN_DIR/db.ready")" \
+    --hub-url "http://127.0.0.1:$HUB_HTTP_PORT" "${pids[@]}" --db-url "$(head -1 "$RUN_DIR/db.ready")" \
     --data-dir "$HUB_DATA_DIR" --out "$out" ${args[@]+"${args[@]}"} || status=$?
   if (( reuse == 0 )); then
     say "stopping the bench hub"

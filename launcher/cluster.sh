@@ -262,6 +262,21 @@ main_hub_pid() {
   printf '%s' "$pid"
 }
 
+# The pids of the running hub processes: the single node, or each node of a cluster that runs.
+hub_pids() {
+  local k pid
+  pid="$(read_pid hub)"
+  if pid_alive "$pid"; then
+    echo "$pid"
+    return 0
+  fi
+  for (( k = 1; k <= $(cluster_size); k++ )); do
+    pid="$(read_pid "node-$k")"
+    if pid_alive "$pid"; then echo "$pid"; fi
+  done
+  return 0
+}
+
 # Whether a hub node runs from this data folder: the single node or any node of a cluster. (A front left alone is a
 # leftover of a crash, which ./hub start cleans up.)
 hub_nodes_running() {
