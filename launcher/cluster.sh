@@ -122,7 +122,11 @@ start_cluster() {
   start_node 1
   await_node 1 || { stop_all; fail "node 1 did not start"; }
   if (( n > 1 )); then
-    say "starting nodes 2 to $n (ports $(( first_port + 1 )) to $(( first_port + n - 1 )))"
+    if (( n == 2 )); then
+      say "starting node 2 on port $(( first_port + 1 ))"
+    else
+      say "starting nodes 2 to $n (ports $(( first_port + 1 )) to $(( first_port + n - 1 )))"
+    fi
     for (( k = 2; k <= n; k++ )); do start_node "$k"; done
     for (( k = 2; k <= n; k++ )); do
       await_node "$k" || { stop_all; fail "node $k did not start"; }
