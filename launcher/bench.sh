@@ -24,15 +24,15 @@ cmd_bench() {
     HUB_DATA_DIR="${HUB_BENCH_DATA_DIR:-$HUB_DATA_DIR/bench}"
     RUN_DIR="$HUB_DATA_DIR/run"
     mkdir -p "$RUN_DIR"
-    if pid_alive "$(read_pid hub)"; then
-      fail "a bench hub is already running from $HUB_DATA_DIR (pid $(read_pid hub)): ./hub stop with HUB_DATA_DIR=$HUB_DATA_DIR"
+    if hub_running; then
+      fail "a bench hub is already running from $HUB_DATA_DIR (pid $(main_hub_pid)): ./hub stop with HUB_DATA_DIR=$HUB_DATA_DIR"
     fi
     stop_all
     rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" "$HUB_DATA_DIR/tmp"
     mkdir -p "$HUB_DATA_DIR/tmp"
     port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: set HUB_HTTP_PORT"
   else
-    pid_alive "$(read_pid hub)" || fail "--reuse: no hub is running from $HUB_DATA_DIR (./hub start --detach first)"
+    hub_running || fail "--reuse: no hub is running from $HUB_DATA_DIR (./hub start --detach first)"
     [[ -f "$RUN_DIR/db.ready" ]] || fail "--reuse needs the hub's embedded database (its JDBC URL in $RUN_DIR/db.ready)"
     [[ -n "${HUB_ADMIN_PASSWORD:-}" ]] || fail "--reuse needs HUB_ADMIN_PASSWORD (the hub's admin password)"
     HUB_HTTP_PORT="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
@@ -54,9 +54,11 @@ cmd_bench() {
     start_hub
     say "bench hub ready on port $HUB_HTTP_PORT (data in $HUB_DATA_DIR)"
   fi
-  local status=0
+  local status=0 pids=() pid
+  # every hub process, so that the report gives each node's CPU (a cluster run with --reuse: one per node)
+  for pid in $(hub_pids); do pids+=(--hub-pid "$pid"); done
   java -Xmx1g -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.HubBench \
-    --hub-url "http://127.0.0.1:$HUB_HTTP_PORT" --hub-pid "$(read_pid hub)" --db-url "$(head -1 "$RUN_DIR/db.ready")" \
+    --hub-url "http://127.0.0.1:$HUB_HTTP_PORT" "${pids[@]}" --db-url "$(head -1 "$RUN_DIR/db.ready")" \
     --data-dir "$HUB_DATA_DIR" --out "$out" ${args[@]+"${args[@]}"} || status=$?
   if (( reuse == 0 )); then
     say "stopping the bench hub"

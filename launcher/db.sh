@@ -75,6 +75,17 @@ check_external_db() {
   fi
 }
 
+# One line for ./hub status: which database the hub runs on.
+database_description() {
+  if galera_running; then
+    printf 'Galera cluster (a line per database node)'
+  elif pid_alive "$(read_pid db)"; then
+    printf 'embedded database (pid %s, %s)' "$(read_pid db)" "$(head -1 "$RUN_DIR/db.ready" 2>/dev/null)"
+  else
+    printf 'external database'
+  fi
+}
+
 # A database server left behind by a killed launcher (mariadbd outlives a java process killed with -9).
 stop_orphaned_mariadb() {
   local pids

@@ -90,6 +90,17 @@ start_simulators() {
   done
 }
 
+# ./hub status: a line per running simulator.
+simulators_status() {
+  local file
+  for file in "$RUN_DIR"/sim-*.pid; do
+    [[ -e "$file" ]] || continue
+    if pid_alive "$(cat "$file")"; then
+      say "demo gateway simulator $(basename "$file" .pid) running: pid $(cat "$file") (log: ${file%.pid}.log)"
+    fi
+  done
+}
+
 # The gateway simulators of ./hub demo, one pid file each (run/sim-ke.pid, ...).
 stop_simulators() {
   local file
@@ -140,8 +151,8 @@ cmd_demo() {
   require_tools
   mkdir -p "$RUN_DIR" "$HUB_DATA_DIR/tmp"
   local started=0 hub_pid
-  hub_pid="$(read_pid hub)"
-  if pid_alive "$hub_pid"; then
+  hub_pid="$(main_hub_pid)"
+  if hub_nodes_running; then
     # Re-running the demo plays on the hub that runs: same community, new COs. Only an embedded, ready one will do.
     HUB_HTTP_PORT="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
     pid_alive "$(read_pid db)" || galera_running || fail "the hub running on $HUB_DATA_DIR (pid $hub_pid) uses an external database; the demo runs on the embedded one only: ./hub stop first" 64
@@ -151,7 +162,7 @@ cmd_demo() {
     say "reusing the hub already running on port $HUB_HTTP_PORT (pid $hub_pid)"
     demo_admin_password
   else
-    stop_all # leftovers of a crashed run
+    stop_all --keep-simulators # leftovers of a crashed run (start_simulators replaces the simulators below)
     port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: stop what uses it or set HUB_HTTP_PORT"
     build_if_needed kit
     started=1

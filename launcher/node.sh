@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Sourced by ./hub: one hub node on Payara Micro, with its database: ./hub start, stop and status.
+# Sourced by ./hub: the hub on Payara Micro with its database: ./hub start, stop and status. One node here; several
+# (--nodes N) through cluster.sh.
 
 start_hub() {
   local log="$RUN_DIR/hub.log"
@@ -37,13 +38,23 @@ start_hub() {
   done
 }
 
+# Everything of the hub from this data folder: the front, the nodes, the database, and the demo's gateway simulators
+# unless --keep-simulators (a start after a crash: they are not the hub's, and restarting them would make pushed
+# documents wait out the retry backoff).
 stop_all() {
+  stop_front
+  stop_nodes
   stop_pid hub 60
-  stop_simulators
+  [[ "${1:-}" == "--keep-simulators" ]] || stop_simulators
   stop_pid db 30
   stop_orphaned_mariadb
   stop_galera
   rm -f "$RUN_DIR/db.ready" "$RUN_DIR/hub.port" "$RUN_DIR/db.port"
+}
+
+# The log of the (first) node: the one that creates the first administrator.
+hub_log() {
+  if (( $(cluster_size) > 0 )); then echo "$RUN_DIR/node-1.log"; else echo "$RUN_DIR/hub.log"; fi
 }
 
 print_urls() {
@@ -56,21 +67,34 @@ hub: Origin Hub is ready
   admin API     $base/api/admin/  (HTTP Basic as a hub user; OpenAPI: $base/openapi)
   data folder   $HUB_DATA_DIR
 EOF
+  local n k
+  n="$(cluster_size)"
+  if (( n > 0 )); then
+    echo "  nodes         $n behind HAProxy on port $HUB_HTTP_PORT; ./hub status, ./hub node stop|kill|start K"
+    for (( k = 1; k <= n; k++ )); do
+      echo "  node $k        http://127.0.0.1:$(cat "$RUN_DIR/node-$k.port")/  (pid $(read_pid "node-$k"), log $RUN_DIR/node-$k.log)"
+    done
+  fi
   # The first start on an empty database creates 'admin'; a generated password is in this start's log only.
-  if grep -q "FIRST ADMINISTRATOR CREATED" "$RUN_DIR/hub.log" 2>/dev/null; then
-    grep -A 9 "FIRST ADMINISTRATOR CREATED" "$RUN_DIR/hub.log" | grep -E '^\*' | sed -e 's/]]$//' -e 's/^/  /'
+  if grep -q "FIRST ADMINISTRATOR CREATED" "$(hub_log)" 2>/dev/null; then
+    grep -A 9 "FIRST ADMINISTRATOR CREATED" "$(hub_log)" | grep -E '^\*' | sed -e 's/]]$//' -e 's/^/  /'
   fi
 }
 
 cmd_start() {
-  local detach=0 demo=0 galera=0
+  local detach=0 demo=0 galera=0 nodes=1 usage="usage: ./hub start [--nodes N] [--db galera] [--detach] [--demo]"
   while (( $# > 0 )); do
     case "$1" in
       --detach|-d) detach=1 ;;
       --demo) demo=1 ;;
       --db=galera) galera=1 ;;
-      --db) [[ "${2:-}" == "galera" ]] || fail "--db takes one value: galera" 64; galera=1; shift ;;
-      *) fail "unknown option for start: $1 (usage: ./hub start [--detach] [--demo] [--db galera])" 64 ;;
+      --db) [[ "${2:-}" == "galera" ]] || fail "--db takes one value: galera ($usage)" 64; galera=1; shift ;;
+      --nodes)
+        if ! [[ "${2:-}" =~ ^[1-9]$ ]] || (( $2 > HUB_MAX_NODES )); then
+          fail "--nodes takes 1 to $HUB_MAX_NODES ($usage)" 64
+        fi
+        nodes="$2"; shift ;;
+      *) fail "unknown option for start: $1 ($usage)" 64 ;;
     esac
     shift
   done
@@ -83,12 +107,14 @@ cmd_start() {
     fail "--demo is for development on the embedded database only: unset HUB_DB_URL to use it" 64
   fi
   require_tools
+  (( nodes == 1 )) || require_haproxy
   mkdir -p "$RUN_DIR" "$HUB_DATA_DIR/tmp"
-  if pid_alive "$(read_pid hub)"; then
-    fail "the hub is already running (pid $(read_pid hub), port $(cat "$RUN_DIR/hub.port" 2>/dev/null || echo '?')); ./hub stop first"
+  if hub_nodes_running; then
+    fail "the hub is already running (pid $(main_hub_pid), port $(cat "$RUN_DIR/hub.port" 2>/dev/null || echo '?')); ./hub stop first"
   fi
-  stop_all # leftovers of a crashed run
+  stop_all --keep-simulators # leftovers of a crashed run
   port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: stop what uses it or set HUB_HTTP_PORT"
+  (( nodes == 1 )) || check_cluster_ports "$nodes"
   build_if_needed
 
   if (( detach == 0 )); then
@@ -107,7 +133,11 @@ cmd_start() {
   if (( demo == 1 )); then
     demo_admin_password
   fi
-  start_hub
+  if (( nodes == 1 )); then
+    start_hub
+  else
+    start_cluster "$nodes"
+  fi
   if (( demo == 1 )) && ! seed_demo; then
     stop_all
     fail "seeding the demo community failed (see above), so the hub was stopped again"
@@ -121,19 +151,21 @@ cmd_start() {
     return 0
   fi
   say "press Ctrl-C to stop the hub and its database"
+  # one node: until it ends; several: until the front ends (nodes may be stopped and started meanwhile)
   local pid
-  pid="$(read_pid hub)"
+  if (( nodes == 1 )); then pid="$(read_pid hub)"; else pid="$(read_pid haproxy)"; fi
   while pid_alive "$pid"; do sleep 1; done
-  say "the hub process ended (log: $RUN_DIR/hub.log)"
+  if (( nodes == 1 )); then
+    say "the hub process ended (log: $RUN_DIR/hub.log)"
+  else
+    say "the front (HAProxy) ended (log: $RUN_DIR/haproxy.log)"
+  fi
   stop_all
   exit 1
 }
 
 cmd_stop() {
-  local hub_pid db_pid
-  hub_pid="$(read_pid hub)"
-  db_pid="$(read_pid db)"
-  if ! pid_alive "$hub_pid" && ! pid_alive "$db_pid" && ! galera_running; then
+  if ! hub_running && ! pid_alive "$(read_pid db)" && ! galera_running; then
     stop_all # simulators too, and leftovers
     say "the hub is not running"
     return 0
@@ -145,26 +177,23 @@ cmd_stop() {
 
 cmd_status() {
   local hub_pid port
-  hub_pid="$(read_pid hub)"
-  if ! pid_alive "$hub_pid"; then
+  if ! hub_running; then
     say "not running"
     galera_status_lines
     return 3
   fi
+  if (( $(cluster_size) > 0 )); then
+    cluster_status
+    return
+  fi
+  hub_pid="$(read_pid hub)"
   port="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
-  local db="external database"
-  pid_alive "$(read_pid db)" && db="embedded database (pid $(read_pid db), $(head -1 "$RUN_DIR/db.ready" 2>/dev/null))"
-  galera_running && db="Galera cluster (below)"
+  local db
+  db="$(database_description)"
   galera_status_lines
   if hub_ready "$port"; then
     say "running and ready: pid $hub_pid, http://127.0.0.1:$port/, $db"
-    local file
-    for file in "$RUN_DIR"/sim-*.pid; do
-      [[ -e "$file" ]] || continue
-      if pid_alive "$(cat "$file")"; then
-        say "demo gateway simulator $(basename "$file" .pid) running: pid $(cat "$file") (log: ${file%.pid}.log)"
-      fi
-    done
+    simulators_status
   else
     say "running but NOT ready: pid $hub_pid, port $port, $db"
     local response

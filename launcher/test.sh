@@ -20,7 +20,7 @@ cmd_test() {
   check_launcher
   # The console's browser tests need Debian's Chromium and ChromeDriver (installed when missing and root).
   "$HUB_HOME/.ci/install-browser"
-  # The cluster tests need HAProxy and the Galera packages (installed when missing and root).
+  # The cluster tests need HAProxy and socat (and the Galera ones galera-4, mariadb-server, mariadb-backup).
   "$HUB_HOME/.ci/install-cluster"
   mvn -B verify "$@"
 }

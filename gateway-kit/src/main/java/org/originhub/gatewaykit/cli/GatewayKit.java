@@ -457,7 +457,10 @@ public final class GatewayKit {
                 .onDelivery(d -> out.println("received " + d.document().trackingNumber() + " (attempt " + d.attempt()
                         + ") " + d.document().envelope().from() + " -> " + d.document().envelope().to() + " "
                         + d.document().envelope().documentType() + "/" + d.document().envelope().function()
-                        + " CO " + d.document().envelope().issuerCoNumber() + ": " + d.acknowledgement()));
+                        + " CO " + d.document().envelope().issuerCoNumber() + ": " + d.acknowledgement()))
+                .onRepeat((first, attempt) -> out.println("repeat " + first.document().trackingNumber()
+                        + " (attempt " + attempt + "): answered with the first acknowledgement, "
+                        + first.acknowledgement()));
         if (a.value("store") != null) {
             builder.storeIn(Path.of(a.value("store")));
         }

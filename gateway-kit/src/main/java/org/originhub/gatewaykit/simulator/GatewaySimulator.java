@@ -73,6 +73,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private volatile String acknowledgementText;
     private volatile Duration delay;
     private final Consumer<Delivery> listener;
+    private final RepeatListener repeatListener;
 
     private GatewaySimulator(Builder builder) throws IOException {
         this.storeDirectory = builder.storeDirectory;
@@ -84,6 +85,7 @@ public final class GatewaySimulator implements AutoCloseable {
         this.delay = builder.delay;
         this.failNext.set(builder.failNext);
         this.listener = builder.listener;
+        this.repeatListener = builder.repeatListener;
         this.server = SoapHttpServer.start(builder.host, builder.port);
         try {
             this.url = server.publish(builder.path, new PushEndpoint(this),
@@ -144,6 +146,8 @@ public final class GatewaySimulator implements AutoCloseable {
             if (listener != null) {
                 listener.accept(delivery);
             }
+        } else if (repeatListener != null) {
+            repeatListener.repeated(delivery, attempt);
         }
         return delivery;
     }
@@ -358,6 +362,7 @@ public final class GatewaySimulator implements AutoCloseable {
         private Duration delay = Duration.ZERO;
         private Path storeDirectory;
         private Consumer<Delivery> listener;
+        private RepeatListener repeatListener;
 
         private Builder(GatewayKeystore keystore, PinnedCertificates hub) {
             this.keystore = Objects.requireNonNull(keystore, "keystore");
@@ -410,6 +415,16 @@ public final class GatewaySimulator implements AutoCloseable {
         }
 
         /**
+         * Called for each repeat of a tracking number already accepted (answered with the first acknowledgement), on
+         * the serving thread: a hub that pushes a document twice, say after a node died before it recorded the first
+         * acknowledgement.
+         */
+        public Builder onRepeat(RepeatListener callback) {
+            this.repeatListener = callback;
+            return this;
+        }
+
+        /**
          * Binds and serves.
          *
          * @throws IOException when the address cannot be bound or the store folder not created
@@ -417,5 +432,11 @@ public final class GatewaySimulator implements AutoCloseable {
         public GatewaySimulator start() throws IOException {
             return new GatewaySimulator(this);
         }
+    }
+
+    /** A repeat of an accepted document: the first delivery, and the hub's attempt number of the repeat. */
+    @FunctionalInterface
+    public interface RepeatListener {
+        void repeated(Delivery first, int attempt);
     }
 }

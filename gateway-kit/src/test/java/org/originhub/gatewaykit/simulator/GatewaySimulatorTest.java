@@ -219,6 +219,23 @@ class GatewaySimulatorTest {
     }
 
     @Test
+    void aRepeatIsReportedWithItsAttemptAndTheFirstDelivery() throws IOException {
+        java.util.List<String> repeats = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (GatewaySimulator reporting = GatewaySimulator.builder(community.tanzania(), community.hubPin())
+                .path("/gateway/tz").onRepeat((first, attempt) -> repeats.add(first.document().trackingNumber()
+                        + " " + first.attempt() + "->" + attempt)).start();
+                HubPusher pusher = new HubPusher(reporting.url(), hubKey, gatewayPin)) {
+            ReceivedDocument document = HubPusher.document("OH-15", payload("fifteen"));
+            pusher.push(document, 1);
+            assertThat(repeats).isEmpty();
+
+            pusher.push(document, 3);
+
+            assertThat(repeats).containsExactly("OH-15 1->3");
+        }
+    }
+
+    @Test
     void warningsAndNotReadableAcknowledgementsCarryText() {
         simulator.acknowledgeWith(AcknowledgementKind.OK_WITH_WARNINGS, null);
         DeliverDocumentResponse warned = hub.push(HubPusher.document("OH-10", payload("ten")), 1);

@@ -32,6 +32,17 @@ final class SignedSoap {
 
     static byte[] sign(String bodyXml, TestPki.Issued signer) {
         try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(signer.pkcs12("gateway", PASSWORD)), PASSWORD);
+            return sign(bodyXml, store, "gateway", PASSWORD);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not sign the test request", e);
+        }
+    }
+
+    /** Signed with the key {@code alias} of a gateway's keystore (the demo's, say). */
+    static byte[] sign(String bodyXml, KeyStore store, String alias, char[] password) {
+        try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(("<soapenv:Envelope "
@@ -44,7 +55,7 @@ final class SignedSoap {
             timestamp.setTimeToLive(300);
             timestamp.build();
             WSSecSignature signature = new WSSecSignature(header);
-            signature.setUserInfo("gateway", new String(PASSWORD));
+            signature.setUserInfo(alias, new String(password));
             signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
             signature.setSignatureAlgorithm(WSS4JConstants.RSA_SHA256);
             signature.setDigestAlgo(WSS4JConstants.SHA256);
@@ -52,8 +63,6 @@ final class SignedSoap {
             signature.getParts().add(new WSEncryptionPart("Body", SOAP11, "Element"));
             signature.getParts().add(new WSEncryptionPart("Timestamp", WSS4JConstants.WSU_NS, "Element"));
             Merlin crypto = new Merlin();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(new ByteArrayInputStream(signer.pkcs12("gateway", PASSWORD)), PASSWORD);
             crypto.setKeyStore(store);
             signature.build(crypto);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
