@@ -22,6 +22,12 @@ cmd_audit() {
   fi
   (( ${#signers[@]} == 0 )) \
     || fail "--signer applies to an export; the running hub checks checkpoints against its own certificates" 64
+  if [[ -z "${HUB_AUDIT_USER:-}" && -z "${HUB_AUDIT_PASSWORD:-}" && -z "${HUB_URL:-}" && -s "$DEMO_PASSWORD_FILE" ]]; then
+    # the local demo's administrator (development only: that file exists only where --demo or ./hub demo ran)
+    say "verifying as the demo's admin (password from $DEMO_PASSWORD_FILE; set HUB_AUDIT_USER and HUB_AUDIT_PASSWORD to sign in as someone else)"
+    export HUB_AUDIT_USER=admin HUB_AUDIT_PASSWORD
+    HUB_AUDIT_PASSWORD="$(tr -d '\n' <"$DEMO_PASSWORD_FILE")"
+  fi
   [[ -n "${HUB_AUDIT_USER:-}" && -n "${HUB_AUDIT_PASSWORD:-}" ]] \
     || fail "set HUB_AUDIT_USER and HUB_AUDIT_PASSWORD (an auditor's or the secretariat's credentials) to verify the running hub" 2
   local port

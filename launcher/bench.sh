@@ -5,38 +5,28 @@
 # data folder (wiped), a generated admin password, and PUSH delivery polled often enough that the simulators are fed
 # (the defaults, a batch of 20 every 2 s, cap PUSH delivery at 10 documents/s: the report names the values used).
 cmd_bench() {
-  local reuse=0 args=()
+  local reuse=0 nodes=1 args=() usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--reuse]"
   while (( $# > 0 )); do
     case "$1" in
       --count|--concurrency|--store|--members)
-        [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || fail "$1 needs a number (usage: ./hub bench [--count N] [--concurrency C] [--quick])" 64
+        [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || fail "$1 needs a number ($usage)" 64
         args+=("$1" "$2"); shift 2 ;;
+      --nodes)
+        if ! [[ "${2:-}" =~ ^[1-9]$ ]] || (( $2 > HUB_MAX_NODES )); then
+          fail "--nodes takes 1 to $HUB_MAX_NODES ($usage)" 64
+        fi
+        nodes="$2"; shift 2 ;;
       --quick) args+=("--quick"); shift ;;
       --reuse) reuse=1; shift ;;
-      *) fail "unknown option for bench: $1 (usage: ./hub bench [--count N] [--concurrency C] [--quick] [--reuse])" 64 ;;
+      *) fail "unknown option for bench: $1 ($usage)" 64 ;;
     esac
   done
+  (( reuse == 0 || nodes == 1 )) || fail "--nodes starts hubs of its own; with --reuse the bench measures the hub that runs" 64
   require_tools
+  (( nodes == 1 )) || require_haproxy
   local out="${HUB_BENCH_OUT:-$HUB_HOME/target/bench}"
   mkdir -p "$out"
   out="$(cd "$out" && pwd)"
-  if (( reuse == 0 )); then
-    HUB_DATA_DIR="${HUB_BENCH_DATA_DIR:-$HUB_DATA_DIR/bench}"
-    RUN_DIR="$HUB_DATA_DIR/run"
-    mkdir -p "$RUN_DIR"
-    if hub_running; then
-      fail "a bench hub is already running from $HUB_DATA_DIR (pid $(main_hub_pid)): ./hub stop with HUB_DATA_DIR=$HUB_DATA_DIR"
-    fi
-    stop_all
-    rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" "$HUB_DATA_DIR/tmp"
-    mkdir -p "$HUB_DATA_DIR/tmp"
-    port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: set HUB_HTTP_PORT"
-  else
-    hub_running || fail "--reuse: no hub is running from $HUB_DATA_DIR (./hub start --detach first)"
-    [[ -f "$RUN_DIR/db.ready" ]] || fail "--reuse needs the hub's embedded database (its JDBC URL in $RUN_DIR/db.ready)"
-    [[ -n "${HUB_ADMIN_PASSWORD:-}" ]] || fail "--reuse needs HUB_ADMIN_PASSWORD (the hub's admin password)"
-    HUB_HTTP_PORT="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
-  fi
   build_if_needed
   local jar
   jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1 || true)"
@@ -45,24 +35,67 @@ cmd_bench() {
     mvn -B -q -pl bench -am package -DskipTests || fail "building bench/ failed"
     jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1)"
   fi
-  if (( reuse == 0 )); then
-    trap 'stop_all; exit 130' INT TERM
-    export HUB_ADMIN_PASSWORD
-    HUB_ADMIN_PASSWORD="$(head -c 30 /dev/urandom | base64 | tr '+/' '-_')"
-    export HUB_DELIVERY_POLL="${HUB_DELIVERY_POLL:-PT0.05S}" HUB_DELIVERY_BATCH="${HUB_DELIVERY_BATCH:-50}"
-    start_embedded_db
-    start_hub
-    say "bench hub ready on port $HUB_HTTP_PORT (data in $HUB_DATA_DIR)"
+  if (( reuse == 1 )); then
+    hub_running || fail "--reuse: no hub is running from $HUB_DATA_DIR (./hub start --detach first)"
+    [[ -f "$RUN_DIR/db.ready" ]] || fail "--reuse needs the hub's embedded database (its JDBC URL in $RUN_DIR/db.ready)"
+    [[ -n "${HUB_ADMIN_PASSWORD:-}" ]] || fail "--reuse needs HUB_ADMIN_PASSWORD (the hub's admin password)"
+    HUB_HTTP_PORT="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
+    bench_load "$jar" "$out" ${args[@]+"${args[@]}"} || fail "the benchmark failed (exit $?)"
+    return 0
   fi
-  local status=0 pids=() pid
-  # every hub process, so that the report gives each node's CPU (a cluster run with --reuse: one per node)
+  HUB_DATA_DIR="${HUB_BENCH_DATA_DIR:-$HUB_DATA_DIR/bench}"
+  RUN_DIR="$HUB_DATA_DIR/run"
+  mkdir -p "$RUN_DIR"
+  if hub_running; then
+    fail "a bench hub is already running from $HUB_DATA_DIR (pid $(main_hub_pid)): ./hub stop with HUB_DATA_DIR=$HUB_DATA_DIR"
+  fi
+  trap 'stop_all; exit 130' INT TERM
+  export HUB_ADMIN_PASSWORD
+  HUB_ADMIN_PASSWORD="$(head -c 30 /dev/urandom | base64 | tr '+/' '-_')"
+  export HUB_DELIVERY_POLL="${HUB_DELIVERY_POLL:-PT0.05S}" HUB_DELIVERY_BATCH="${HUB_DELIVERY_BATCH:-50}"
+  if (( nodes == 1 )); then
+    bench_fresh_hub 1 "$jar" "$out" ${args[@]+"${args[@]}"}
+    return
+  fi
+  # Several nodes: the same bench on one node first, then on N, each on a fresh hub and database; the second report
+  # gives the ratios to the first (figures.properties of out/one-node).
+  say "bench on one node first (report: $out/one-node), then on $nodes nodes (report: $out)"
+  mkdir -p "$out/one-node"
+  bench_fresh_hub 1 "$jar" "$out/one-node" ${args[@]+"${args[@]}"}
+  bench_fresh_hub "$nodes" "$jar" "$out" --baseline-run "$out/one-node" ${args[@]+"${args[@]}"}
+}
+
+# bench_fresh_hub NODES JAR OUT [BENCH OPTION]...: a wiped data folder, a fresh hub of NODES nodes on the embedded
+# database, the load generator against it, then everything stopped.
+bench_fresh_hub() {
+  local nodes="$1" jar="$2" out="$3"
+  shift 3
+  stop_all
+  rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp"
+  mkdir -p "$HUB_DATA_DIR/tmp"
+  port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: set HUB_HTTP_PORT"
+  (( nodes == 1 )) || check_cluster_ports "$nodes"
+  start_embedded_db
+  if (( nodes == 1 )); then
+    start_hub
+  else
+    start_cluster "$nodes"
+  fi
+  say "bench hub ready on port $HUB_HTTP_PORT, $nodes node(s) (data in $HUB_DATA_DIR)"
+  local status=0
+  bench_load "$jar" "$out" "$@" || status=$?
+  say "stopping the bench hub"
+  stop_all
+  (( status == 0 )) || fail "the benchmark failed (exit $status)" "$status"
+}
+
+# bench_load JAR OUT [BENCH OPTION]...: the load generator against the hub that runs from HUB_DATA_DIR, given every
+# hub process so that the report gives each node's CPU.
+bench_load() {
+  local jar="$1" out="$2" pids=() pid
+  shift 2
   for pid in $(hub_pids); do pids+=(--hub-pid "$pid"); done
   java -Xmx1g -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.HubBench \
     --hub-url "http://127.0.0.1:$HUB_HTTP_PORT" "${pids[@]}" --db-url "$(head -1 "$RUN_DIR/db.ready")" \
-    --data-dir "$HUB_DATA_DIR" --out "$out" ${args[@]+"${args[@]}"} || status=$?
-  if (( reuse == 0 )); then
-    say "stopping the bench hub"
-    stop_all
-  fi
-  (( status == 0 )) || fail "the benchmark failed (exit $status)" "$status"
+    --data-dir "$HUB_DATA_DIR" --out "$out" "$@"
 }
