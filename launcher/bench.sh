@@ -30,7 +30,8 @@ cmd_bench() {
   build_if_needed
   local jar
   jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1 || true)"
-  if [[ -z "$jar" || ! -f "$BENCH_CLASSPATH_FILE" ]]; then
+  if [[ -z "$jar" || ! -f "$BENCH_CLASSPATH_FILE" \
+        || -n "$(find "$HUB_HOME/bench/src" "$HUB_HOME/bench/pom.xml" -newer "$jar" -print -quit)" ]]; then
     say "building the load generator (mvn -q -pl bench -am package -DskipTests)"
     mvn -B -q -pl bench -am package -DskipTests || fail "building bench/ failed"
     jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1)"

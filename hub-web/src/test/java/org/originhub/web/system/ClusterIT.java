@@ -65,7 +65,7 @@ import org.originhub.gatewaykit.samples.SampleDocuments;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Path REPO = Path.of(System.getProperty("hub.repo", "..")).toAbsolutePath().normalize();
+    private static final Path REPO = LauncherRun.REPO;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String AGREEMENT = "EAC-CO-DEMO";
     private static final List<String> MEMBERS = List.of("KE", "UG", "TZ");
@@ -109,10 +109,10 @@ class ClusterIT {
         env.put("HUB_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
         started = true;
 
-        Result start = timed("start --nodes 3 --demo --detach", () -> run(900, "start", "--nodes", "3", "--demo",
+        LauncherRun start = timed("start --nodes 3 --demo --detach", () -> run(900, "start", "--nodes", "3", "--demo",
                 "--detach"));
-        assertThat(start.exit).as(start.output).isZero();
-        assertThat(start.output).contains("front: HAProxy on port " + front).contains("data grid");
+        assertThat(start.exit()).as(start.output()).isZero();
+        assertThat(start.output()).contains("front: HAProxy on port " + front).contains("data grid");
         for (int k = 1; k <= NODES; k++) {
             HttpResponse<String> info = hubInfo(nodePort(k));
             String node = xml(info.body(), "Node");
@@ -135,10 +135,10 @@ class ClusterIT {
     static void stopCluster() throws Exception {
         CLIENTS.values().forEach(HubClient::close);
         if (started) {
-            Result stop = timed("stop", () -> run(180, "stop"));
+            LauncherRun stop = timed("stop", () -> run(180, "stop"));
             System.out.println("cluster: phases (s) " + PHASES.entrySet().stream()
                     .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue() / 1000.0)).toList());
-            assertThat(stop.exit).as(stop.output).isZero();
+            assertThat(stop.exit()).as(stop.output()).isZero();
             assertThat(processesUsing(dataDir)).as("processes left behind").isEmpty();
         }
     }
@@ -147,9 +147,9 @@ class ClusterIT {
     @Test
     @Order(1)
     void theDemoPlaysThroughTheFrontAndEveryNodeAnswers() throws Exception {
-        Result demo = timed("demo", () -> run(600, "demo"));
-        assertThat(demo.exit).as(demo.output).isZero();
-        assertThat(demo.output).contains("scenario complete").contains("reusing the hub already running on port "
+        LauncherRun demo = timed("demo", () -> run(600, "demo"));
+        assertThat(demo.exit()).as(demo.output()).isZero();
+        assertThat(demo.output()).contains("scenario complete").contains("reusing the hub already running on port "
                 + front);
 
         Map<Integer, Integer> answered = new TreeMap<>();
@@ -163,7 +163,7 @@ class ClusterIT {
         System.out.println("cluster: signed submissions through the front answered per node " + answered);
         assertThat(answered).as("round robin over every node").containsOnlyKeys(1, 2, 3);
 
-        assertThat(auditVerify().exit).as("the audit chain verifies").isZero();
+        assertThat(auditVerify().exit()).as("the audit chain verifies").isZero();
     }
 
     /** Case 2: the replay guard is the cluster's, not a node's. */
@@ -234,9 +234,9 @@ class ClusterIT {
 
         ExecutorService pool = Executors.newFixedThreadPool(LOAD_THREADS + 1);
         AtomicLong outOfRotationMillis = new AtomicLong(-1);
-        Future<Result> kill = pool.submit(() -> {
+        Future<LauncherRun> kill = pool.submit(() -> {
             killAt.await();
-            Result killed = run(60, "node", "kill", "2");
+            LauncherRun killed = run(60, "node", "kill", "2");
             long killedAt = System.nanoTime();
             System.out.printf("cluster: node 2 killed after %d receipts, %.1f s into the load%n", receipts.get(),
                     (System.nanoTime() - loadStarted) / 1e9);
@@ -289,11 +289,11 @@ class ClusterIT {
         for (Future<?> thread : threads) {
             thread.get(10, TimeUnit.MINUTES);
         }
-        Result killed = kill.get(1, TimeUnit.MINUTES);
+        LauncherRun killed = kill.get(1, TimeUnit.MINUTES);
         pool.shutdown();
         long receiptedIn = TimeUnit.NANOSECONDS.toMillis(lastReceiptAt.get() - loadStarted);
         PHASES.put("load (" + total + " submissions)", receiptedIn);
-        assertThat(killed.exit).as(killed.output).isZero();
+        assertThat(killed.exit()).as(killed.output()).isZero();
         System.out.printf("cluster: the front took node 2 out of its rotation %d ms after the kill%n",
                 outOfRotationMillis.get());
         assertThat(outOfRotationMillis.get()).as("out of the rotation within the checks' 2 x 1 s (and a margin)")
@@ -411,9 +411,9 @@ class ClusterIT {
     @Test
     @Order(5)
     void aRestartedNodeServesAndSeesWhatChangedWhileItWasDown() throws Exception {
-        Result start = timed("node start 2", () -> run(600, "node", "start", "2"));
-        assertThat(start.exit).as(start.output).isZero();
-        assertThat(start.output).contains("node 2 ready and back in the front's rotation");
+        LauncherRun start = timed("node start 2", () -> run(600, "node", "start", "2"));
+        assertThat(start.exit()).as(start.output()).isZero();
+        assertThat(start.output()).contains("node 2 ready and back in the front's rotation");
         assertThat(frontNodesUp()).contains("node-2");
         String restarted = xml(hubInfo(nodePort(2)).body(), "Node");
         assertThat(NODE_BY_ID.get(restarted)).as("node 2 keeps its id across a restart (HUB_NODE_NAME): " + restarted)
@@ -432,10 +432,10 @@ class ClusterIT {
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
         assertThat(nodeOf(receipt)).isEqualTo(2);
 
-        Result status = run(60, "status");
-        assertThat(status.exit).as(status.output).isZero();
-        assertThat(status.output).contains("nodes UP: node-1 node-2 node-3").contains("node 2: pid ");
-        assertThat(auditVerify().exit).as("the audit chain verifies after the kill").isZero();
+        LauncherRun status = run(60, "status");
+        assertThat(status.exit()).as(status.output()).isZero();
+        assertThat(status.output()).contains("nodes UP: node-1 node-2 node-3").contains("node 2: pid ");
+        assertThat(auditVerify().exit()).as("the audit chain verifies after the kill").isZero();
     }
 
     // ---- the cluster's parts ------------------------------------------------------------------------------------
@@ -555,12 +555,12 @@ class ClusterIT {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Result auditVerify() throws Exception {
+    private static LauncherRun auditVerify() throws Exception {
         Map<String, String> auditor = new HashMap<>(env);
         auditor.put("HUB_AUDIT_USER", "admin");
         auditor.put("HUB_AUDIT_PASSWORD", SystemTestData.adminPassword());
-        Result verify = run(auditor, 180, "audit", "verify");
-        System.out.println("cluster: ./hub audit verify: " + verify.output.strip().replace('\n', ' '));
+        LauncherRun verify = run(auditor, 180, "audit", "verify");
+        System.out.println("cluster: ./hub audit verify: " + verify.output().strip().replace('\n', ' '));
         return verify;
     }
 
@@ -580,10 +580,10 @@ class ClusterIT {
 
     @FunctionalInterface
     private interface Step {
-        Result run() throws Exception;
+        LauncherRun run() throws Exception;
     }
 
-    private static Result timed(String phase, Step step) throws Exception {
+    private static LauncherRun timed(String phase, Step step) throws Exception {
         long started = System.nanoTime();
         try {
             return step.run();
@@ -594,32 +594,14 @@ class ClusterIT {
         }
     }
 
-    private static Result run(int timeoutSeconds, String... args) throws Exception {
+    private static LauncherRun run(int timeoutSeconds, String... args) throws Exception {
         return run(env, timeoutSeconds, args);
     }
 
-    private static Result run(Map<String, String> environment, int timeoutSeconds, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("hub").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Path output = Files.createTempFile(dataDir, "hub-launcher", ".out");
-        builder.redirectOutput(output.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./hub " + String.join(" ", args) + " did not finish in " + timeoutSeconds
-                    + " s:\n" + Files.readString(output));
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        return new Result(process.exitValue(), text);
+    private static LauncherRun run(Map<String, String> environment, int timeoutSeconds, String... args) throws Exception {
+        return LauncherRun.of(environment, dataDir, timeoutSeconds, args);
     }
 
-    private record Result(int exit, String output) {
-    }
 
     private static List<ProcessHandle> processesUsing(Path folder) {
         String marker = folder.toString();

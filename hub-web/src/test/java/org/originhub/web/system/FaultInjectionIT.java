@@ -80,7 +80,7 @@ import org.originhub.registry.testing.TestPki;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionIT {
 
-    private static final Path REPO = Path.of(System.getProperty("hub.repo", "..")).toAbsolutePath().normalize();
+    private static final Path REPO = LauncherRun.REPO;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN_PASSWORD = "fault-injection-admin-password";
     private static final String AGREEMENT = "FI-CU";
@@ -131,8 +131,8 @@ class FaultInjectionIT {
         // a start takes 10-20 s on a quiet machine and minutes on a busy CI runner
         env.put("HUB_START_TIMEOUT", "420");
         started = true;
-        Result start = run(440, "start", "--detach");
-        assertThat(start.exit).as("./hub start --detach:\n" + start.output).isZero();
+        LauncherRun start = run(440, "start", "--detach");
+        assertThat(start.exit()).as("./hub start --detach:\n" + start.output()).isZero();
 
         TestPki.Issued ca = TestPki.ca("CN=Fault Injection CA,O=Origin Hub");
         TestPki.Issued kenya = TestPki.leaf(ca, "CN=gw.ke,O=Kenya Revenue Authority,C=KE").build();
@@ -175,8 +175,8 @@ class FaultInjectionIT {
             }
         }
         if (started) {
-            Result stop = run(120, "stop");
-            assertThat(stop.exit).as("./hub stop:\n" + stop.output).isZero();
+            LauncherRun stop = run(120, "stop");
+            assertThat(stop.exit()).as("./hub stop:\n" + stop.output()).isZero();
         }
     }
 
@@ -395,9 +395,9 @@ class FaultInjectionIT {
             int faultsBefore = ledger.unavailable.get() + ledger.unreachable.get();
             stoppedAt = Instant.now();
             databaseDown = true;
-            Result stop = run(60, "db-stop");
+            LauncherRun stop = run(60, "db-stop");
             outage.set(true);
-            assertThat(stop.exit).as("./hub db-stop:\n" + stop.output).isZero();
+            assertThat(stop.exit()).as("./hub db-stop:\n" + stop.output()).isZero();
             awaitTrue("ServiceUnavailable while the database is stopped", Duration.ofSeconds(90),
                     () -> ledger.unavailable.get() + ledger.unreachable.get() >= faultsBefore + clients);
             pause(2_000);
@@ -408,9 +408,9 @@ class FaultInjectionIT {
             assertThat(api.body()).contains("\"code\":\"ServiceUnavailable\"");
             assertThat(ready()).as("readiness while the database is stopped").isFalse();
             outage.set(false);
-            Result startAgain = run(120, "db-start");
+            LauncherRun startAgain = run(120, "db-start");
             stoppedUntil = Instant.now();
-            assertThat(startAgain.exit).as("./hub db-start:\n" + startAgain.output).isZero();
+            assertThat(startAgain.exit()).as("./hub db-start:\n" + startAgain.output()).isZero();
             databaseDown = false;
             awaitTrue("the hub ready again without a restart", Duration.ofSeconds(90), this::ready);
             phases.add("A stopped " + Duration.between(stoppedAt, stoppedUntil).toMillis() + " ms: ServiceUnavailable "
@@ -446,9 +446,9 @@ class FaultInjectionIT {
                     || !ProcessHandle.of(killedPid).get().isAlive());
             awaitTrue("ServiceUnavailable while the database is dead", Duration.ofSeconds(90),
                     () -> ledger.unavailable.get() + ledger.unreachable.get() >= faultsBeforeKill + clients);
-            Result restart = run(120, "db-start");
+            LauncherRun restart = run(120, "db-start");
             restartedAt = Instant.now();
-            assertThat(restart.exit).as("./hub db-start after kill -9:\n" + restart.output).isZero();
+            assertThat(restart.exit()).as("./hub db-start after kill -9:\n" + restart.output()).isZero();
             databaseDown = false;
             awaitTrue("the hub ready after the database was killed", Duration.ofSeconds(90), this::ready);
             phases.add("C killed " + Duration.between(killedAt, restartedAt).toMillis() + " ms: ServiceUnavailable "
@@ -468,7 +468,7 @@ class FaultInjectionIT {
             }
             if (databaseDown) {
                 // the next scenario needs it, whatever happened here
-                System.err.println("restarting the database after a failure: " + run(120, "db-start").output);
+                System.err.println("restarting the database after a failure: " + run(120, "db-start").output());
             }
         }
         awaitDelivered(ke, ledger.trackingNumbers(), Duration.ofSeconds(120));
@@ -623,8 +623,8 @@ class FaultInjectionIT {
             Process kill = new ProcessBuilder("kill", "-9", Long.toString(killedPid)).inheritIO().start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -9").isTrue();
             awaitTrue("the hub process gone", Duration.ofSeconds(10), () -> !hub.isAlive());
-            Result start = run(440, "start", "--detach");
-            assertThat(start.exit).as("./hub start --detach after kill -9:\n" + start.output).isZero();
+            LauncherRun start = run(440, "start", "--detach");
+            assertThat(start.exit()).as("./hub start --detach after kill -9:\n" + start.output()).isZero();
             restart = Duration.between(killedAt, Instant.now());
             for (Future<?> f : senders) {
                 f.get(240, TimeUnit.SECONDS);
@@ -1077,24 +1077,8 @@ class FaultInjectionIT {
         return m.group(1);
     }
 
-    private Result run(int timeoutSeconds, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("hub").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        Path output = Files.createTempFile(dataDir, "hub-launcher", ".out");
-        builder.redirectOutput(output.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./hub " + String.join(" ", args) + " did not finish in " + timeoutSeconds
-                    + " s:\n" + Files.readString(output));
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        return new Result(process.exitValue(), text);
+    private LauncherRun run(int timeoutSeconds, String... args) throws Exception {
+        return LauncherRun.of(env, dataDir, timeoutSeconds, args);
     }
 
     private static int freePort() throws IOException {
@@ -1103,7 +1087,5 @@ class FaultInjectionIT {
         }
     }
 
-    private record Result(int exit, String output) {
-    }
 
 }

@@ -81,8 +81,8 @@ import org.originhub.gatewaykit.security.UntrustedMessageException;
 @ExtendWith(GaleraClusterIT.PackagesInstalled.class)
 class GaleraClusterIT {
 
-    /** Hub nodes in front of the cluster: 1 runs today's single node; with {@code ./hub start --nodes}, 3. */
-    static final int HUB_NODES = 1;
+    /** Hub nodes behind HAProxy, over the Galera cluster (as ClusterIT runs them over the embedded database). */
+    static final int HUB_NODES = 3;
     static final int DB_NODES = 3;
     static final int THREADS = 8;
     static final int PER_THREAD = 28;
@@ -90,7 +90,7 @@ class GaleraClusterIT {
     static final int RECEIPTS_BEFORE_KILL = 40;
     static final String AGREEMENT = "EAC-CO-DEMO";
 
-    private static final Path REPO = Path.of(System.getProperty("hub.repo", "..")).toAbsolutePath().normalize();
+    private static final Path REPO = LauncherRun.REPO;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN_PASSWORD = "galera-cluster-admin-password";
 
@@ -128,13 +128,15 @@ class GaleraClusterIT {
     @BeforeAll
     void startTheHubOnAGaleraCluster() throws Exception {
         dataDir = Files.createTempDirectory(Path.of("target"), "galera-cluster").toAbsolutePath();
-        // one block of free ports: the hub's, the demo's two simulators, the SQL ports, then the group ports (node K
-        // takes 10 from groupPort + 10 (K - 1): its group, IST and SST ports)
-        int block = freeRange(8 + 10 * DB_NODES);
+        // one block of free ports: the front's, the demo's two simulators, the SQL ports, the group ports (database
+        // node K takes 10 from groupPort + 10 (K - 1): its group, IST and SST ports), then the hub nodes' HTTP and
+        // data grid ports
+        int block = freeRange(8 + 10 * DB_NODES + 2 * HUB_NODES);
         port = block;
         int simulatorPort = block + 1;
         sqlPort = block + 3;
         int groupPort = block + 8;
+        int nodePort = groupPort + 10 * DB_NODES;
         env = new HashMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("HUB_"));
         env.put("HUB_DATA_DIR", dataDir.toString());
@@ -142,6 +144,8 @@ class GaleraClusterIT {
         env.put("HUB_GALERA_PORT", Integer.toString(sqlPort));
         env.put("HUB_GALERA_GROUP_PORT", Integer.toString(groupPort));
         env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(simulatorPort));
+        env.put("HUB_NODE_PORT", Integer.toString(nodePort));
+        env.put("HUB_GRID_PORT", Integer.toString(nodePort + HUB_NODES));
         env.put("HUB_SKIP_BUILD", "1");
         env.put("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("HUB_DELIVERY_POLL", "PT1S");
@@ -156,18 +160,18 @@ class GaleraClusterIT {
         if (HUB_NODES > 1) {
             start.addAll(List.of("--nodes", Integer.toString(HUB_NODES)));
         }
-        Result result = timed("start (" + DB_NODES + " Galera nodes, " + HUB_NODES + " hub node(s), demo seeded)",
+        LauncherRun result = timed("start (" + DB_NODES + " Galera nodes, " + HUB_NODES + " hub node(s), demo seeded)",
                 () -> run(900, start.toArray(String[]::new)));
-        assertThat(result.exit).as("./hub start --db galera --demo:\n" + result.output).isZero();
-        assertThat(result.output).contains("Galera cluster ready");
+        assertThat(result.exit()).as("./hub start --db galera --demo:\n" + result.output()).isZero();
+        assertThat(result.output()).contains("Galera cluster ready");
     }
 
     @AfterAll
     void stopEverything() throws Exception {
         try {
             if (started) {
-                Result stop = timed("stop", () -> run(300, "stop"));
-                assertThat(stop.exit).as("./hub stop:\n" + stop.output).isZero();
+                LauncherRun stop = timed("stop", () -> run(300, "stop"));
+                assertThat(stop.exit()).as("./hub stop:\n" + stop.output()).isZero();
                 // the three nodes' data (over 600 MB: InnoDB files, Galera's write-set caches) is not worth keeping
                 // in target/ once they are stopped; their logs under run/ are kept
                 deleteTree(dataDir.resolve("galera"));
@@ -181,13 +185,13 @@ class GaleraClusterIT {
     @Test
     @Order(1)
     void theDemoPlaysItsScenarioOnTheClusterAndStatusShowsEveryDatabaseNode() throws Exception {
-        Result demo = timed("./hub demo", () -> run(600, "demo"));
-        assertThat(demo.exit).as("./hub demo:\n" + demo.output).isZero();
+        LauncherRun demo = timed("./hub demo", () -> run(600, "demo"));
+        assertThat(demo.exit()).as("./hub demo:\n" + demo.output()).isZero();
 
-        Result status = run(60, "status");
-        assertThat(status.exit).as(status.output).isZero();
+        LauncherRun status = run(60, "status");
+        assertThat(status.exit()).as(status.output()).isZero();
         for (int k = 1; k <= DB_NODES; k++) {
-            assertThat(status.output).as(status.output).containsPattern("database node " + k + ": pid \\d+, port "
+            assertThat(status.output()).as(status.output()).containsPattern("database node " + k + ": pid \\d+, port "
                     + (sqlPort + k - 1) + ", Synced, cluster size " + DB_NODES);
         }
     }
@@ -220,9 +224,9 @@ class GaleraClusterIT {
             while (ledger.receipts.size() < RECEIPTS_BEFORE_KILL) {
                 Thread.sleep(50);
             }
-            Result kill = run(60, "db-node", "kill", Integer.toString(killedNode));
+            LauncherRun kill = run(60, "db-node", "kill", Integer.toString(killedNode));
             killedAt = Instant.now();
-            assertThat(kill.exit).as(kill.output).isZero();
+            assertThat(kill.exit()).as(kill.output()).isZero();
             ledger.killed.set(true);
             for (Future<?> sender : senders) {
                 sender.get(10, TimeUnit.MINUTES);
@@ -271,22 +275,22 @@ class GaleraClusterIT {
     @Order(3)
     void theKilledNodeRejoinsHoldsWhatWasWrittenWhileItWasDownAndTheAuditChainVerifies() throws Exception {
         assertThat(killedNode).as("the node killed in the previous scenario").isPositive();
-        Result start = timed("db-node start " + killedNode + " (rejoin)",
+        LauncherRun start = timed("db-node start " + killedNode + " (rejoin)",
                 () -> run(600, "db-node", "start", Integer.toString(killedNode)));
-        assertThat(start.exit).as(start.output).isZero();
+        assertThat(start.exit()).as(start.output()).isZero();
         assertThat(wsrepState(killedNode)).isEqualTo("Synced");
         assertThat(storedOn(killedNode, writtenWhileDown)).as("documents written while node " + killedNode
                 + " was down, on it now").isEqualTo(writtenWhileDown.size());
 
-        Result status = run(60, "status");
-        assertThat(status.output).as(status.output).containsPattern("database node " + killedNode
+        LauncherRun status = run(60, "status");
+        assertThat(status.output()).as(status.output()).containsPattern("database node " + killedNode
                 + ": pid \\d+, port \\d+, Synced, cluster size " + DB_NODES);
 
         Map<String, String> audit = new HashMap<>(env);
         audit.put("HUB_AUDIT_USER", "admin");
         audit.put("HUB_AUDIT_PASSWORD", ADMIN_PASSWORD);
-        Result verify = timed("audit verify", () -> run(audit, 300, "audit", "verify"));
-        assertThat(verify.exit).as("./hub audit verify:\n" + verify.output).isZero();
+        LauncherRun verify = timed("audit verify", () -> run(audit, 300, "audit", "verify"));
+        assertThat(verify.exit()).as("./hub audit verify:\n" + verify.output()).isZero();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -521,28 +525,12 @@ class GaleraClusterIT {
         }
     }
 
-    private Result run(int timeoutSeconds, String... args) throws Exception {
+    private LauncherRun run(int timeoutSeconds, String... args) throws Exception {
         return run(env, timeoutSeconds, args);
     }
 
-    private Result run(Map<String, String> environment, int timeoutSeconds, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("hub").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Path output = Files.createTempFile(dataDir, "hub-launcher", ".out");
-        builder.redirectOutput(output.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./hub " + String.join(" ", args) + " did not finish in " + timeoutSeconds
-                    + " s:\n" + Files.readString(output));
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        return new Result(process.exitValue(), text);
+    private LauncherRun run(Map<String, String> environment, int timeoutSeconds, String... args) throws Exception {
+        return LauncherRun.of(environment, dataDir, timeoutSeconds, args);
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -594,6 +582,4 @@ class GaleraClusterIT {
         throw new IOException("no " + count + " consecutive free ports on loopback");
     }
 
-    private record Result(int exit, String output) {
-    }
 }

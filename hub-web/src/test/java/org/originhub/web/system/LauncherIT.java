@@ -27,7 +27,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -45,7 +44,7 @@ import org.originhub.db.testing.EmbeddedDatabaseExtension;
 @ExtendWith(EmbeddedDatabaseExtension.class)
 class LauncherIT {
 
-    private static final Path REPO = Path.of(System.getProperty("hub.repo", "..")).toAbsolutePath().normalize();
+    private static final Path REPO = LauncherRun.REPO;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final List<Map<String, String>> started = new ArrayList<>();
@@ -63,16 +62,16 @@ class LauncherIT {
         int port = freePort();
         Map<String, String> env = environment(dataDir, port);
 
-        Result first = start(env);
-        assertThat(first.output).contains("Origin Hub is ready").contains("http://127.0.0.1:" + port + "/");
+        LauncherRun first = start(env);
+        assertThat(first.output()).contains("Origin Hub is ready").contains("http://127.0.0.1:" + port + "/");
         String instance = instanceId(port);
         assertThat(get(port, "/services/hub?wsdl").body()).contains("urn:originhub:info:v1");
-        assertThat(run(env, 30, "status").output).contains("running and ready");
+        assertThat(run(env, 30, "status").output()).contains("running and ready");
 
-        Result stop = run(env, 120, "stop");
-        assertThat(stop.exit).isZero();
+        LauncherRun stop = run(env, 120, "stop");
+        assertThat(stop.exit()).isZero();
         assertThat(processesUsing(dataDir)).as("processes left behind").isEmpty();
-        assertThat(run(env, 30, "status").exit).isEqualTo(3);
+        assertThat(run(env, 30, "status").exit()).isEqualTo(3);
 
         start(env);
         assertThat(instanceId(port)).as("instance id after a restart").isEqualTo(instance);
@@ -86,9 +85,9 @@ class LauncherIT {
         env.put("HUB_DB_URL", external.jdbcUrl());
         env.put("HUB_DB_USER", external.user());
 
-        Result result = start(env);
+        LauncherRun result = start(env);
 
-        assertThat(result.output).contains("using the external database").doesNotContain("embedded MariaDB");
+        assertThat(result.output()).contains("using the external database").doesNotContain("embedded MariaDB");
         String instance = instanceId(port);
         try (Connection c = externalDataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT instance_id FROM hub_instance")) {
@@ -104,20 +103,20 @@ class LauncherIT {
         Map<String, String> env = environment(dataDir, freePort());
         env.put("HUB_DB_URL", "jdbc:mysql://127.0.0.1:" + freePort() + "/hub");
 
-        Result result = run(env, 60, "start", "--detach");
+        LauncherRun result = run(env, 60, "start", "--detach");
 
-        assertThat(result.exit).isNotZero();
-        assertThat(result.output).contains("database unreachable at 127.0.0.1:");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("database unreachable at 127.0.0.1:");
     }
 
     @Test
     void aTakenPortIsReportedClearly() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-port").toAbsolutePath();
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Result result = run(environment(dataDir, taken.getLocalPort()), 60, "start", "--detach");
+            LauncherRun result = run(environment(dataDir, taken.getLocalPort()), 60, "start", "--detach");
 
-            assertThat(result.exit).isNotZero();
-            assertThat(result.output).contains("port " + taken.getLocalPort() + " is already in use");
+            assertThat(result.exit()).isNotZero();
+            assertThat(result.output()).contains("port " + taken.getLocalPort() + " is already in use");
         }
     }
 
@@ -130,14 +129,14 @@ class LauncherIT {
         env.remove("HUB_ADMIN_PASSWORD");
         Path demo = dataDir.resolve("demo");
 
-        Result first = start(env, "--demo");
+        LauncherRun first = start(env, "--demo");
 
         Path passwordFile = demo.resolve("admin-password");
         assertThat(Files.getPosixFilePermissions(passwordFile))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         String password = Files.readString(passwordFile).strip();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(first.output).contains("15 created, 0 already there").contains(password)
+        assertThat(first.output()).contains("15 created, 0 already there").contains(password)
                 .contains("served by the gateway simulators that ./hub demo starts");
         assertThat(demo.resolve("hub.pem")).as("the hub certificate, pinned for the demo gateways").exists();
 
@@ -161,9 +160,9 @@ class LauncherIT {
 
         // Again on the same data folder: the stored password still signs in, the keys are reused, nothing is added.
         run(env, 120, "stop");
-        Result second = start(env, "--demo");
+        LauncherRun second = start(env, "--demo");
 
-        assertThat(second.output).contains("0 created, 15 already there").doesNotContain("demo: creating");
+        assertThat(second.output()).contains("0 created, 15 already there").doesNotContain("demo: creating");
         assertThat(issuedByDemoCa(demo.resolve("ke").resolve("gateway.p12"), "gateway", ca))
                 .isEqualTo(gatewayFingerprints.get(0));
         String again = adminGet(port, password, "/api/admin/directory");
@@ -178,9 +177,9 @@ class LauncherIT {
         // Never next to a real database.
         Map<String, String> external = new java.util.HashMap<>(env);
         external.put("HUB_DB_URL", "jdbc:mysql://db.example:3306/hub");
-        Result refused = run(external, 60, "start", "--demo");
-        assertThat(refused.exit).isNotZero();
-        assertThat(refused.output).contains("--demo is for development on the embedded database only");
+        LauncherRun refused = run(external, 60, "start", "--demo");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.output()).contains("--demo is for development on the embedded database only");
     }
 
     /**
@@ -200,11 +199,11 @@ class LauncherIT {
         env.put("HUB_DEMO_TIMEOUT", "60"); // bounds each wait for a delivery
         started.add(env);
 
-        Result first = run(env, 600, "demo");
+        LauncherRun first = run(env, 600, "demo");
 
-        assertThat(first.exit).as(first.output).isZero();
-        Summary one = Summary.of(first.output);
-        assertThat(one.documents).as(first.output).hasSize(11);
+        assertThat(first.exit()).as(first.output()).isZero();
+        Summary one = Summary.of(first.output());
+        assertThat(one.documents).as(first.output()).hasSize(11);
         assertThat(one.documents).allSatisfy(d -> assertThat(d.delivery()).as(d.tracking())
                 .matches("DELIVERED(_WITH_WARNINGS)? .*acknowledged OK.*"));
         assertThat(one.documents).extracting(Document::type).contains("CERTIFICATE_OF_ORIGIN/NEW",
@@ -212,11 +211,11 @@ class LauncherIT {
                 "BUSINESS_RESPONSE/NEW UTILISED", "VERIFICATION_REQUEST/NEW", "VERIFICATION_RESPONSE/NEW CONFIRMED");
         assertThat(one.documents).extracting(Document::route).contains("KE->TZ", "KE->UG", "UG->KE", "TZ->UG",
                 "TZ->KE", "UG->TZ");
-        assertThat(one.refusals).as(first.output).containsKeys("SenderMismatch", "NotParty");
+        assertThat(one.refusals).as(first.output()).containsKeys("SenderMismatch", "NotParty");
         assertThat(one.refusals.get("SenderMismatch")).contains("Envelope/From");
-        assertThat(one.coStatuses.values()).as(first.output)
+        assertThat(one.coStatuses.values()).as(first.output())
                 .containsExactly("CONFIRMED", "REPLACED", "CANCELLED", "ACCEPTED", "UTILISED");
-        assertThat(first.output).contains("scenario complete").contains("user          admin")
+        assertThat(first.output()).contains("scenario complete").contains("user          admin")
                 .contains(Files.readString(dataDir.resolve("demo").resolve("admin-password")).strip())
                 .contains("/console/").contains("./hub stop");
 
@@ -238,15 +237,15 @@ class LauncherIT {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as(simulator + " still running")
                     .hasValue(true);
         }
-        assertThat(run(env, 30, "status").output).contains("running and ready").contains("sim-ke running");
+        assertThat(run(env, 30, "status").output()).contains("running and ready").contains("sim-ke running");
 
         // Again, on the hub that runs: the same community, new COs, every one delivered again.
-        Result second = run(env, 400, "demo");
+        LauncherRun second = run(env, 400, "demo");
 
-        assertThat(second.exit).as(second.output).isZero();
-        assertThat(second.output).contains("reusing the hub already running on port " + port)
+        assertThat(second.exit()).as(second.output()).isZero();
+        assertThat(second.output()).contains("reusing the hub already running on port " + port)
                 .contains("0 created, 15 already there");
-        Summary two = Summary.of(second.output);
+        Summary two = Summary.of(second.output());
         assertThat(two.documents).hasSize(11).allSatisfy(d -> assertThat(d.delivery()).startsWith("DELIVERED"));
         assertThat(two.coStatuses.values()).containsExactly("CONFIRMED", "REPLACED", "CANCELLED", "ACCEPTED",
                 "UTILISED");
@@ -254,8 +253,8 @@ class LauncherIT {
         assertThat(two.documents).extracting(Document::tracking)
                 .doesNotContainAnyElementsOf(one.documents.stream().map(Document::tracking).toList());
 
-        Result stop = run(env, 120, "stop");
-        assertThat(stop.exit).isZero();
+        LauncherRun stop = run(env, 120, "stop");
+        assertThat(stop.exit()).isZero();
         assertThat(processesUsing(dataDir)).as("processes left behind (hub, database, simulators)").isEmpty();
     }
 
@@ -376,34 +375,18 @@ class LauncherIT {
         return env;
     }
 
-    private Result start(Map<String, String> env, String... options) throws Exception {
+    private LauncherRun start(Map<String, String> env, String... options) throws Exception {
         started.add(env);
         List<String> args = new ArrayList<>(List.of("start", "--detach"));
         args.addAll(List.of(options));
         // Generous: several builds share these two cores, and keytool plus a Payara start then take minutes.
-        Result result = run(env, 360, args.toArray(String[]::new));
-        assertThat(result.exit).as("./hub " + String.join(" ", args) + ":\n" + result.output).isZero();
+        LauncherRun result = run(env, 360, args.toArray(String[]::new));
+        assertThat(result.exit()).as("./hub " + String.join(" ", args) + ":\n" + result.output()).isZero();
         return result;
     }
 
-    private static Result run(Map<String, String> env, int timeoutSeconds, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("hub").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        Path output = Files.createTempFile("hub-launcher", ".out");
-        builder.redirectOutput(output.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./hub " + String.join(" ", args) + " did not finish in " + timeoutSeconds
-                    + " s:\n" + Files.readString(output));
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        return new Result(process.exitValue(), text);
+    private static LauncherRun run(Map<String, String> env, int timeoutSeconds, String... args) throws Exception {
+        return LauncherRun.of(env, null, timeoutSeconds, args);
     }
 
     private static List<ProcessHandle> processesUsing(Path dataDir) {
@@ -438,6 +421,4 @@ class LauncherIT {
         }
     }
 
-    private record Result(int exit, String output) {
-    }
 }
