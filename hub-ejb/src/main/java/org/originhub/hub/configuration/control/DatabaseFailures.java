@@ -87,8 +87,11 @@ public final class DatabaseFailures {
         return false;
     }
 
-    /** The cause, also where an EJBException or a chained SQLException keeps it apart from {@code getCause()}. */
-    private static Throwable next(Throwable t) {
+    /**
+     * The cause, also where an EJBException or a chained SQLException keeps it apart from {@code getCause()}; null at
+     * the end of the chain. The one walk of a database failure's causes ({@code Conflicts} walks with it too).
+     */
+    public static Throwable next(Throwable t) {
         Throwable cause = t.getCause();
         if (cause == null && t instanceof jakarta.ejb.EJBException ejb) {
             cause = ejb.getCausedByException();

@@ -2,6 +2,7 @@ package org.originhub.hub.exchange.control;
 
 import java.sql.SQLException;
 import java.util.concurrent.atomic.LongAdder;
+import org.originhub.hub.configuration.control.DatabaseFailures;
 
 /**
  * Recognises the database refusals a concurrent transaction causes (a unique key taken meanwhile, a deadlock, a lock
@@ -38,7 +39,7 @@ public final class Conflicts {
 
     /** The first conflict found along the cause chain, NONE when there is none. */
     public static Kind kindOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = next(t)) {
+        for (Throwable t = failure; t != null; t = DatabaseFailures.next(t)) {
             if (t instanceof SQLException sql) {
                 Kind kind = kindOf(sql);
                 if (kind != Kind.NONE) {
@@ -71,17 +72,5 @@ public final class Conflicts {
     /** Deadlocks this hub node met since it started. */
     public static long deadlocks() {
         return DEADLOCKS.sum();
-    }
-
-    /** The cause, also where an EJBException keeps it apart from {@code getCause()}. */
-    private static Throwable next(Throwable t) {
-        Throwable cause = t.getCause();
-        if (cause == null && t instanceof jakarta.ejb.EJBException ejb) {
-            cause = ejb.getCausedByException();
-        }
-        if (cause == null && t instanceof SQLException sql) {
-            cause = sql.getNextException();
-        }
-        return cause == t ? null : cause;
     }
 }
