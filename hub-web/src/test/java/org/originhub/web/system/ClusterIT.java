@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,8 +87,8 @@ class ClusterIT {
     @BeforeAll
     static void startCluster() throws Exception {
         dataDir = Files.createTempDirectory(Path.of("target"), "cluster-it").toAbsolutePath();
-        front = consecutiveFreePorts(1);
-        firstNodePort = consecutiveFreePorts(NODES);
+        front = LoopbackPorts.freeRange(1);
+        firstNodePort = LoopbackPorts.freeRange(NODES);
         env = new HashMap<>(System.getenv());
         // HUB_DELIVERY_LEASE passes through: a build whose nodes do not yet release a dead node's claims at once
         // can shorten the lease for its own runs; the contract under test needs no such setting.
@@ -98,8 +96,8 @@ class ClusterIT {
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_HTTP_PORT", Integer.toString(front));
         env.put("HUB_NODE_PORT", Integer.toString(firstNodePort));
-        env.put("HUB_GRID_PORT", Integer.toString(consecutiveFreePorts(NODES)));
-        env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(consecutiveFreePorts(2)));
+        env.put("HUB_GRID_PORT", Integer.toString(LoopbackPorts.freeRange(NODES)));
+        env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(LoopbackPorts.freeRange(2)));
         env.put("HUB_SKIP_BUILD", "1");
         env.put("HUB_ADMIN_PASSWORD", SystemTestData.adminPassword());
         env.put("HUB_DELIVERY_POLL", "PT1S");
@@ -607,30 +605,5 @@ class ClusterIT {
         String marker = folder.toString();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(cmd -> cmd.contains(marker)).orElse(false)).toList();
-    }
-
-    /**
-     * The first of {@code count} consecutive free ports, below Linux's ephemeral range (32768 up): the nodes bind
-     * minutes after the ports were chosen, and an ephemeral port may meanwhile be taken by any outgoing connection.
-     */
-    private static int consecutiveFreePorts(int count) throws IOException {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int first = 20_000 + random.nextInt(12_000);
-            List<ServerSocket> held = new ArrayList<>();
-            try {
-                for (int i = 0; i < count; i++) {
-                    held.add(new ServerSocket(first + i, 1, InetAddress.getLoopbackAddress()));
-                }
-                return first;
-            } catch (IOException taken) {
-                // try another range
-            } finally {
-                for (ServerSocket socket : held) {
-                    socket.close();
-                }
-            }
-        }
-        throw new IOException("no " + count + " consecutive free ports on loopback");
     }
 }

@@ -3,8 +3,6 @@ package org.originhub.web.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,7 +128,7 @@ class GaleraClusterIT {
         // one block of free ports: the front's, the demo's two simulators, the SQL ports, the group ports (database
         // node K takes 10 from groupPort + 10 (K - 1): its group, IST and SST ports), then the hub nodes' HTTP and
         // data grid ports
-        int block = freeRange(8 + 10 * DB_NODES + 2 * HUB_NODES);
+        int block = LoopbackPorts.freeRange(8 + 10 * DB_NODES + 2 * HUB_NODES);
         port = block;
         int simulatorPort = block + 1;
         sqlPort = block + 3;
@@ -551,35 +548,4 @@ class GaleraClusterIT {
             Thread.currentThread().interrupt();
         }
     }
-
-    /**
-     * The first of {@code count} consecutive ports that are free on loopback now, below the kernel's ephemeral range:
-     * the nodes' own outgoing connections (group communication, SST) take ephemeral ports, and one of them could
-     * take a node's listening port between this check and the node's start.
-     */
-    private static int freeRange(int count) throws IOException {
-        int ephemeralStart = 32_768;
-        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        if (Files.isReadable(range)) {
-            ephemeralStart = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
-        }
-        int low = 10_000;
-        int high = Math.max(low + 1_000, ephemeralStart) - count;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(low, high);
-            boolean free = true;
-            for (int p = first; p < first + count && free; p++) {
-                try (ServerSocket socket = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
-                    socket.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("no " + count + " consecutive free ports on loopback");
-    }
-
 }
