@@ -37,9 +37,10 @@ import org.originhub.db.embedded.EmbeddedDatabase;
 import org.originhub.db.testing.EmbeddedDatabaseExtension;
 
 /**
- * {@code ./hub} as a newcomer uses it: start detached on a non-default port with the embedded database, stop without
- * leaving processes behind, keep data across a restart, run on an external database given by HUB_DB_URL, and seed
- * the demo community with {@code --demo}, and play the demo scenario with {@code ./hub demo}.
+ * {@code ./hub} as a newcomer uses it: play the demo from nothing, stop without leaving processes behind, start
+ * detached again on the same data with {@code --demo} keeping everything, play again on the running hub; run on an
+ * external database given by HUB_DB_URL; refuse an unreachable database and a taken port clearly. Each hub start
+ * costs half a minute, so the cases share starts (several nodes are ClusterIT's and GaleraClusterIT's).
  */
 @ExtendWith(EmbeddedDatabaseExtension.class)
 class LauncherIT {
@@ -54,27 +55,6 @@ class LauncherIT {
         for (Map<String, String> env : started) {
             run(env, 120, "stop");
         }
-    }
-
-    @Test
-    void startStopRestartKeepsDataAndLeavesNoProcess() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-embedded").toAbsolutePath();
-        int port = freePort();
-        Map<String, String> env = environment(dataDir, port);
-
-        LauncherRun first = start(env);
-        assertThat(first.output()).contains("Origin Hub is ready").contains("http://127.0.0.1:" + port + "/");
-        String instance = instanceId(port);
-        assertThat(get(port, "/services/hub?wsdl").body()).contains("urn:originhub:info:v1");
-        assertThat(run(env, 30, "status").output()).contains("running and ready");
-
-        LauncherRun stop = run(env, 120, "stop");
-        assertThat(stop.exit()).isZero();
-        assertThat(processesUsing(dataDir)).as("processes left behind").isEmpty();
-        assertThat(run(env, 30, "status").exit()).isEqualTo(3);
-
-        start(env);
-        assertThat(instanceId(port)).as("instance id after a restart").isEqualTo(instance);
     }
 
     @Test
@@ -120,88 +100,37 @@ class LauncherIT {
         }
     }
 
+    /**
+     * A newcomer's path through the launcher, on one data folder and two hub starts: {@code ./hub demo} from nothing
+     * (hub, community with working keystores, simulators, the scenario, whose summary read back from the hub must show
+     * every document delivered, the refusals with their fault codes and each CO in the status the scenario played);
+     * {@code ./hub stop} leaving no process behind, simulators included; {@code ./hub start --demo} again keeping the
+     * instance, the password and the keys and adding nothing; {@code ./hub demo} on the running hub playing new COs.
+     */
     @Test
-    void demoSeedsACommunityWithWorkingKeystoresAndRepeatsWithoutDuplicates() throws Exception {
+    void demoFromNothingStopRestartAndDemoAgainKeepEverythingAndDuplicateNothing() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-demo").toAbsolutePath();
         int port = freePort();
         Map<String, String> env = environment(dataDir, port);
         // Without HUB_ADMIN_PASSWORD the launcher generates admin's password and keeps it: the path under test.
         env.remove("HUB_ADMIN_PASSWORD");
+        int simulatorPort = twoFreePorts();
+        env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(simulatorPort));
+        env.put("HUB_DEMO_TIMEOUT", "60"); // bounds each wait for a delivery
+        started.add(env);
         Path demo = dataDir.resolve("demo");
 
-        LauncherRun first = start(env, "--demo");
+        LauncherRun first = run(env, 600, "demo");
 
+        assertThat(first.exit()).as(first.output()).isZero();
         Path passwordFile = demo.resolve("admin-password");
         assertThat(Files.getPosixFilePermissions(passwordFile))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         String password = Files.readString(passwordFile).strip();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(first.output()).contains("15 created, 0 already there").contains(password)
-                .contains("served by the gateway simulators that ./hub demo starts");
+        assertThat(first.output()).contains("15 created, 0 already there").contains("scenario complete")
+                .contains("user          admin").contains(password).contains("/console/").contains("./hub stop");
         assertThat(demo.resolve("hub.pem")).as("the hub certificate, pinned for the demo gateways").exists();
-
-        X509Certificate ca = (X509Certificate) openKeystore(demo.resolve("community-ca.p12"), "ca")
-                .getCertificate("ca");
-        List<String> gatewayFingerprints = new ArrayList<>();
-        List<String> signerFingerprints = new ArrayList<>();
-        for (String member : List.of("ke", "tz", "ug")) {
-            gatewayFingerprints.add(issuedByDemoCa(demo.resolve(member).resolve("gateway.p12"), "gateway", ca));
-            signerFingerprints.add(issuedByDemoCa(demo.resolve(member).resolve("signer.p12"), "signer", ca));
-        }
-
-        String directory = adminGet(port, password, "/api/admin/directory");
-        assertThat(matches(directory, "\\{\"code\":\"(KE|TZ|UG)\",\"name\"")).as(directory).hasSize(3);
-        assertThat(matches(directory, "\"parties\":\\[")).as("agreements").hasSize(2);
-        assertThat(matches(directory, "\"activeCertificate\":\"([0-9a-f]{64})\""))
-                .as("gateways with an active certificate").containsExactlyInAnyOrderElementsOf(gatewayFingerprints);
-        assertThat(directory).contains("\"deliveryMode\":\"PULL\"").contains("\"deliveryMode\":\"PUSH\"");
-        assertThat(matches(directory, "\"fingerprint\":\"([0-9a-f]{64})\"")).as("signers")
-                .containsExactlyInAnyOrderElementsOf(signerFingerprints);
-
-        // Again on the same data folder: the stored password still signs in, the keys are reused, nothing is added.
-        run(env, 120, "stop");
-        LauncherRun second = start(env, "--demo");
-
-        assertThat(second.output()).contains("0 created, 15 already there").doesNotContain("demo: creating");
-        assertThat(issuedByDemoCa(demo.resolve("ke").resolve("gateway.p12"), "gateway", ca))
-                .isEqualTo(gatewayFingerprints.get(0));
-        String again = adminGet(port, password, "/api/admin/directory");
-        assertThat(matches(again, "\"serial\":(\\d+)")).as("directory serial: no change at all")
-                .isEqualTo(matches(directory, "\"serial\":(\\d+)"));
-        assertThat(matches(again, "\"activeCertificate\":\"([0-9a-f]{64})\""))
-                .containsExactlyInAnyOrderElementsOf(gatewayFingerprints);
-        assertThat(matches(adminGet(port, password, "/api/admin/trust-anchors"), "\"fingerprint\":\"")).hasSize(1);
-        assertThat(matches(adminGet(port, password, "/api/admin/authorities"), "\"memberCode\":\"")).hasSize(3);
-        assertThat(matches(adminGet(port, password, "/api/admin/requests"), "\"kind\":\"")).hasSize(3);
-
-        // Never next to a real database.
-        Map<String, String> external = new java.util.HashMap<>(env);
-        external.put("HUB_DB_URL", "jdbc:mysql://db.example:3306/hub");
-        LauncherRun refused = run(external, 60, "start", "--demo");
-        assertThat(refused.exit()).isNotZero();
-        assertThat(refused.output()).contains("--demo is for development on the embedded database only");
-    }
-
-    /**
-     * {@code ./hub demo} from nothing: hub, community, simulators and the scenario, whose summary (read back from the
-     * hub) must show every document delivered, the refusals with their fault codes and each CO in the status the
-     * scenario played; the simulators must have stored and acknowledged what was pushed to them. Again on the running
-     * hub: new COs, nothing duplicated. Then ./hub stop leaves no process behind, simulators included.
-     */
-    @Test
-    void demoPlaysTheScenarioLeavesEverythingRunningAndPlaysAgain() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "launcher-play").toAbsolutePath();
-        int port = freePort();
-        Map<String, String> env = environment(dataDir, port);
-        env.remove("HUB_ADMIN_PASSWORD"); // as a developer runs it: the launcher generates and keeps the password
-        int simulatorPort = twoFreePorts();
-        env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(simulatorPort));
-        env.put("HUB_DEMO_TIMEOUT", "60"); // bounds each wait for a delivery
-        started.add(env);
-
-        LauncherRun first = run(env, 600, "demo");
-
-        assertThat(first.exit()).as(first.output()).isZero();
         Summary one = Summary.of(first.output());
         assertThat(one.documents).as(first.output()).hasSize(11);
         assertThat(one.documents).allSatisfy(d -> assertThat(d.delivery()).as(d.tracking())
@@ -215,16 +144,13 @@ class LauncherIT {
         assertThat(one.refusals.get("SenderMismatch")).contains("Envelope/From");
         assertThat(one.coStatuses.values()).as(first.output())
                 .containsExactly("CONFIRMED", "REPLACED", "CANCELLED", "ACCEPTED", "UTILISED");
-        assertThat(first.output()).contains("scenario complete").contains("user          admin")
-                .contains(Files.readString(dataDir.resolve("demo").resolve("admin-password")).strip())
-                .contains("/console/").contains("./hub stop");
 
         // What the hub pushed, the simulators stored byte for byte and acknowledged with their own signature.
         int pushed = 0;
         for (Document d : one.documents) {
             String to = d.route().substring(4).toLowerCase(java.util.Locale.ROOT);
             if (!to.equals("tz")) {
-                Path envelope = dataDir.resolve("demo/received").resolve(to).resolve(d.tracking() + ".envelope.txt");
+                Path envelope = demo.resolve("received").resolve(to).resolve(d.tracking() + ".envelope.txt");
                 assertThat(envelope).as("stored by the " + to + " simulator").exists();
                 assertThat(Files.readString(envelope)).contains("Acknowledgement: OK")
                         .contains("IssuerCoNumber: " + d.coNumber());
@@ -239,13 +165,56 @@ class LauncherIT {
         }
         assertThat(run(env, 30, "status").output()).contains("running and ready").contains("sim-ke running");
 
-        // Again, on the hub that runs: the same community, new COs, every one delivered again.
-        LauncherRun second = run(env, 400, "demo");
+        // The community's keys: every keystore opens with the password kept next to it and chains to the demo CA.
+        X509Certificate ca = (X509Certificate) openKeystore(demo.resolve("community-ca.p12"), "ca")
+                .getCertificate("ca");
+        List<String> gatewayFingerprints = new ArrayList<>();
+        List<String> signerFingerprints = new ArrayList<>();
+        for (String member : List.of("ke", "tz", "ug")) {
+            gatewayFingerprints.add(issuedByDemoCa(demo.resolve(member).resolve("gateway.p12"), "gateway", ca));
+            signerFingerprints.add(issuedByDemoCa(demo.resolve(member).resolve("signer.p12"), "signer", ca));
+        }
+        String directory = adminGet(port, password, "/api/admin/directory");
+        assertThat(matches(directory, "\\{\"code\":\"(KE|TZ|UG)\",\"name\"")).as(directory).hasSize(3);
+        assertThat(matches(directory, "\"parties\":\\[")).as("agreements").hasSize(2);
+        assertThat(matches(directory, "\"activeCertificate\":\"([0-9a-f]{64})\""))
+                .as("gateways with an active certificate").containsExactlyInAnyOrderElementsOf(gatewayFingerprints);
+        assertThat(directory).contains("\"deliveryMode\":\"PULL\"").contains("\"deliveryMode\":\"PUSH\"");
+        assertThat(matches(directory, "\"fingerprint\":\"([0-9a-f]{64})\"")).as("signers")
+                .containsExactlyInAnyOrderElementsOf(signerFingerprints);
+        String instance = instanceId(port);
+        assertThat(get(port, "/services/hub?wsdl").body()).contains("urn:originhub:info:v1");
 
-        assertThat(second.exit()).as(second.output()).isZero();
-        assertThat(second.output()).contains("reusing the hub already running on port " + port)
+        // ./hub stop: nothing left running, the status says so.
+        LauncherRun stop = run(env, 120, "stop");
+        assertThat(stop.exit()).isZero();
+        assertThat(processesUsing(dataDir)).as("processes left behind (hub, database, simulators)").isEmpty();
+        assertThat(run(env, 30, "status").exit()).isEqualTo(3);
+
+        // Again on the same data folder: same instance, the stored password still signs in, nothing is added.
+        LauncherRun second = start(env, "--demo");
+
+        assertThat(second.output()).contains("Origin Hub is ready").contains("http://127.0.0.1:" + port + "/")
+                .contains("0 created, 15 already there").doesNotContain("demo: creating");
+        assertThat(instanceId(port)).as("instance id after a restart").isEqualTo(instance);
+        assertThat(issuedByDemoCa(demo.resolve("ke").resolve("gateway.p12"), "gateway", ca))
+                .isEqualTo(gatewayFingerprints.get(0));
+        String again = adminGet(port, password, "/api/admin/directory");
+        assertThat(matches(again, "\"serial\":(\\d+)")).as("directory serial: no change at all")
+                .isEqualTo(matches(directory, "\"serial\":(\\d+)"));
+        assertThat(matches(again, "\"activeCertificate\":\"([0-9a-f]{64})\""))
+                .containsExactlyInAnyOrderElementsOf(gatewayFingerprints);
+        assertThat(matches(adminGet(port, password, "/api/admin/trust-anchors"), "\"fingerprint\":\"")).hasSize(1);
+        assertThat(matches(adminGet(port, password, "/api/admin/authorities"), "\"memberCode\":\"")).hasSize(3);
+        assertThat(matches(adminGet(port, password, "/api/admin/requests"), "\"kind\":\"")).hasSize(3);
+
+        // ./hub demo on the hub that runs: the same community, new COs, every one delivered.
+        LauncherRun third = run(env, 400, "demo");
+
+        assertThat(third.exit()).as(third.output()).isZero();
+        assertThat(third.output()).contains("reusing the hub already running on port " + port)
                 .contains("0 created, 15 already there");
-        Summary two = Summary.of(second.output());
+        Summary two = Summary.of(third.output());
         assertThat(two.documents).hasSize(11).allSatisfy(d -> assertThat(d.delivery()).startsWith("DELIVERED"));
         assertThat(two.coStatuses.values()).containsExactly("CONFIRMED", "REPLACED", "CANCELLED", "ACCEPTED",
                 "UTILISED");
@@ -253,9 +222,15 @@ class LauncherIT {
         assertThat(two.documents).extracting(Document::tracking)
                 .doesNotContainAnyElementsOf(one.documents.stream().map(Document::tracking).toList());
 
-        LauncherRun stop = run(env, 120, "stop");
-        assertThat(stop.exit()).isZero();
-        assertThat(processesUsing(dataDir)).as("processes left behind (hub, database, simulators)").isEmpty();
+        // Never next to a real database.
+        Map<String, String> external = new java.util.HashMap<>(env);
+        external.put("HUB_DB_URL", "jdbc:mysql://db.example:3306/hub");
+        LauncherRun refused = run(external, 60, "start", "--demo");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.output()).contains("--demo is for development on the embedded database only");
+
+        assertThat(run(env, 120, "stop").exit()).isZero();
+        assertThat(processesUsing(dataDir)).as("processes left behind after the second demo").isEmpty();
     }
 
     /** One row of the summary's table of documents. */
