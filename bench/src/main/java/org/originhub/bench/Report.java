@@ -188,11 +188,11 @@ final class Report {
         RunFigures here = RunFigures.of(r);
         String oneName = label(one);
         String hereName = label(here);
-        b.append(f("## %s against %s\n\nThe same bench on %s, run first in this invocation on a fresh database, "
+        b.append(f("## %s against %s\n\nThe same bench on %s, run first in this invocation on a fresh %s database, "
                 + "against this run on %s%s. All processes share the machine's %d cores, so more nodes cannot run "
-                + "faster here: what the ratios show is the cost per CO of %s and that the work spreads.\n\n"
+                + "faster here: what the ratios show is the cost per CO of %s, and that the work spreads.\n\n"
                 + "| measure | %s | %s | ratio |\n|---|---|---|---|\n",
-                hereName, oneName, oneName, hereName, here.nodes() > 1 ? " behind HAProxy" : "",
+                hereName, oneName, oneName, one.database(), hereName, here.nodes() > 1 ? " behind HAProxy" : "",
                 Runtime.getRuntime().availableProcessors(), cost(one, here), oneName, hereName));
         ratio(b, "single-document submissions / s", one.submitRate(), here.submitRate());
         ratio(b, "end to end COs / s", one.endToEndRate(), here.endToEndRate());
