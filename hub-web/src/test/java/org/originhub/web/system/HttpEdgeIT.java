@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -150,6 +152,70 @@ class HttpEdgeIT {
                 socket.close();
             }
         }
+    }
+
+    /**
+     * Java's HttpClient at its default version offers an upgrade to HTTP/2 in clear text ({@code Upgrade: h2c}) with
+     * the first request of every connection, a POST's body included, and speaks HTTP/2 on the connection once the
+     * listener accepts. Signed and unsigned SOAP requests of 1 KB to 200 KB to every service, on new connections (each
+     * an upgrade offer) and on a reused one, 8 at a time, are each answered by the service within 20 s.
+     */
+    @Test
+    void postsOfferingAnH2cUpgradeAreAllAnswered() throws Exception {
+        TestPki.Issued gateway = onboardedGateway();
+        HttpClient reused = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<String>> answers = new ArrayList<>();
+        Instant started = Instant.now();
+        try {
+            for (int i = 0; i < 48; i++) {
+                int n = i;
+                answers.add(clients.submit(() -> {
+                    HttpClient client = n % 2 == 0 ? reused
+                            : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                    String service = new String[] {"hub", "exchange", "registry"}[n % 3];
+                    int padding = new int[] {1_000, 16_000, 70_000, 200_000}[n % 4];
+                    boolean signed = n % 8 == 5;
+                    byte[] envelope = signed
+                            ? SignedSoap.sign("<r:GetDirectoryRequest xmlns:r=\"urn:originhub:registry:v1\"/>", gateway)
+                            : ("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><!-- "
+                                    + "x".repeat(padding) + " --><GetHubInfoRequest xmlns=\"urn:originhub:info:v1\"/>"
+                                    + "</s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8);
+                    String to = signed ? "registry" : service;
+                    HttpResponse<String> answer = client.send(HttpRequest
+                            .newBuilder(URI.create(base + "services/" + to))
+                            .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                            .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    String what = (signed ? "signed GetDirectory" : padding + " bytes") + " to " + to
+                            + (n % 2 == 0 ? " (reused client)" : " (new client)");
+                    if (signed) {
+                        assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(200);
+                        assertThat(answer.body()).as(what).contains("<Serial>");
+                    } else if (to.equals("hub")) {
+                        assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(200);
+                        assertThat(answer.body()).as(what).contains("<Node>");
+                    } else {
+                        // unsigned: exchange asks for the signature first, registry knows no GetHubInfo operation
+                        assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(500);
+                        assertThat(answer.body()).as(what)
+                                .containsPattern("hub:(SecurityError|InvalidRequest)</faultcode>");
+                    }
+                    return answer.version() + " " + what;
+                }));
+            }
+            for (Future<String> answer : answers) {
+                answer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        Map<String, Integer> versions = new TreeMap<>();
+        for (Future<String> answer : answers) {
+            versions.merge(answer.get().substring(0, answer.get().indexOf(' ')), 1, Integer::sum);
+        }
+        observed("48 POSTs from HttpClient at its default version: answered (ms), by version",
+                Duration.between(started, Instant.now()).toMillis() + ", " + versions);
     }
 
     @Test
