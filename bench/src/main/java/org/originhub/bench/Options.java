@@ -32,6 +32,8 @@ final class Options {
     long store = 1_000_000;
     int members = 200;
     Path out = Path.of("target", "bench");
+    /** Seconds from launching the hub (its database up) to its readiness, as the launcher timed it; -1 unknown. */
+    double startToReadySeconds = -1;
 
     static Options parse(String[] args) {
         return parse(args, System.getenv("HUB_ADMIN_PASSWORD"), System.getenv("HUB_DB_PASSWORD"));
@@ -77,6 +79,7 @@ final class Options {
                 case "--members" -> o.members = positive(value(args, ++i, a), a);
                 case "--out" -> o.out = Path.of(value(args, ++i, a));
                 case "--quick" -> o.quick = true;
+                case "--start-to-ready" -> o.startToReadySeconds = Double.parseDouble(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }

@@ -49,4 +49,13 @@ class LatenciesTest {
         assertThatThrownBy(() -> Options.parse(new String[] {"--db-url", "jdbc:mysql://x/hub", "--hub-pid", "1"},
                 null)).hasMessageContaining("HUB_ADMIN_PASSWORD");
     }
+
+    @Test
+    void theStartTimeIsReportedOnlyWhenTheLauncherGaveIt() {
+        Options timed = Options.parse(new String[] {"--db-url", "jdbc:mysql://x/hub", "--hub-pid", "1",
+                "--start-to-ready", "17.4"}, "secret");
+        assertThat(timed.startToReadySeconds).isEqualTo(17.4);
+        Options untimed = Options.parse(new String[] {"--db-url", "jdbc:mysql://x/hub", "--hub-pid", "1"}, "secret");
+        assertThat(untimed.startToReadySeconds).isNegative();
+    }
 }
