@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,10 +41,12 @@ import org.originhub.registry.testing.TestPersistence;
  * records): {@link AuditLog#verify()} over the whole seeded log, in one transaction as the API runs it, against two
  * baselines measured in the same run over the same rows: a plain JDBC scan that reads every column the hash covers
  * (streamed, nothing computed), and the same scan with SHA-256 over each row's bytes (the least any verifier that
- * reads the database and hashes can cost). Prints records/s and the ratios; asserts that the chain is intact, never a
- * time. {@code -Dbench.verifyRuns=N} (default 2) times each N times (the first includes JIT warm-up).
- * {@code -Dbench.exportTo=FILE} also writes the unfiltered JSON-lines export there ({@link AuditLog#export}), for
- * timing the offline verifier on it ({@code java hub-web/src/audit/java/AuditVerify.java FILE}).
+ * reads the database and hashes can cost). Prints records/s and the ratios, also per CPU second of the benchmark's
+ * thread (the database server's CPU not included), which a shared machine's load changes less; asserts that the
+ * chain is intact, never a time. {@code -Dbench.verifyRuns=N} (default 2) times each N times (the first includes JIT
+ * warm-up). {@code -Dbench.exportTo=FILE} also writes the unfiltered JSON-lines export there
+ * ({@link AuditLog#export}), for timing the offline verifier on it
+ * ({@code java hub-web/src/audit/java/AuditVerify.java FILE}).
  */
 final class ChainVerificationCase {
 
@@ -53,10 +57,14 @@ final class ChainVerificationCase {
             + "object_type, object_id, tracking_number, co_number, sender_member, recipient_member, detail, prev_hash, "
             + "hash";
 
+    /** CPU time of the benchmark's thread: what the figures cost this JVM whatever the machine's load. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private ChainVerificationCase() {
     }
 
-    static void run(DataSource loader, TestPersistence persistence, AuditTrail trail, AuditLog log, Supplier<String> loadAverage)
+    static void run(DataSource loader, TestPersistence persistence, AuditTrail trail, AuditLog log,
+            Supplier<String> loadAverage)
             throws SQLException {
         Checkpoints checkpoints = new Checkpoints();
         set(checkpoints, "signer", TestCheckpointSigner.HUB);
@@ -86,22 +94,33 @@ final class ChainVerificationCase {
             }));
         }
         Map<String, double[]> rates = new LinkedHashMap<>();
+        Map<String, double[]> cpuRates = new LinkedHashMap<>();
         for (Map.Entry<String, LongSupplier> c : cases.entrySet()) {
             double[] perRun = new double[RUNS];
+            double[] perCpuSecond = new double[RUNS];
             for (int run = 0; run < RUNS; run++) {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 long records = c.getValue().getAsLong();
                 perRun[run] = records / ((System.nanoTime() - t0) / 1e9);
-                System.out.printf("  %-45s run %d: %,d records, %,.0f records/s (load average %s)%n", c.getKey(),
-                        run + 1, records, perRun[run], loadAverage.get());
+                perCpuSecond[run] = records / ((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9);
+                System.out.printf("  %-45s run %d: %,d records, %,.0f records/s, %,.0f per CPU second of this "
+                        + "thread (load average %s)%n", c.getKey(), run + 1, records, perRun[run],
+                        perCpuSecond[run], loadAverage.get());
             }
             rates.put(c.getKey(), perRun);
+            cpuRates.put(c.getKey(), perCpuSecond);
         }
         double scan = best(rates.values().iterator().next());
-        System.out.printf("%nAudit chain verification (best of %d runs each; load average %s)%n", RUNS, loadAverage.get());
-        System.out.printf("  %-45s %14s %10s%n", "case", "records/s", "x scan");
+        System.out.printf("%nAudit chain verification (best of %d runs each; load average %s)%n", RUNS,
+                loadAverage.get());
+        double scanCpu = best(cpuRates.values().iterator().next());
+        System.out.printf("  %-45s %14s %10s %18s %10s%n", "case", "records/s", "x scan", "per CPU s (JVM)",
+                "x scan");
         for (Map.Entry<String, double[]> r : rates.entrySet()) {
-            System.out.printf("  %-45s %,14.0f %10.2f%n", r.getKey(), best(r.getValue()), best(r.getValue()) / scan);
+            double cpu = best(cpuRates.get(r.getKey()));
+            System.out.printf("  %-45s %,14.0f %10.2f %,18.0f %10.2f%n", r.getKey(), best(r.getValue()),
+                    best(r.getValue()) / scan, cpu, cpu / scanCpu);
         }
     }
 
