@@ -152,7 +152,15 @@ public class AuditLog {
      */
     public ChainVerification verify() {
         Connection connection = em.unwrap(Connection.class);
-        repeatableRead(connection);
+        int isolation = isolation(connection, Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return verifyChain(connection);
+        } finally {
+            isolation(connection, isolation);
+        }
+    }
+
+    private ChainVerification verifyChain(Connection connection) {
         AuditHead head = em.createQuery("SELECT h FROM AuditHead h", AuditHead.class).getSingleResult();
         long headSeq = head.seq();
         String headHash = head.hash();
@@ -216,14 +224,17 @@ public class AuditLog {
     }
 
     /**
-     * This transaction at REPEATABLE READ from its first read on (the pool sets its own level again on every
-     * checkout, so the next user of the connection is not affected).
+     * Sets the connection's isolation level and returns the one it had. Set before the transaction's first read, the
+     * level holds for the snapshot; the one the pool handed out is put back after the last read, so whatever follows
+     * on the connection (the AUDIT_VERIFIED record, the next user) runs as the pool configured it.
      */
-    private static void repeatableRead(Connection connection) {
+    private static int isolation(Connection connection, int level) {
         try {
-            if (connection.getTransactionIsolation() != Connection.TRANSACTION_REPEATABLE_READ) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            int before = connection.getTransactionIsolation();
+            if (before != level) {
+                connection.setTransactionIsolation(level);
             }
+            return before;
         } catch (SQLException e) {
             throw new PersistenceException("the audit chain could not be read in one snapshot", e);
         }
