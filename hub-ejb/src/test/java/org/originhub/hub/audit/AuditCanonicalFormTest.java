@@ -57,4 +57,41 @@ class AuditCanonicalFormTest {
         assertThat(AuditCanonicalForm.hash(1, AT, forged, AuditCanonicalForm.GENESIS))
                 .isNotEqualTo(AuditCanonicalForm.hash(1, AT, plain, AuditCanonicalForm.GENESIS));
     }
+
+    /**
+     * The reused hasher the verification runs writes the documented form's bytes itself: it must hash exactly
+     * {@link AuditCanonicalForm#canonical} (stored chains and the offline verifier hash that), whatever the values.
+     */
+    @Test
+    void theReusedHasherHashesExactlyTheCanonicalFormsBytes() throws Exception {
+        AuditCanonicalForm.Hasher hasher = new AuditCanonicalForm.Hasher();
+        String[] details = {null, "", "-", "name=Kenya", "C\u00f4te d'Ivoire \u2013 \u00e9t\u00e9", "emoji \ud83d\ude00 end",
+            "lone \ud83d surrogate", "x".repeat(1000), "line\nbreak=3:abc"};
+        Instant[] times = {AT, Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("0999-12-31T23:59:59.999999Z"),
+            Instant.parse("+10000-01-01T00:00:00.000001Z"), Instant.parse("-0005-06-07T08:09:10.5Z"),
+            Instant.parse("2026-11-25T09:30:00.123456789Z"), Instant.EPOCH};
+        long[] seqs = {1, 9, 10, 123_456_789_012L};
+        String prev = AuditCanonicalForm.GENESIS;
+        for (String detail : details) {
+            for (Instant at : times) {
+                for (long seq : seqs) {
+                    AuditEntry entry = new AuditEntry("GATEWAY", "gw-\u00e9", detail == null ? null : "KE",
+                            "CO_SUBMITTED", Outcome.REJECTED, "Envelope", detail, "TN-1", null, "KE", "TZ", detail);
+                    String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                            .getInstance("SHA-256").digest(AuditCanonicalForm.canonical(seq, at, entry, prev)
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+                    assertThat(hasher.hash(seq, at, entry, prev)).as("%s %s %d", detail, at, seq)
+                            .isEqualTo(expected);
+                    assertThat(AuditCanonicalForm.hash(seq, at, entry, prev)).isEqualTo(expected);
+                    assertThat(hasher.matches(seq, at, entry, prev, expected)).isTrue();
+                    assertThat(hasher.matches(seq, at, entry, prev, expected.toUpperCase())).isFalse();
+                    assertThat(hasher.matches(seq + 1, at, entry, prev, expected)).isFalse();
+                    assertThat(hasher.matches(seq, at, entry, prev, expected.substring(1))).isFalse();
+                    assertThat(hasher.matches(seq, at, entry, prev, null)).isFalse();
+                    prev = expected;
+                }
+            }
+        }
+    }
 }

@@ -84,6 +84,49 @@ class AuditVerificationIT {
         }
     }
 
+    /**
+     * The pool's connections are READ COMMITTED: without one snapshot, the pages read after a record was appended
+     * would see it, and the chain would end beyond the head read first ("inserted outside the hub").
+     */
+    @Test
+    void aRecordAppendedWhileTheChainIsReadIsNotPartOfThatVerification() {
+        long before = head();
+        java.util.concurrent.atomic.AtomicBoolean appended = new java.util.concurrent.atomic.AtomicBoolean();
+        // Asked for the trusted signers after the head is read and before the first record: appends one then.
+        org.originhub.hub.audit.boundary.CheckpointSigner appendingMidway =
+                new org.originhub.hub.audit.boundary.CheckpointSigner() {
+                    @Override
+                    public String algorithm() {
+                        return TestCheckpointSigner.HUB.algorithm();
+                    }
+
+                    @Override
+                    public byte[] sign(byte[] data) {
+                        return TestCheckpointSigner.HUB.sign(data);
+                    }
+
+                    @Override
+                    public java.security.cert.X509Certificate certificate() {
+                        if (appended.compareAndSet(false, true)) {
+                            append(AuditEntry.byUser("admin", null, "LOGIN", Outcome.SUCCESS));
+                        }
+                        return TestCheckpointSigner.HUB.certificate();
+                    }
+                };
+        Checkpoints checkpoints = new Checkpoints();
+        set(checkpoints, "signer", appendingMidway);
+        set(checkpoints, "earlierSigners", java.util.Optional.empty());
+        set(log, "checkpoints", checkpoints);
+
+        ChainVerification result = verify();
+
+        assertThat(appended).isTrue();
+        assertThat(head()).isEqualTo(before + 1);
+        assertThat(result.intact()).as(result.problem()).isTrue();
+        assertThat(result.headSeq()).isEqualTo(before);
+        assertThat(verify().headSeq()).isEqualTo(before + 1);
+    }
+
     @Test
     void aCleanChainVerifiesUpToTheHead() {
         ChainVerification result = verify();

@@ -10,11 +10,11 @@ import org.originhub.registry.testing.TestPki;
 
 /**
  * A hub key for tests (RSA, self-signed). {@link #HUB} is shared by every test class of the run, because they share
- * one database: checkpoints one class takes must verify in another.
+ * one database: checkpoints one class takes must verify in another. Public for the benchmarks (src/bench).
  */
-final class TestCheckpointSigner implements CheckpointSigner {
+public final class TestCheckpointSigner implements CheckpointSigner {
 
-    static final TestCheckpointSigner HUB = new TestCheckpointSigner("CN=Test hub key");
+    public static final TestCheckpointSigner HUB = new TestCheckpointSigner("CN=Test hub key");
 
     private final TestPki.Issued key;
 

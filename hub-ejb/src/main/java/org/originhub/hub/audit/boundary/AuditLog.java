@@ -4,14 +4,18 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.originhub.hub.audit.control.AuditChainVerifier;
 import org.originhub.hub.audit.control.AuditExportFormat;
+import org.originhub.hub.audit.control.AuditLinkReader;
 import org.originhub.hub.audit.control.AuditQueryPlanner;
 import org.originhub.hub.audit.control.CheckpointStream;
 import org.originhub.hub.audit.control.ChainVerification;
@@ -138,37 +142,52 @@ public class AuditLog {
     }
 
     /**
-     * Recomputes the whole chain from the database, in pages by sequence, checks every signed checkpoint against the
+     * Recomputes the whole chain from the database, in pages by sequence read straight from JDBC on the transaction's
+     * connection ({@link AuditLinkReader}), checks every signed checkpoint against the
      * record it names (and its signature against the hub's certificates), and compares the chain's end with the hub's
-     * chain head. One transaction, so that head, checkpoints and records are one consistent snapshot while appends go
-     * on.
+     * chain head. One transaction at REPEATABLE READ, so that head, checkpoints and records are one consistent
+     * snapshot (taken by the first read, the head's) while appends go on; the hub's pool hands out READ COMMITTED
+     * connections, under which each page would see the records appended since the head was read, and the chain
+     * would end beyond the head it is compared with. Called first in its transaction, before anything has read.
      */
     public ChainVerification verify() {
+        Connection connection = em.unwrap(Connection.class);
+        int isolation = isolation(connection, Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return verifyChain(connection);
+        } finally {
+            isolation(connection, isolation);
+        }
+    }
+
+    private ChainVerification verifyChain(Connection connection) {
         AuditHead head = em.createQuery("SELECT h FROM AuditHead h", AuditHead.class).getSingleResult();
         long headSeq = head.seq();
         String headHash = head.hash();
         CheckpointStream signed = new CheckpointStream(em, true);
         AuditChainVerifier verifier = new AuditChainVerifier(checkpoints.trustedSigners());
-        long after = 0;
-        boolean going = true;
-        while (going) {
-            List<AuditRecord> page = em.createQuery("SELECT r FROM AuditRecord r WHERE r.seq > :after ORDER BY r.seq",
-                    AuditRecord.class).setParameter("after", after).setMaxResults(PAGE).getResultList();
-            for (AuditRecord r : page) {
-                if (!verifier.accept(AuditChainVerifier.Link.of(r))) {
-                    going = false;
-                    break;
+        try (AuditLinkReader records = new AuditLinkReader(connection)) {
+            long after = 0;
+            boolean going = true;
+            while (going) {
+                List<AuditChainVerifier.Link> page = records.page(after, PAGE);
+                for (AuditChainVerifier.Link r : page) {
+                    if (!verifier.accept(r)) {
+                        going = false;
+                        break;
+                    }
+                    after = r.seq();
+                    for (AuditCheckpoint c = signed.nextUpTo(after); going && c != null; c = signed.nextUpTo(after)) {
+                        going = verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(c));
+                    }
+                    if (!going) {
+                        break;
+                    }
                 }
-                after = r.seq();
-                for (AuditCheckpoint c = signed.nextUpTo(r.seq()); going && c != null; c = signed.nextUpTo(r.seq())) {
-                    going = verifier.acceptCheckpoint(AuditChainVerifier.CheckpointLink.of(c));
-                }
-                if (!going) {
-                    break;
-                }
+                going &= page.size() == PAGE;
+                // the checkpoints read so far, each with its certificate
+                em.clear();
             }
-            going &= page.size() == PAGE;
-            em.clear();
         }
         // A checkpoint beyond the last record breaks the chain: records were deleted from its end.
         for (AuditCheckpoint c = signed.nextUpTo(Long.MAX_VALUE); c != null
@@ -202,6 +221,23 @@ public class AuditLog {
                 + "ORDER BY r.seq DESC", AuditRecord.class).setParameter("action", VERIFIED)
                 .setParameter("refused", Outcome.REJECTED.name()).setMaxResults(1).getResultStream()
                 .map(AuditRecordView::of).findFirst();
+    }
+
+    /**
+     * Sets the connection's isolation level and returns the one it had. Set before the transaction's first read, the
+     * level holds for the snapshot; the one the pool handed out is put back after the last read, so whatever follows
+     * on the connection (the AUDIT_VERIFIED record, the next user) runs as the pool configured it.
+     */
+    private static int isolation(Connection connection, int level) {
+        try {
+            int before = connection.getTransactionIsolation();
+            if (before != level) {
+                connection.setTransactionIsolation(level);
+            }
+            return before;
+        } catch (SQLException e) {
+            throw new PersistenceException("the audit chain could not be read in one snapshot", e);
+        }
     }
 
     private AuditQueryPlanner planner() {

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import org.originhub.hub.audit.entity.AuditEntry;
 
 /**
@@ -51,13 +51,7 @@ public final class AuditCanonicalForm {
     }
 
     public static String hash(long seq, Instant recordedAt, AuditEntry entry, String prevHash) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(seq, recordedAt, entry, prevHash).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return new Hasher().hash(seq, recordedAt, entry, prevHash);
     }
 
     /** recorded_at as the canonical form writes it: ISO-8601 UTC with exactly six fraction digits. */
@@ -68,6 +62,199 @@ public final class AuditCanonicalForm {
     /** The database keeps microseconds: times are truncated before hashing so a re-read record hashes the same. */
     public static Instant truncate(Instant time) {
         return time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /**
+     * Hashes canonical forms one after another with one digest and one buffer: the bytes of {@link #canonical}, written
+     * straight into the buffer rather than built as a string and encoded again, so that verifying millions of records
+     * costs the digest and little else. Not thread-safe: one per thread.
+     */
+    public static final class Hasher {
+
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[][] NAMES = names("seq", "recorded_at", "actor_kind", "actor", "actor_member",
+                "action", "outcome", "object_type", "object_id", "tracking_number", "co_number", "sender_member",
+                "recipient_member", "detail", "prev_hash");
+
+        private final MessageDigest sha256;
+        private byte[] buffer = new byte[1024];
+        private int length;
+
+        public Hasher() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            }
+        }
+
+        /** The same as {@link AuditCanonicalForm#hash}. */
+        public String hash(long seq, Instant recordedAt, AuditEntry entry, String prevHash) {
+            byte[] digest = digest(seq, recordedAt, entry, prevHash);
+            byte[] hex = new byte[64];
+            for (int i = 0; i < 32; i++) {
+                hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+                hex[2 * i + 1] = HEX[digest[i] & 0xf];
+            }
+            return new String(hex, StandardCharsets.US_ASCII);
+        }
+
+        /** Whether {@code expected} is the hash of this record (lowercase hex, as {@link #hash} writes it). */
+        public boolean matches(long seq, Instant recordedAt, AuditEntry entry, String prevHash, String expected) {
+            byte[] digest = digest(seq, recordedAt, entry, prevHash);
+            if (expected == null || expected.length() != 64) {
+                return false;
+            }
+            for (int i = 0; i < 32; i++) {
+                if (expected.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf]
+                        || expected.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private byte[] digest(long seq, Instant recordedAt, AuditEntry e, String prevHash) {
+            length = 0;
+            name(0);
+            String number = Long.toString(seq);
+            decimal(number.length());
+            put((byte) ':');
+            ascii(number);
+            put((byte) '\n');
+            name(1);
+            time(recordedAt);
+            value(2, e.actorKind());
+            value(3, e.actor());
+            value(4, e.actorMember());
+            value(5, e.action());
+            value(6, e.outcome().name());
+            value(7, e.objectType());
+            value(8, e.objectId());
+            value(9, e.trackingNumber());
+            value(10, e.coNumber());
+            value(11, e.senderMember());
+            value(12, e.recipientMember());
+            value(13, e.detail());
+            value(14, prevHash);
+            sha256.update(buffer, 0, length);
+            return sha256.digest();
+        }
+
+        /** {@code name=} */
+        private void name(int field) {
+            byte[] name = NAMES[field];
+            room(name.length);
+            System.arraycopy(name, 0, buffer, length, name.length);
+            length += name.length;
+        }
+
+        /** {@code name=LENGTH:VALUE\n}, or {@code name=-\n} for null. */
+        private void value(int field, String value) {
+            name(field);
+            if (value == null) {
+                put((byte) '-');
+            } else if (isAscii(value)) {
+                decimal(value.length());
+                put((byte) ':');
+                ascii(value);
+            } else {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                decimal(utf8.length);
+                put((byte) ':');
+                room(utf8.length);
+                System.arraycopy(utf8, 0, buffer, length, utf8.length);
+                length += utf8.length;
+            }
+            put((byte) '\n');
+        }
+
+        /** recorded_at: 27 bytes for the years 0 to 9999 (a DATETIME holds 1000 to 9999), else the formatter's. */
+        private void time(Instant at) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
+            int year = t.getYear();
+            if (year < 0 || year > 9999) {
+                String text = formatTime(at);
+                decimal(text.length());
+                put((byte) ':');
+                ascii(text);
+                put((byte) '\n');
+                return;
+            }
+            room(32);
+            byte[] b = buffer;
+            int i = length;
+            b[i++] = '2';
+            b[i++] = '7';
+            b[i++] = ':';
+            i = digits(b, i, year, 4);
+            b[i++] = '-';
+            i = digits(b, i, t.getMonthValue(), 2);
+            b[i++] = '-';
+            i = digits(b, i, t.getDayOfMonth(), 2);
+            b[i++] = 'T';
+            i = digits(b, i, t.getHour(), 2);
+            b[i++] = ':';
+            i = digits(b, i, t.getMinute(), 2);
+            b[i++] = ':';
+            i = digits(b, i, t.getSecond(), 2);
+            b[i++] = '.';
+            i = digits(b, i, t.getNano() / 1000, 6);
+            b[i++] = 'Z';
+            b[i++] = '\n';
+            length = i;
+        }
+
+        private static int digits(byte[] b, int at, int value, int width) {
+            for (int k = at + width - 1; k >= at; k--) {
+                b[k] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            return at + width;
+        }
+
+        private void decimal(int value) {
+            ascii(Integer.toString(value));
+        }
+
+        private void ascii(String value) {
+            int n = value.length();
+            room(n);
+            byte[] b = buffer;
+            int at = length;
+            for (int i = 0; i < n; i++) {
+                b[at + i] = (byte) value.charAt(i);
+            }
+            length = at + n;
+        }
+
+        private void put(byte b) {
+            room(1);
+            buffer[length++] = b;
+        }
+
+        private void room(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
+        }
+
+        private static boolean isAscii(String value) {
+            for (int i = 0, n = value.length(); i < n; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static byte[][] names(String... names) {
+            byte[][] out = new byte[names.length][];
+            for (int i = 0; i < names.length; i++) {
+                out[i] = (names[i] + "=").getBytes(StandardCharsets.US_ASCII);
+            }
+            return out;
+        }
     }
 
     private static void field(StringBuilder out, String name, String value) {

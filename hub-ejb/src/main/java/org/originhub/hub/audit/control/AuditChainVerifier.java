@@ -46,6 +46,7 @@ public final class AuditChainVerifier {
     }
 
     private final Set<String> trustedSigners;
+    private final AuditCanonicalForm.Hasher hasher = new AuditCanonicalForm.Hasher();
     private long expected = 1;
     private String previousHash = AuditCanonicalForm.GENESIS;
     private ChainVerification broken;
@@ -82,8 +83,7 @@ public final class AuditChainVerifier {
                             + " appears again or out of order where " + expected + " was expected: inserted or reordered");
             return false;
         }
-        String recomputed = AuditCanonicalForm.hash(link.seq(), link.recordedAt(), link.entry(), link.prevHash());
-        if (!recomputed.equals(link.hash())) {
+        if (!hasher.matches(link.seq(), link.recordedAt(), link.entry(), link.prevHash(), link.hash())) {
             broken = broken(link.seq(), "record " + link.seq() + " does not match its hash: altered");
             return false;
         }
