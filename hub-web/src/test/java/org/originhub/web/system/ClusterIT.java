@@ -104,7 +104,7 @@ class ClusterIT {
         env.put("HUB_DELIVERY_RETRY_FIRST", "PT2S");
         env.put("HUB_DEMO_TIMEOUT", "120");
         // three nodes, two simulators and this test on two cores: small heaps, the serial collector
-        env.put("HUB_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC " + LauncherRun.TEST_JIT);
+        env.put("HUB_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
         started = true;
 
         LauncherRun start = timed("start --nodes 3 --demo --detach", () -> run(900, "start", "--nodes", "3", "--demo",

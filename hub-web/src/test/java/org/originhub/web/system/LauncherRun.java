@@ -19,14 +19,6 @@ record LauncherRun(int exit, String output) {
     static final Path REPO = Path.of(System.getProperty("hub.repo", "..")).toAbsolutePath().normalize();
 
     /**
-     * The JIT of the hubs the tests start: C1 only. A test's hub lives for minutes and serves hundreds of requests,
-     * where C2 compiling the server's start-up paths is most of the CPU: C1 only halves the CPU to ready (see
-     * docs/performance.md, "Start to ready"). The product keeps the JVM's tiered default, which serves a long run
-     * faster.
-     */
-    static final String TEST_JIT = "-XX:TieredStopAtLevel=1";
-
-    /**
      * Runs {@code ./hub ARGS} and waits for it; a run that outlasts {@code timeoutSeconds} is killed and fails the
      * test with what it printed. Its output goes through a file in {@code scratch} (the system's temporary folder
      * when null), removed afterwards.
@@ -39,8 +31,6 @@ record LauncherRun(int exit, String output) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
-        // the launcher's default heap, with the tests' JIT, unless the test chose its JVM options itself
-        builder.environment().putIfAbsent("HUB_JAVA_OPTS", "-Xmx512m " + TEST_JIT);
         Path output = scratch == null ? Files.createTempFile("hub-launcher", ".out")
                 : Files.createTempFile(scratch, "hub-launcher", ".out");
         builder.redirectOutput(output.toFile());
