@@ -12,6 +12,12 @@ final class Options {
     /** The figures of a one-node run of the same invocation, to report this run against ({@code --baseline-run}). */
     Path baselineRun;
     String dbUrl;
+    /**
+     * The bare signed echo deployed beside the hub ({@code --echo-url}, the echo's address) and its keys
+     * ({@code --echo-keys}, the folder {@code EchoKeyMaker} filled); both or neither (then no echo is measured).
+     */
+    String echoUrl;
+    Path echoKeys;
     String dataDir;
     Path hubCert;
     String adminUser = "admin";
@@ -39,6 +45,8 @@ final class Options {
                 case "--hub-pid" -> o.hubPids.add(Long.parseLong(value(args, ++i, a)));
                 case "--baseline-run" -> o.baselineRun = Path.of(value(args, ++i, a));
                 case "--db-url" -> o.dbUrl = value(args, ++i, a);
+                case "--echo-url" -> o.echoUrl = value(args, ++i, a);
+                case "--echo-keys" -> o.echoKeys = Path.of(value(args, ++i, a));
                 case "--data-dir" -> o.dataDir = value(args, ++i, a);
                 case "--hub-cert" -> o.hubCert = Path.of(value(args, ++i, a));
                 case "--admin-user" -> o.adminUser = value(args, ++i, a);
@@ -67,6 +75,9 @@ final class Options {
         }
         if (o.members < 10 || o.members > 600) {
             throw new IllegalArgumentException("--members must be between 10 and 600");
+        }
+        if ((o.echoUrl == null) != (o.echoKeys == null)) {
+            throw new IllegalArgumentException("--echo-url and --echo-keys go together");
         }
         o.hubPid = o.hubPids.isEmpty() ? -1 : o.hubPids.get(0);
         if (o.dbUrl == null || o.hubPid < 0 || o.adminPassword == null || o.adminPassword.isBlank()) {

@@ -26,11 +26,11 @@ final class Report {
 
         b.append("# Origin Hub benchmark\n\n");
         b.append(f("Run of %s, %s. `./hub bench --count %d --concurrency %d%s`: %d cores, Java %s; hub, embedded "
-                + "MariaDB and load generator on the same machine. PUSH delivery settings of the hub under test: "
-                + "`HUB_DELIVERY_POLL=%s`, `HUB_DELIVERY_BATCH=%s`.\n\n",
+                + "MariaDB and load generator on the same machine; the hub signs with an RSA-%d key. PUSH delivery "
+                + "settings of the hub under test: `HUB_DELIVERY_POLL=%s`, `HUB_DELIVERY_BATCH=%s`.\n\n",
                 r.startedAt.truncatedTo(ChronoUnit.SECONDS), duration(r.startedAt, r.finishedAt), o.count,
                 o.concurrency, o.quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), env("HUB_DELIVERY_POLL", "PT2S (default)"),
+                System.getProperty("java.version"), r.hubKeyBits, env("HUB_DELIVERY_POLL", "PT2S (default)"),
                 env("HUB_DELIVERY_BATCH", "20 (default)")));
         if (r.mainCpu != null && r.mainCpu.machineBusyPercent() > 0) {
             b.append(f("During the main run the machine (%d cores) was %.0f%% busy; the hub took %.0f%%, the database "
@@ -54,9 +54,16 @@ final class Report {
                 r.halfRateTarget, halfP99, met(halfP99 < 100)));
         b.append(f("| hub RSS, peak | **%.0f MB** | < 1024 MB | %s |\n\n", rssMb, met(rssMb < 1024)));
 
+        bareStack(b, r);
         against(b, r);
         b.append("## Throughput\n\n| what | calls | seconds | per second | failures |\n|---|---|---|---|---|\n");
+        if (r.echoBefore != null) {
+            row(b, "bare signed echo, before the baseline", r.echoBefore);
+        }
         row(b, "baseline: signed GetDirectory round trip (not modified)", r.baseline);
+        if (r.echoAfter != null) {
+            row(b, "bare signed echo, after the baseline", r.echoAfter);
+        }
         row(b, "ValidateDocument (same CO, every check, nothing stored)", r.validate);
         row(b, "SubmitDocument, main run (receipt = stored)", m.submissions);
         b.append(f("| end to end: submitted -> delivered -> acknowledged | %,d | %.1f | %.1f COs/s | %d undelivered, "
@@ -84,6 +91,10 @@ final class Report {
         lat(b, "acknowledgement, PUSH", m.pushAck);
         lat(b, "acknowledgement, PULL", m.pullAck);
         lat(b, "baseline round trip", r.baseline.latencies());
+        if (r.echoBefore != null) {
+            lat(b, "bare signed echo (before the baseline)", r.echoBefore.latencies());
+            lat(b, "bare signed echo (after the baseline)", r.echoAfter.latencies());
+        }
         lat(b, "ValidateDocument", r.validate.latencies());
         lat(b, "PullDocuments of " + HubBench.PULL_BATCH, r.pull.latencies());
         lat(b, "AcknowledgeDelivery of " + HubBench.PULL_BATCH, r.ack.latencies());
@@ -144,6 +155,12 @@ final class Report {
                 + "as SubmitDocument (request signed by the same gateway key, RSA-SHA256, exclusive C14N, SHA-256, "
                 + "verified, trust and registry checked, replay guard; response signed by the hub key and verified by "
                 + "the kit) but does no business work: the most the crypto and SOAP layers of this deployment allow.\n"
+                + "- The bare signed echo is a WAR of its own (bench/echo) on the hub's Payara Micro, beside the hub: "
+                + "CXF and WSS4J as the hub bundles them, the same profile both ways (a 1 kB payload signed by an "
+                + "RSA-2048 key the bench made for the run, verified and pinned; the answer signed by the echo's own "
+                + "RSA-2048 key and verified by a client built like the kit's), and nothing else. Measured at the same "
+                + "concurrency right before and right after the baseline: their mean is what the stack itself allows, "
+                + "the two apart say how steady the machine was. Its classes add to the hub process's memory.\n"
                 + "- The main run submits single documents (KE->UG and UG->KE pushed to simulators, KE->TZ and UG->TZ "
                 + "pulled by TZ up to " + HubBench.PULL_BATCH + " at a time, again at once while more wait, else after "
                 + HubBench.PULL_POLL_MILLIS + " ms, each pull acknowledged in one signed call, contract 1.1) at the "
@@ -174,30 +191,93 @@ final class Report {
         b.append('\n');
     }
 
-    /** This run against the one-node run of the same invocation ({@code ./hub bench --nodes N}). */
+    /**
+     * The two ratios of the pipeline: the hub's signed round trip against the bare signed echo on the same Payara
+     * Micro (what the hub's pipeline costs over the stack it is built on), and submissions against the hub's signed
+     * round trip (what the business work costs over the pipeline).
+     */
+    private static void bareStack(StringBuilder b, Results r) {
+        double baseline = r.baseline.perSecond();
+        double submissions = r.main.submissions.perSecond();
+        b.append("## The hub against the bare stack\n\n");
+        if (r.echoBefore == null) {
+            b.append(f("No bare echo was deployed beside this hub (`--reuse` measures a hub started without it). "
+                    + "Submissions / the hub's signed round trip: **%.2f**.\n\n", submissions / baseline));
+            return;
+        }
+        double echo = r.echoRate();
+        b.append("| round trips at concurrency ").append(r.options.concurrency)
+                .append(" | per second | ratio |\n|---|---|---|\n");
+        b.append(f("| bare signed echo (CXF + WSS4J, the hub's profile, nothing else): before / after the baseline "
+                + "| %.1f / %.1f, mean %.1f | |\n", r.echoBefore.perSecond(), r.echoAfter.perSecond(), echo));
+        b.append(f("| the hub's signed round trip (the baseline) | %.1f | **%.2f** of the bare echo |\n", baseline,
+                baseline / echo));
+        b.append(f("| single-document submissions (main run) | %.1f | **%.2f** of the hub's signed round trip "
+                + "(%.2f of the bare echo) |\n\n", submissions, submissions / baseline, submissions / echo));
+    }
+
+    /**
+     * This run against the first run of the same invocation: {@code ./hub bench --nodes N} (one node, then N) or
+     * {@code --hub-key-bits A,B} (a hub key of A bits, then of B).
+     */
     private static void against(StringBuilder b, Results r) {
         if (r.baseline1 == null) {
             return;
         }
         RunFigures one = r.baseline1;
         RunFigures here = RunFigures.of(r);
-        b.append(f("## %d nodes against one node\n\nThe same bench on one hub node, run first in this invocation "
-                + "on a fresh database, against this run on %d nodes behind HAProxy. All processes share the "
-                + "machine's %d cores, so more nodes cannot run faster here: what the ratios show is the cost of "
-                + "the cluster per CO (the balancer's hop, the data grid, claims shared through the database) and "
-                + "that the work spreads.\n\n| measure | 1 node | %d nodes | ratio |\n|---|---|---|---|\n",
-                here.nodes(), here.nodes(), Runtime.getRuntime().availableProcessors(), here.nodes()));
+        String first = label(one, here);
+        String second = label(here, one);
+        b.append(f("## %s against %s\n\n", second, first));
+        if (here.nodes() != one.nodes()) {
+            b.append(f("The same bench on %s, run first in this invocation on a fresh database, against this run on "
+                    + "%s behind HAProxy. All processes share the machine's %d cores, so more nodes cannot run "
+                    + "faster here: what the ratios show is the cost of the cluster per CO (the balancer's hop, the "
+                    + "data grid, claims shared through the database) and that the work spreads.\n\n", first, second,
+                    Runtime.getRuntime().availableProcessors()));
+        }
+        if (here.hubKeyBits() != one.hubKeyBits()) {
+            b.append(f("The same bench on a fresh hub whose development key had %d bits, run first in this "
+                    + "invocation, against this run with a %d-bit key: the hub signs every answer, receipt, push "
+                    + "request and audit checkpoint with it, so the ratios show what the key size costs (the "
+                    + "gateways' and the bare echo's keys stay RSA-2048).\n\n", one.hubKeyBits(),
+                    here.hubKeyBits()));
+        }
+        b.append(f("| measure | %s | %s | ratio |\n|---|---|---|---|\n", first, second));
         ratio(b, "single-document submissions / s", one.submitRate(), here.submitRate());
         ratio(b, "end to end COs / s", one.endToEndRate(), here.endToEndRate());
         ratio(b, "baseline signed round trips / s", one.baselineRate(), here.baselineRate());
+        if (!Double.isNaN(one.echoRate()) && !Double.isNaN(here.echoRate())) {
+            ratio(b, "bare signed echo round trips / s", one.echoRate(), here.echoRate());
+            ratio(b, "baseline / bare echo", one.baselineRate() / one.echoRate(),
+                    here.baselineRate() / here.echoRate());
+        }
+        ratio(b, "submissions / baseline", one.submitRate() / one.baselineRate(),
+                here.submitRate() / here.baselineRate());
         ratio(b, "hub CPU per CO, ms (all nodes)", one.hubCpuMillisPerCo(), here.hubCpuMillisPerCo());
         ratio(b, "database statements per CO", one.statementsPerCo(), here.statementsPerCo());
         ratio(b, "SELECT per CO", one.selectsPerCo(), here.selectsPerCo());
+        ratio(b, "batched pull, COs / s", one.pullRate(), here.pullRate());
+        ratio(b, "p99 receipt latency at half the maximum rate, ms", one.halfRateP99Millis(),
+                here.halfRateP99Millis());
+        ratio(b, "hub RSS, peak MB", one.rssPeakMb(), here.rssPeakMb());
         b.append('\n');
     }
 
+    /** A run as the comparison names it: by what differs from the other run (nodes, hub key), both when both do. */
+    static String label(RunFigures run, RunFigures other) {
+        String nodes = run.nodes() + (run.nodes() == 1 ? " node" : " nodes");
+        String key = "hub key RSA-" + run.hubKeyBits();
+        boolean keyDiffers = run.hubKeyBits() != other.hubKeyBits();
+        if (run.nodes() != other.nodes()) {
+            return keyDiffers ? nodes + ", " + key : nodes;
+        }
+        return keyDiffers ? key : nodes;
+    }
+
     private static void ratio(StringBuilder b, String what, double one, double here) {
-        b.append(f("| %s | %.1f | %.1f | **%.2f** |\n", what, one, here, here / one));
+        b.append(f(one < 10 && here < 10 ? "| %s | %.2f | %.2f | **%.2f** |\n" : "| %s | %.1f | %.1f | **%.2f** |\n",
+                what, one, here, here / one));
     }
 
     private static void row(StringBuilder b, String what, Load.Result r) {

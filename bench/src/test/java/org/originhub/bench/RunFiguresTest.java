@@ -16,9 +16,44 @@ class RunFiguresTest {
 
     @Test
     void figuresWrittenByOneRunAreReadBackByTheNext() throws IOException {
-        RunFigures one = new RunFigures(1, 61.5, 40.25, 150.0, 21.75, 47.5, 25.4);
+        RunFigures one = new RunFigures(1, 61.5, 40.25, 150.0, 21.75, 47.5, 25.4, 2048, 210.5, 810.0, 95.25, 700.5);
         one.write(dir);
         assertThat(RunFigures.read(dir)).isEqualTo(one);
+    }
+
+    @Test
+    void aRunWithoutTheBareEchoKeepsItsRateUnknown() throws IOException {
+        RunFigures reused = new RunFigures(1, 61.5, 40.25, 150.0, 21.75, 47.5, 25.4, 3072, Double.NaN, 810.0, 95.25,
+                700.5);
+        reused.write(dir);
+        assertThat(RunFigures.read(dir).echoRate()).isNaN();
+    }
+
+    @Test
+    void aComparisonNamesEachRunByWhatDiffers() {
+        RunFigures small = figures(1, 2048);
+        RunFigures large = figures(1, 3072);
+        RunFigures cluster = figures(2, 3072);
+        assertThat(Report.label(small, large)).isEqualTo("hub key RSA-2048");
+        assertThat(Report.label(large, small)).isEqualTo("hub key RSA-3072");
+        assertThat(Report.label(cluster, large)).isEqualTo("2 nodes");
+        assertThat(Report.label(large, cluster)).isEqualTo("1 node");
+        assertThat(Report.label(cluster, small)).isEqualTo("2 nodes, hub key RSA-3072");
+    }
+
+    @Test
+    void theEchoOptionsGoTogether() {
+        Options o = Options.parse(new String[] {"--db-url", "jdbc:mysql://127.0.0.1/hub", "--hub-pid", "101",
+            "--echo-url", "http://127.0.0.1:19501/bench-echo/services/echo", "--echo-keys", "target/echo"}, "secret");
+        assertThat(o.echoUrl).endsWith("/bench-echo/services/echo");
+        assertThat(o.echoKeys).isEqualTo(Path.of("target/echo"));
+        assertThatThrownBy(() -> Options.parse(new String[] {"--db-url", "jdbc:mysql://127.0.0.1/hub", "--hub-pid",
+            "101", "--echo-url", "http://127.0.0.1:19501/bench-echo/services/echo"}, "secret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--echo-keys");
+    }
+
+    private static RunFigures figures(int nodes, int bits) {
+        return new RunFigures(nodes, 60, 40, 150, 20, 47, 25, bits, 200, 800, 90, 700);
     }
 
     @Test
