@@ -4,10 +4,17 @@
 # The load generator runs in its own JVM beside the hub (bench/, not in the WAR). A fresh hub by default: its own
 # data folder (wiped), a generated admin password, and PUSH delivery polled often enough that the simulators are fed
 # (the defaults, a batch of 20 every 2 s, cap PUSH delivery at 10 documents/s: the report names the values used).
+# Beside the fresh hub, on the same Payara Micro, the bare signed echo (bench/echo), with keys made for the run.
 cmd_bench() {
-  local reuse=0 nodes=1 args=() usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--reuse]"
+  local reuse=0 nodes=1 args=() key_bits=()
+  local usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--hub-key-bits A[,B]] [--reuse]"
   while (( $# > 0 )); do
     case "$1" in
+      --hub-key-bits)
+        [[ "${2:-}" =~ ^(2048|3072|4096)(,(2048|3072|4096))?$ ]] \
+          || fail "--hub-key-bits takes one or two of 2048, 3072, 4096, comma-separated ($usage)" 64
+        IFS=, read -r -a key_bits <<<"$2"
+        shift 2 ;;
       --count|--concurrency|--store|--members)
         [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || fail "$1 needs a number ($usage)" 64
         args+=("$1" "$2"); shift 2 ;;
@@ -22,6 +29,8 @@ cmd_bench() {
     esac
   done
   (( reuse == 0 || nodes == 1 )) || fail "--nodes starts hubs of its own; with --reuse the bench measures the hub that runs" 64
+  (( reuse == 0 || ${#key_bits[@]} == 0 )) || fail "--hub-key-bits starts hubs of its own; with --reuse the bench measures the hub that runs" 64
+  (( nodes == 1 || ${#key_bits[@]} < 2 )) || fail "--hub-key-bits A,B compares two one-node runs: run --nodes on its own" 64
   require_tools
   (( nodes == 1 )) || require_haproxy
   local out="${HUB_BENCH_OUT:-$HUB_HOME/target/bench}"
@@ -30,8 +39,9 @@ cmd_bench() {
   build_if_needed
   local jar
   jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1 || true)"
-  if [[ -z "$jar" || ! -f "$BENCH_CLASSPATH_FILE" \
-        || -n "$(find "$HUB_HOME/bench/src" "$HUB_HOME/bench/pom.xml" -newer "$jar" -print -quit)" ]]; then
+  if [[ -z "$jar" || ! -f "$BENCH_CLASSPATH_FILE" || ! -f "$BENCH_ECHO_WAR" \
+        || -n "$(find "$HUB_HOME/bench/src" "$HUB_HOME/bench/pom.xml" "$HUB_HOME/bench/echo/src" \
+          "$HUB_HOME/bench/echo/pom.xml" -newer "$jar" -print -quit)" ]]; then
     say "building the load generator (mvn -q -pl bench -am package -DskipTests)"
     mvn -B -q -pl bench -am package -DskipTests || fail "building bench/ failed"
     jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1)"
@@ -54,6 +64,18 @@ cmd_bench() {
   export HUB_ADMIN_PASSWORD
   HUB_ADMIN_PASSWORD="$(head -c 30 /dev/urandom | base64 | tr '+/' '-_')"
   export HUB_DELIVERY_POLL="${HUB_DELIVERY_POLL:-PT0.05S}" HUB_DELIVERY_BATCH="${HUB_DELIVERY_BATCH:-50}"
+  if (( ${#key_bits[@]} == 2 )); then
+    # Two hub key sizes: the same bench on a fresh hub with each, the second report giving both side by side
+    # (figures.properties of out/hub-key-A).
+    say "bench with a ${key_bits[0]}-bit hub key first (report: $out/hub-key-${key_bits[0]}), then with a ${key_bits[1]}-bit one (report: $out)"
+    mkdir -p "$out/hub-key-${key_bits[0]}"
+    export HUB_DEV_KEY_BITS="${key_bits[0]}"
+    bench_fresh_hub 1 "$jar" "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
+    HUB_DEV_KEY_BITS="${key_bits[1]}"
+    bench_fresh_hub 1 "$jar" "$out" --baseline-run "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
+    return
+  fi
+  (( ${#key_bits[@]} == 0 )) || export HUB_DEV_KEY_BITS="${key_bits[0]}"
   if (( nodes == 1 )); then
     bench_fresh_hub 1 "$jar" "$out" ${args[@]+"${args[@]}"}
     return
@@ -67,13 +89,19 @@ cmd_bench() {
 }
 
 # bench_fresh_hub NODES JAR OUT [BENCH OPTION]...: a wiped data folder, a fresh hub of NODES nodes on the embedded
-# database, the load generator against it, then everything stopped.
+# database with the bare signed echo beside it (fresh keys), the load generator against both, then everything stopped.
 bench_fresh_hub() {
-  local nodes="$1" jar="$2" out="$3"
+  local nodes="$1" jar="$2" out="$3" echo_keys="$HUB_DATA_DIR/echo-keys"
   shift 3
   stop_all
-  rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp"
+  rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp" \
+    "$echo_keys"
   mkdir -p "$HUB_DATA_DIR/tmp"
+  java -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.EchoKeyMaker "$echo_keys" \
+    || fail "the bare echo's keys could not be made in $echo_keys"
+  export BENCH_ECHO_KEYS="$echo_keys"
+  # shellcheck disable=SC2034 # read by start_hub and start_node (node.sh, cluster.sh)
+  EXTRA_DEPLOY=(--deploy "$BENCH_ECHO_WAR:/bench-echo")
   port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: set HUB_HTTP_PORT"
   (( nodes == 1 )) || check_cluster_ports "$nodes"
   start_embedded_db
@@ -84,7 +112,8 @@ bench_fresh_hub() {
   fi
   say "bench hub ready on port $HUB_HTTP_PORT, $nodes node(s) (data in $HUB_DATA_DIR)"
   local status=0
-  bench_load "$jar" "$out" "$@" || status=$?
+  bench_load "$jar" "$out" --echo-url "http://127.0.0.1:$HUB_HTTP_PORT/bench-echo/services/echo" \
+    --echo-keys "$echo_keys" "$@" || status=$?
   say "stopping the bench hub"
   stop_all
   (( status == 0 )) || fail "the benchmark failed (exit $status)" "$status"
