@@ -4,12 +4,22 @@
 # The load generator runs in its own JVM beside the hub (bench/, not in the WAR). A fresh hub by default: its own
 # data folder (wiped), a generated admin password, and PUSH delivery polled often enough that the simulators are fed
 # (the defaults, a batch of 20 every 2 s, cap PUSH delivery at 10 documents/s: the report names the values used).
-# Beside the fresh hub, on the same Payara Micro, the bare signed echo (bench/echo), with keys made for the run.
+#
+# --db galera: the one-node run stays on the embedded database (the reference), the run on N nodes goes to a fresh
+# three-node Galera cluster, so its ratios show what the hub cluster and the database cluster cost together. With
+# --nodes 1 (the default) the second run is one hub node on Galera: the database cluster's cost alone.
+#
+# Beside every fresh hub, on the same Payara Micro, the bare signed echo (bench/echo), with keys made for the run.
+# --hub-key-bits A,B: the bench on a fresh hub with an A-bit development key, then with a B-bit one.
 cmd_bench() {
-  local reuse=0 nodes=1 args=() key_bits=()
-  local usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--hub-key-bits A[,B]] [--reuse]"
+  local reuse=0 nodes=1 db=embedded args=() key_bits=()
+  local usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--db galera] [--hub-key-bits A[,B]] [--reuse]"
   while (( $# > 0 )); do
     case "$1" in
+      --db=galera) db=galera; shift ;;
+      --db)
+        [[ "${2:-}" == "galera" ]] || fail "--db takes one value: galera ($usage)" 64
+        db=galera; shift 2 ;;
       --hub-key-bits)
         [[ "${2:-}" =~ ^(2048|3072|4096)(,(2048|3072|4096))?$ ]] \
           || fail "--hub-key-bits takes one or two of 2048, 3072, 4096, comma-separated ($usage)" 64
@@ -29,10 +39,14 @@ cmd_bench() {
     esac
   done
   (( reuse == 0 || nodes == 1 )) || fail "--nodes starts hubs of its own; with --reuse the bench measures the hub that runs" 64
+  [[ "$reuse" == 0 || "$db" == embedded ]] || fail "--db galera starts a database cluster of its own; with --reuse the bench measures the hub that runs" 64
   (( reuse == 0 || ${#key_bits[@]} == 0 )) || fail "--hub-key-bits starts hubs of its own; with --reuse the bench measures the hub that runs" 64
-  (( nodes == 1 || ${#key_bits[@]} < 2 )) || fail "--hub-key-bits A,B compares two one-node runs: run --nodes on its own" 64
+  if (( ${#key_bits[@]} == 2 )) && { (( nodes > 1 )) || [[ "$db" != embedded ]]; }; then
+    fail "--hub-key-bits A,B compares two one-node runs on the embedded database: run --nodes and --db on their own" 64
+  fi
   require_tools
   (( nodes == 1 )) || require_haproxy
+  [[ "$db" == embedded ]] || galera_require_packages
   local out="${HUB_BENCH_OUT:-$HUB_HOME/target/bench}"
   mkdir -p "$out"
   out="$(cd "$out" && pwd)"
@@ -51,7 +65,9 @@ cmd_bench() {
     [[ -f "$RUN_DIR/db.ready" ]] || fail "--reuse needs the hub's embedded database (its JDBC URL in $RUN_DIR/db.ready)"
     [[ -n "${HUB_ADMIN_PASSWORD:-}" ]] || fail "--reuse needs HUB_ADMIN_PASSWORD (the hub's admin password)"
     HUB_HTTP_PORT="$(cat "$RUN_DIR/hub.port" 2>/dev/null || echo "$HUB_HTTP_PORT")"
-    bench_load "$jar" "$out" ${args[@]+"${args[@]}"} || fail "the benchmark failed (exit $?)"
+    export HUB_DB_URL HUB_DB_USER=root HUB_DB_PASSWORD=""
+    HUB_DB_URL="$(head -1 "$RUN_DIR/db.ready")"
+    bench_load embedded "$jar" "$out" ${args[@]+"${args[@]}"} || fail "the benchmark failed (exit $?)"
     return 0
   fi
   HUB_DATA_DIR="${HUB_BENCH_DATA_DIR:-$HUB_DATA_DIR/bench}"
@@ -70,32 +86,37 @@ cmd_bench() {
     say "bench with a ${key_bits[0]}-bit hub key first (report: $out/hub-key-${key_bits[0]}), then with a ${key_bits[1]}-bit one (report: $out)"
     mkdir -p "$out/hub-key-${key_bits[0]}"
     export HUB_DEV_KEY_BITS="${key_bits[0]}"
-    bench_fresh_hub 1 "$jar" "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
+    bench_fresh_hub 1 embedded "$jar" "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
     HUB_DEV_KEY_BITS="${key_bits[1]}"
-    bench_fresh_hub 1 "$jar" "$out" --baseline-run "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
+    bench_fresh_hub 1 embedded "$jar" "$out" --baseline-run "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
     return
   fi
   (( ${#key_bits[@]} == 0 )) || export HUB_DEV_KEY_BITS="${key_bits[0]}"
-  if (( nodes == 1 )); then
-    bench_fresh_hub 1 "$jar" "$out" ${args[@]+"${args[@]}"}
+  if (( nodes == 1 )) && [[ "$db" == embedded ]]; then
+    bench_fresh_hub 1 embedded "$jar" "$out" ${args[@]+"${args[@]}"}
     return
   fi
-  # Several nodes: the same bench on one node first, then on N, each on a fresh hub and database; the second report
-  # gives the ratios to the first (figures.properties of out/one-node).
-  say "bench on one node first (report: $out/one-node), then on $nodes nodes (report: $out)"
+  # Several nodes, or Galera: the same bench on one node over the embedded database first, then on N nodes over the
+  # chosen database, each on a fresh hub and database; the second report gives the ratios to the first
+  # (figures.properties of out/one-node).
+  local what="$nodes node"
+  (( nodes == 1 )) || what+="s"
+  [[ "$db" == embedded ]] || what+=" on a fresh Galera cluster"
+  say "bench on one node first (report: $out/one-node), then on $what (report: $out)"
   mkdir -p "$out/one-node"
-  bench_fresh_hub 1 "$jar" "$out/one-node" ${args[@]+"${args[@]}"}
-  bench_fresh_hub "$nodes" "$jar" "$out" --baseline-run "$out/one-node" ${args[@]+"${args[@]}"}
+  bench_fresh_hub 1 embedded "$jar" "$out/one-node" ${args[@]+"${args[@]}"}
+  bench_fresh_hub "$nodes" "$db" "$jar" "$out" --baseline-run "$out/one-node" ${args[@]+"${args[@]}"}
 }
 
-# bench_fresh_hub NODES JAR OUT [BENCH OPTION]...: a wiped data folder, a fresh hub of NODES nodes on the embedded
-# database with the bare signed echo beside it (fresh keys), the load generator against both, then everything stopped.
+# bench_fresh_hub NODES DB JAR OUT [BENCH OPTION]...: a wiped data folder, a fresh hub of NODES nodes on DB (embedded,
+# or galera: a new three-node cluster as ./hub start --db galera makes it) with the bare signed echo beside it (fresh
+# keys), the load generator against both, then everything stopped.
 bench_fresh_hub() {
-  local nodes="$1" jar="$2" out="$3" echo_keys="$HUB_DATA_DIR/echo-keys"
-  shift 3
+  local nodes="$1" db="$2" jar="$3" out="$4" echo_keys="$HUB_DATA_DIR/echo-keys"
+  shift 4
   stop_all
-  rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp" \
-    "$echo_keys"
+  rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/galera" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" \
+    "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp" "$echo_keys"
   mkdir -p "$HUB_DATA_DIR/tmp"
   java -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.EchoKeyMaker "$echo_keys" \
     || fail "the bare echo's keys could not be made in $echo_keys"
@@ -104,28 +125,40 @@ bench_fresh_hub() {
   EXTRA_DEPLOY=(--deploy "$BENCH_ECHO_WAR:/bench-echo")
   port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: set HUB_HTTP_PORT"
   (( nodes == 1 )) || check_cluster_ports "$nodes"
-  start_embedded_db
+  if [[ "$db" == galera ]]; then
+    start_galera
+  else
+    start_embedded_db
+  fi
   if (( nodes == 1 )); then
     start_hub
   else
     start_cluster "$nodes"
   fi
-  say "bench hub ready on port $HUB_HTTP_PORT, $nodes node(s) (data in $HUB_DATA_DIR)"
+  say "bench hub ready on port $HUB_HTTP_PORT, $nodes node(s) on the $db database (data in $HUB_DATA_DIR)"
   local status=0
-  bench_load "$jar" "$out" --echo-url "http://127.0.0.1:$HUB_HTTP_PORT/bench-echo/services/echo" \
+  bench_load "$db" "$jar" "$out" --echo-url "http://127.0.0.1:$HUB_HTTP_PORT/bench-echo/services/echo" \
     --echo-keys "$echo_keys" "$@" || status=$?
   say "stopping the bench hub"
   stop_all
   (( status == 0 )) || fail "the benchmark failed (exit $status)" "$status"
 }
 
-# bench_load JAR OUT [BENCH OPTION]...: the load generator against the hub that runs from HUB_DATA_DIR, given every
-# hub process so that the report gives each node's CPU.
+# bench_load DB JAR OUT [BENCH OPTION]...: the load generator against the hub that runs from HUB_DATA_DIR on the
+# database HUB_DB_URL names (DB: embedded or galera), given every hub process so that the report gives each node's
+# CPU, and with Galera each database node's server process (the embedded server the bench finds by its data folder).
+# The database password reaches the bench through the environment (HUB_DB_PASSWORD), never its command line.
 bench_load() {
-  local jar="$1" out="$2" pids=() pid
-  shift 2
+  local db="$1" jar="$2" out="$3" pids=() pid k
+  shift 3
   for pid in $(hub_pids); do pids+=(--hub-pid "$pid"); done
-  java -Xmx1g -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.HubBench \
-    --hub-url "http://127.0.0.1:$HUB_HTTP_PORT" "${pids[@]}" --db-url "$(head -1 "$RUN_DIR/db.ready")" \
-    --data-dir "$HUB_DATA_DIR" --out "$out" "$@"
+  if [[ "$db" == galera ]]; then
+    for (( k = 1; k <= GALERA_NODES; k++ )); do
+      pid="$(read_pid "galera-$k")"
+      pid_alive "$pid" && pids+=(--db-pid "$pid")
+    done
+  fi
+  HUB_DB_PASSWORD="${HUB_DB_PASSWORD:-}" java -Xmx1g -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.HubBench \
+    --hub-url "http://127.0.0.1:$HUB_HTTP_PORT" "${pids[@]}" --database "$db" --db-url "$HUB_DB_URL" \
+    --db-user "$HUB_DB_USER" --data-dir "$HUB_DATA_DIR" --out "$out" "$@"
 }

@@ -92,14 +92,14 @@ public final class HubBench {
         X509Certificate hubCertificate = hubCertificate();
         results.hubKeyBits = ((java.security.interfaces.RSAPublicKey) hubCertificate.getPublicKey()).getModulus()
                 .bitLength();
-        long dbPid = ProcessSampler.databasePid(options.dataDir).orElse(-1);
-        say("hub key RSA-%d, hub pid%s %s, database pid %s, %d COs at concurrency %d%s", results.hubKeyBits,
-                options.hubPids.size() > 1 ? "s" : "",
-                options.hubPids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
-                dbPid > 0 ? dbPid : "unknown",
+        List<Long> dbPids = options.dbPids.isEmpty()
+                ? ProcessSampler.databasePid(options.dataDir).stream().boxed().toList() : List.copyOf(options.dbPids);
+        say("hub key RSA-%d, hub pid%s %s, %s database pid%s %s, %d COs at concurrency %d%s", results.hubKeyBits,
+                options.hubPids.size() > 1 ? "s" : "", joined(options.hubPids), options.database,
+                dbPids.size() > 1 ? "s" : "", dbPids.isEmpty() ? "unknown" : joined(dbPids),
                 options.count, options.concurrency, options.quick ? " (quick)" : "");
         community = new BenchCommunity();
-        try (Connection db = DriverManager.getConnection(options.dbUrl, "root", "");
+        try (Connection db = DriverManager.getConnection(options.dbUrl, options.dbUser, options.dbPassword);
                 ProcessSampler hubMemory = new ProcessSampler(options.hubPid);
                 GatewaySimulator keGateway = simulator(community.ke, hubCertificate, "/gateway/ke");
                 GatewaySimulator ugGateway = simulator(community.ug, hubCertificate, "/gateway/ug");
@@ -143,7 +143,7 @@ public final class HubBench {
             report("ValidateDocument", results.validate);
 
             results.storeBefore = StoreSeeder.messages(db);
-            mainRun(db, dbPid, hubMemory);
+            mainRun(db, dbPids, hubMemory);
             pullBacklog(db);
             halfRate();
             results.lookupsSmall = lookups("main-run COs", i -> number("M", 4 * i));
@@ -227,7 +227,7 @@ public final class HubBench {
         return run;
     }
 
-    private void mainRun(Connection db, long dbPid, ProcessSampler hubMemory) throws Exception {
+    private void mainRun(Connection db, List<Long> dbPids, ProcessSampler hubMemory) throws Exception {
         int n = options.count;
         say("main run: %,d COs end to end (half pushed to KE and UG, half pulled by TZ in batches of " + PULL_BATCH + ")", n);
         String[] tracking = new String[n];
@@ -236,7 +236,7 @@ public final class HubBench {
         boolean profiling = profiler.start();
         Puller puller = new Puller(n / 2);
         Thread pullThread = new Thread(puller, "bench-puller");
-        ProcessSampler.Window cpu = new ProcessSampler.Window(options.hubPids, dbPid);
+        ProcessSampler.Window cpu = new ProcessSampler.Window(options.hubPids, dbPids);
         Map<String, Long> counters = DatabaseCounters.read(db);
         Instant start = Instant.now();
         pullThread.start();
@@ -514,6 +514,10 @@ public final class HubBench {
         say("  %-18s %,6d calls in %6.1f s: %8.1f/s  p50 %6.1f ms  p99 %6.1f ms%s", name, r.calls(), r.seconds(),
                 r.perSecond(), s.p50(), s.p99(), r.failures() == 0 ? "" : "  FAILURES " + r.failures() + " "
                         + r.errors());
+    }
+
+    private static String joined(List<Long> pids) {
+        return pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     static void say(String format, Object... args) {

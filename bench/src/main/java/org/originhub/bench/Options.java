@@ -12,6 +12,16 @@ final class Options {
     /** The figures of a one-node run of the same invocation, to report this run against ({@code --baseline-run}). */
     Path baselineRun;
     String dbUrl;
+    /** The database user the bench seeds and counts with; its password comes from HUB_DB_PASSWORD (environment). */
+    String dbUser = "root";
+    String dbPassword = "";
+    /**
+     * The database's server processes ({@code --db-pid}, once per node of a database cluster); none given: the
+     * embedded server found by its data folder ({@link ProcessSampler#databasePid}).
+     */
+    final java.util.List<Long> dbPids = new java.util.ArrayList<>();
+    /** What the hub runs on, for the report: {@code embedded} (one MariaDB) or {@code galera} (a Galera cluster). */
+    String database = "embedded";
     /**
      * The bare signed echo deployed beside the hub ({@code --echo-url}, the echo's address) and its keys
      * ({@code --echo-keys}, the folder {@code EchoKeyMaker} filled); both or neither (then no echo is measured).
@@ -30,12 +40,17 @@ final class Options {
     Path out = Path.of("target", "bench");
 
     static Options parse(String[] args) {
-        return parse(args, System.getenv("HUB_ADMIN_PASSWORD"));
+        return parse(args, System.getenv("HUB_ADMIN_PASSWORD"), System.getenv("HUB_DB_PASSWORD"));
     }
 
     static Options parse(String[] args, String adminPassword) {
+        return parse(args, adminPassword, null);
+    }
+
+    static Options parse(String[] args, String adminPassword, String dbPassword) {
         Options o = new Options();
         o.adminPassword = adminPassword;
+        o.dbPassword = dbPassword == null ? "" : dbPassword;
         boolean countGiven = false;
         boolean storeGiven = false;
         for (int i = 0; i < args.length; i++) {
@@ -45,6 +60,14 @@ final class Options {
                 case "--hub-pid" -> o.hubPids.add(Long.parseLong(value(args, ++i, a)));
                 case "--baseline-run" -> o.baselineRun = Path.of(value(args, ++i, a));
                 case "--db-url" -> o.dbUrl = value(args, ++i, a);
+                case "--db-user" -> o.dbUser = value(args, ++i, a);
+                case "--db-pid" -> o.dbPids.add(Long.parseLong(value(args, ++i, a)));
+                case "--database" -> {
+                    o.database = value(args, ++i, a);
+                    if (!o.database.equals("embedded") && !o.database.equals("galera")) {
+                        throw new IllegalArgumentException("--database takes embedded or galera");
+                    }
+                }
                 case "--echo-url" -> o.echoUrl = value(args, ++i, a);
                 case "--echo-keys" -> o.echoKeys = Path.of(value(args, ++i, a));
                 case "--data-dir" -> o.dataDir = value(args, ++i, a);

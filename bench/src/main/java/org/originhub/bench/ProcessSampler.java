@@ -120,20 +120,23 @@ final class ProcessSampler implements AutoCloseable {
     /** CPU used by a set of processes and the machine over one stretch of time. */
     static final class Window {
         private final List<Long> hubs;
-        private final long db;
+        private final List<Long> databases;
         private final long bench = ProcessHandle.current().pid();
         private final double[] hubStart;
-        private final double dbStart;
+        private final double[] databaseStart;
         private final double benchStart;
         private final long[] machineStart;
         private final long wallStart = System.nanoTime();
 
-        /** The hub's node processes (one, or one per node of a cluster) and the database's. */
-        Window(List<Long> hubPids, long dbPid) {
+        /**
+         * The hub's node processes (one, or one per node of a cluster) and the database's server processes (one, or
+         * one per node of a database cluster; none when unknown).
+         */
+        Window(List<Long> hubPids, List<Long> databasePids) {
             this.hubs = List.copyOf(hubPids);
-            this.db = dbPid;
+            this.databases = List.copyOf(databasePids);
             this.hubStart = hubs.stream().mapToDouble(ProcessSampler::cpuSeconds).toArray();
-            this.dbStart = dbPid > 0 ? cpuSeconds(dbPid) : -1;
+            this.databaseStart = databases.stream().mapToDouble(ProcessSampler::cpuSeconds).toArray();
             this.benchStart = cpuSeconds(bench);
             this.machineStart = machineTicks();
         }
@@ -143,14 +146,20 @@ final class ProcessSampler implements AutoCloseable {
             long[] machine = machineTicks();
             double machineBusy = machine[1] == machineStart[1] ? Double.NaN
                     : 100.0 * (machine[0] - machineStart[0]) / (machine[1] - machineStart[1]);
-            double[] nodes = new double[hubs.size()];
-            for (int i = 0; i < nodes.length; i++) {
-                nodes[i] = percent(cpuSeconds(hubs.get(i)), hubStart[i], wall);
-            }
+            double[] nodes = percents(hubs, hubStart, wall);
+            double[] databaseNodes = percents(databases, databaseStart, wall);
             return new Usage(wall, java.util.Arrays.stream(nodes).sum(),
-                    db > 0 ? percent(cpuSeconds(db), dbStart, wall) : Double.NaN,
+                    databaseNodes.length == 0 ? Double.NaN : java.util.Arrays.stream(databaseNodes).sum(),
                     percent(cpuSeconds(bench), benchStart, wall), machineBusy,
-                    Runtime.getRuntime().availableProcessors(), nodes);
+                    Runtime.getRuntime().availableProcessors(), nodes, databaseNodes);
+        }
+
+        private static double[] percents(List<Long> pids, double[] start, double wall) {
+            double[] percents = new double[pids.size()];
+            for (int i = 0; i < percents.length; i++) {
+                percents[i] = percent(cpuSeconds(pids.get(i)), start[i], wall);
+            }
+            return percents;
         }
 
         private static double percent(double now, double then, double wall) {
@@ -160,14 +169,19 @@ final class ProcessSampler implements AutoCloseable {
 
     /**
      * CPU over a window, in percent of one core (200 = both cores of a 2-core machine); machine busy in percent of
-     * all cores.
+     * all cores. {@code databasePercent} is all database nodes together, {@code databaseNodePercents} each one.
      */
     record Usage(double seconds, double hubPercent, double databasePercent, double benchPercent,
-            double machineBusyPercent, int cores, double[] nodePercents) {
+            double machineBusyPercent, int cores, double[] nodePercents, double[] databaseNodePercents) {
 
         /** The hub's CPU (all its nodes) per unit of work done in the window, in milliseconds. */
         double hubMillisPer(long units) {
             return hubPercent * 10 * seconds / Math.max(1, units);
+        }
+
+        /** The database's CPU (all its nodes) per unit of work done in the window, in milliseconds. */
+        double databaseMillisPer(long units) {
+            return databasePercent * 10 * seconds / Math.max(1, units);
         }
     }
 }

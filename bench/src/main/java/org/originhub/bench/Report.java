@@ -25,12 +25,13 @@ final class Report {
         double rssMb = Math.max(r.rssPeakKb, r.rssHighWaterKb) / 1024.0;
 
         b.append("# Origin Hub benchmark\n\n");
-        b.append(f("Run of %s, %s. `./hub bench --count %d --concurrency %d%s`: %d cores, Java %s; hub, embedded "
-                + "MariaDB and load generator on the same machine; the hub signs with an RSA-%d key. PUSH delivery "
-                + "settings of the hub under test: `HUB_DELIVERY_POLL=%s`, `HUB_DELIVERY_BATCH=%s`.\n\n",
+        b.append(f("Run of %s, %s. `./hub bench --count %d --concurrency %d%s`: %d cores, Java %s; hub, %s "
+                + "and load generator on the same machine; the hub signs with an RSA-%d key. PUSH delivery settings "
+                + "of the hub under test: `HUB_DELIVERY_POLL=%s`, `HUB_DELIVERY_BATCH=%s`.\n\n",
                 r.startedAt.truncatedTo(ChronoUnit.SECONDS), duration(r.startedAt, r.finishedAt), o.count,
                 o.concurrency, o.quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), r.hubKeyBits, env("HUB_DELIVERY_POLL", "PT2S (default)"),
+                System.getProperty("java.version"), databaseName(o.database), r.hubKeyBits,
+                env("HUB_DELIVERY_POLL", "PT2S (default)"),
                 env("HUB_DELIVERY_BATCH", "20 (default)")));
         if (r.mainCpu != null && r.mainCpu.machineBusyPercent() > 0) {
             b.append(f("During the main run the machine (%d cores) was %.0f%% busy; the hub took %.0f%%, the database "
@@ -103,10 +104,12 @@ final class Report {
         b.append("## CPU and memory of the hub process\n\n");
         if (r.mainCpu != null) {
             b.append(f("Main run (%.0f s): hub %.0f%%, database %.0f%%, load generator %.0f%% (percent of one core; "
-                    + "%d cores); machine %.0f%% busy. Hub CPU per CO end to end: %.1f ms.\n\n", r.mainCpu.seconds(),
-                    r.mainCpu.hubPercent(), r.mainCpu.databasePercent(), r.mainCpu.benchPercent(), r.mainCpu.cores(),
-                    r.mainCpu.machineBusyPercent(), r.mainCpu.hubMillisPer(m.submissions.calls())));
+                    + "%d cores); machine %.0f%% busy. CPU per CO end to end: hub %.1f ms, database %.1f ms.\n\n",
+                    r.mainCpu.seconds(), r.mainCpu.hubPercent(), r.mainCpu.databasePercent(), r.mainCpu.benchPercent(),
+                    r.mainCpu.cores(), r.mainCpu.machineBusyPercent(), r.mainCpu.hubMillisPer(m.submissions.calls()),
+                    r.mainCpu.databaseMillisPer(m.submissions.calls())));
             nodes(b, r);
+            databaseNodes(b, r);
         }
         b.append(f("Hub RSS: peak while sampled %.0f MB (after the main run %.0f MB); VmHWM (peak since start) %.0f MB."
                 + "\n\n", r.rssPeakKb / 1024.0, r.rssAfterMainKb / 1024.0, r.rssHighWaterKb / 1024.0));
@@ -114,7 +117,10 @@ final class Report {
         b.append("## Database statements\n\nFrom the server's own counters (SHOW GLOBAL STATUS), per CO of the main run "
                 + "(submitted, delivered, acknowledged, tracked once) and per document of the batched pull and its "
                 + "acknowledgement. Row lock waits are mostly the audit chain head, which every audited change takes "
-                + "last.\n\n| counter | main run | per CO | pull + ack | per document |\n|---|---|---|---|---|\n");
+                + "last." + (o.database.equals("galera") ? " On Galera these are the counters of the node the hub "
+                + "writes through (the first node of the failover URL, which the bench's own connection reaches too); "
+                + "the other nodes apply the replicated rows without counting statements." : "")
+                + "\n\n| counter | main run | per CO | pull + ack | per document |\n|---|---|---|---|---|\n");
         for (Map.Entry<String, String> c : DatabaseCounters.NAMES.entrySet()) {
             Long main = r.mainStatements.get(c.getKey());
             Long pull = r.pullStatements.get(c.getKey());
@@ -217,8 +223,8 @@ final class Report {
     }
 
     /**
-     * This run against the first run of the same invocation: {@code ./hub bench --nodes N} (one node, then N) or
-     * {@code --hub-key-bits A,B} (a hub key of A bits, then of B).
+     * This run against the first run of the same invocation: {@code ./hub bench --nodes N [--db galera]} (one node on
+     * the embedded database, then N on the chosen one) or {@code --hub-key-bits A,B} (a hub key of A bits, then of B).
      */
     private static void against(StringBuilder b, Results r) {
         if (r.baseline1 == null) {
@@ -229,12 +235,12 @@ final class Report {
         String first = label(one, here);
         String second = label(here, one);
         b.append(f("## %s against %s\n\n", second, first));
-        if (here.nodes() != one.nodes()) {
-            b.append(f("The same bench on %s, run first in this invocation on a fresh database, against this run on "
-                    + "%s behind HAProxy. All processes share the machine's %d cores, so more nodes cannot run "
-                    + "faster here: what the ratios show is the cost of the cluster per CO (the balancer's hop, the "
-                    + "data grid, claims shared through the database) and that the work spreads.\n\n", first, second,
-                    Runtime.getRuntime().availableProcessors()));
+        if (here.nodes() != one.nodes() || !here.database().equals(one.database())) {
+            b.append(f("The same bench on %s, run first in this invocation on a fresh %s database, against this run "
+                    + "on %s%s. All processes share the machine's %d cores, so more nodes cannot run faster here: "
+                    + "what the ratios show is the cost per CO of %s, and that the work spreads.\n\n", first,
+                    one.database(), second, here.nodes() > 1 ? " behind HAProxy" : "",
+                    Runtime.getRuntime().availableProcessors(), cost(one, here)));
         }
         if (here.hubKeyBits() != one.hubKeyBits()) {
             b.append(f("The same bench on a fresh hub whose development key had %d bits, run first in this "
@@ -255,6 +261,10 @@ final class Report {
         ratio(b, "submissions / baseline", one.submitRate() / one.baselineRate(),
                 here.submitRate() / here.baselineRate());
         ratio(b, "hub CPU per CO, ms (all nodes)", one.hubCpuMillisPerCo(), here.hubCpuMillisPerCo());
+        if (Double.isFinite(one.databaseCpuMillisPerCo()) && Double.isFinite(here.databaseCpuMillisPerCo())) {
+            ratio(b, "database CPU per CO, ms (all database nodes)", one.databaseCpuMillisPerCo(),
+                    here.databaseCpuMillisPerCo());
+        }
         ratio(b, "database statements per CO", one.statementsPerCo(), here.statementsPerCo());
         ratio(b, "SELECT per CO", one.selectsPerCo(), here.selectsPerCo());
         ratio(b, "batched pull, COs / s", one.pullRate(), here.pullRate());
@@ -264,15 +274,54 @@ final class Report {
         b.append('\n');
     }
 
-    /** A run as the comparison names it: by what differs from the other run (nodes, hub key), both when both do. */
-    static String label(RunFigures run, RunFigures other) {
-        String nodes = run.nodes() + (run.nodes() == 1 ? " node" : " nodes");
-        String key = "hub key RSA-" + run.hubKeyBits();
-        boolean keyDiffers = run.hubKeyBits() != other.hubKeyBits();
-        if (run.nodes() != other.nodes()) {
-            return keyDiffers ? nodes + ", " + key : nodes;
+    /** "2 nodes on Galera", "1 node": a run's hub nodes and, when it is not the embedded one, its database. */
+    static String label(RunFigures run) {
+        return run.nodes() + (run.nodes() == 1 ? " node" : " nodes")
+                + (run.database().equals("galera") ? " on Galera" : "");
+    }
+
+    /** What a run costs over the one it is compared with: the cluster of hub nodes, the database cluster, or both. */
+    static String cost(RunFigures one, RunFigures here) {
+        String nodes = "the hub cluster (the balancer's hop, the data grid, claims shared through the database)";
+        String galera = "the database cluster (every commit certified and replicated to three Galera nodes on the "
+                + "same cores)";
+        boolean moreNodes = here.nodes() > one.nodes();
+        boolean newDatabase = !here.database().equals(one.database());
+        if (moreNodes && newDatabase) {
+            return nodes + " and of " + galera + " together";
         }
-        return keyDiffers ? key : nodes;
+        return newDatabase ? galera : nodes;
+    }
+
+    /** Per-node CPU of a database cluster: the node the hub writes through, and the nodes that apply its rows. */
+    private static void databaseNodes(StringBuilder b, Results r) {
+        double[] nodes = r.mainCpu.databaseNodePercents();
+        if (nodes.length < 2) {
+            return;
+        }
+        b.append("| database node (process) | CPU, % of one core | share of the database's CPU |\n|---|---|---|\n");
+        for (int i = 0; i < nodes.length; i++) {
+            b.append(f("| node %d (pid %d)%s | %.0f | %.0f%% |\n", i + 1, r.options.dbPids.get(i),
+                    i == 0 && r.options.database.equals("galera") ? ", written through" : "", nodes[i], 100 * nodes[i] / r.mainCpu.databasePercent()));
+        }
+        b.append('\n');
+    }
+
+    private static String databaseName(String database) {
+        return database.equals("galera") ? "a three-node MariaDB Galera cluster" : "embedded MariaDB";
+    }
+
+    /**
+     * A run as a comparison names it: its nodes and database ({@link #label(RunFigures)}), and its hub key when that
+     * differs from the other run's; the key alone when nothing else differs.
+     */
+    static String label(RunFigures run, RunFigures other) {
+        if (run.hubKeyBits() == other.hubKeyBits()) {
+            return label(run);
+        }
+        String key = "hub key RSA-" + run.hubKeyBits();
+        boolean sameHub = run.nodes() == other.nodes() && run.database().equals(other.database());
+        return sameHub ? key : label(run) + ", " + key;
     }
 
     private static void ratio(StringBuilder b, String what, double one, double here) {
