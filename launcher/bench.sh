@@ -8,15 +8,23 @@
 # --db galera: the one-node run stays on the embedded database (the reference), the run on N nodes goes to a fresh
 # three-node Galera cluster, so its ratios show what the hub cluster and the database cluster cost together. With
 # --nodes 1 (the default) the second run is one hub node on Galera: the database cluster's cost alone.
+#
+# Beside every fresh hub, on the same Payara Micro, the bare signed echo (bench/echo), with keys made for the run.
+# --hub-key-bits A,B: the bench on a fresh hub with an A-bit development key, then with a B-bit one.
 cmd_bench() {
-  local reuse=0 nodes=1 db=embedded args=()
-  local usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--db galera] [--reuse]"
+  local reuse=0 nodes=1 db=embedded args=() key_bits=()
+  local usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--db galera] [--hub-key-bits A[,B]] [--reuse]"
   while (( $# > 0 )); do
     case "$1" in
       --db=galera) db=galera; shift ;;
       --db)
         [[ "${2:-}" == "galera" ]] || fail "--db takes one value: galera ($usage)" 64
         db=galera; shift 2 ;;
+      --hub-key-bits)
+        [[ "${2:-}" =~ ^(2048|3072|4096)(,(2048|3072|4096))?$ ]] \
+          || fail "--hub-key-bits takes one or two of 2048, 3072, 4096, comma-separated ($usage)" 64
+        IFS=, read -r -a key_bits <<<"$2"
+        shift 2 ;;
       --count|--concurrency|--store|--members)
         [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || fail "$1 needs a number ($usage)" 64
         args+=("$1" "$2"); shift 2 ;;
@@ -32,6 +40,10 @@ cmd_bench() {
   done
   (( reuse == 0 || nodes == 1 )) || fail "--nodes starts hubs of its own; with --reuse the bench measures the hub that runs" 64
   [[ "$reuse" == 0 || "$db" == embedded ]] || fail "--db galera starts a database cluster of its own; with --reuse the bench measures the hub that runs" 64
+  (( reuse == 0 || ${#key_bits[@]} == 0 )) || fail "--hub-key-bits starts hubs of its own; with --reuse the bench measures the hub that runs" 64
+  if (( ${#key_bits[@]} == 2 )) && { (( nodes > 1 )) || [[ "$db" != embedded ]]; }; then
+    fail "--hub-key-bits A,B compares two one-node runs on the embedded database: run --nodes and --db on their own" 64
+  fi
   require_tools
   (( nodes == 1 )) || require_haproxy
   [[ "$db" == embedded ]] || galera_require_packages
@@ -41,8 +53,9 @@ cmd_bench() {
   build_if_needed
   local jar
   jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1 || true)"
-  if [[ -z "$jar" || ! -f "$BENCH_CLASSPATH_FILE" \
-        || -n "$(find "$HUB_HOME/bench/src" "$HUB_HOME/bench/pom.xml" -newer "$jar" -print -quit)" ]]; then
+  if [[ -z "$jar" || ! -f "$BENCH_CLASSPATH_FILE" || ! -f "$BENCH_ECHO_WAR" \
+        || -n "$(find "$HUB_HOME/bench/src" "$HUB_HOME/bench/pom.xml" "$HUB_HOME/bench/echo/src" \
+          "$HUB_HOME/bench/echo/pom.xml" -newer "$jar" -print -quit)" ]]; then
     say "building the load generator (mvn -q -pl bench -am package -DskipTests)"
     mvn -B -q -pl bench -am package -DskipTests || fail "building bench/ failed"
     jar="$(compgen -G "$BENCH_JAR_GLOB" | head -1)"
@@ -67,6 +80,18 @@ cmd_bench() {
   export HUB_ADMIN_PASSWORD
   HUB_ADMIN_PASSWORD="$(head -c 30 /dev/urandom | base64 | tr '+/' '-_')"
   export HUB_DELIVERY_POLL="${HUB_DELIVERY_POLL:-PT0.05S}" HUB_DELIVERY_BATCH="${HUB_DELIVERY_BATCH:-50}"
+  if (( ${#key_bits[@]} == 2 )); then
+    # Two hub key sizes: the same bench on a fresh hub with each, the second report giving both side by side
+    # (figures.properties of out/hub-key-A).
+    say "bench with a ${key_bits[0]}-bit hub key first (report: $out/hub-key-${key_bits[0]}), then with a ${key_bits[1]}-bit one (report: $out)"
+    mkdir -p "$out/hub-key-${key_bits[0]}"
+    export HUB_DEV_KEY_BITS="${key_bits[0]}"
+    bench_fresh_hub 1 embedded "$jar" "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
+    HUB_DEV_KEY_BITS="${key_bits[1]}"
+    bench_fresh_hub 1 embedded "$jar" "$out" --baseline-run "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
+    return
+  fi
+  (( ${#key_bits[@]} == 0 )) || export HUB_DEV_KEY_BITS="${key_bits[0]}"
   if (( nodes == 1 )) && [[ "$db" == embedded ]]; then
     bench_fresh_hub 1 embedded "$jar" "$out" ${args[@]+"${args[@]}"}
     return
@@ -84,15 +109,20 @@ cmd_bench() {
 }
 
 # bench_fresh_hub NODES DB JAR OUT [BENCH OPTION]...: a wiped data folder, a fresh hub of NODES nodes on DB (embedded,
-# or galera: a new three-node cluster as ./hub start --db galera makes it), the load generator against it, then
-# everything stopped.
+# or galera: a new three-node cluster as ./hub start --db galera makes it) with the bare signed echo beside it (fresh
+# keys), the load generator against both, then everything stopped.
 bench_fresh_hub() {
-  local nodes="$1" db="$2" jar="$3" out="$4"
+  local nodes="$1" db="$2" jar="$3" out="$4" echo_keys="$HUB_DATA_DIR/echo-keys"
   shift 4
   stop_all
   rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/galera" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" \
-    "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp"
+    "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp" "$echo_keys"
   mkdir -p "$HUB_DATA_DIR/tmp"
+  java -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.EchoKeyMaker "$echo_keys" \
+    || fail "the bare echo's keys could not be made in $echo_keys"
+  export BENCH_ECHO_KEYS="$echo_keys"
+  # shellcheck disable=SC2034 # read by start_hub and start_node (node.sh, cluster.sh)
+  EXTRA_DEPLOY=(--deploy "$BENCH_ECHO_WAR:/bench-echo")
   port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: set HUB_HTTP_PORT"
   (( nodes == 1 )) || check_cluster_ports "$nodes"
   if [[ "$db" == galera ]]; then
@@ -113,7 +143,8 @@ bench_fresh_hub() {
   ready_seconds="$(( ready_seconds / 1000 )).$(( ready_seconds % 1000 / 100 ))"
   say "bench hub ready on port $HUB_HTTP_PORT, $nodes node(s) on the $db database, $ready_seconds s after its launch (data in $HUB_DATA_DIR)"
   local status=0
-  bench_load "$db" "$jar" "$out" --start-to-ready "$ready_seconds" "$@" || status=$?
+  bench_load "$db" "$jar" "$out" --start-to-ready "$ready_seconds" \
+    --echo-url "http://127.0.0.1:$HUB_HTTP_PORT/bench-echo/services/echo" --echo-keys "$echo_keys" "$@" || status=$?
   say "stopping the bench hub"
   stop_all
   (( status == 0 )) || fail "the benchmark failed (exit $status)" "$status"

@@ -57,7 +57,7 @@ start_node() {
   # shellcheck disable=SC2086 # the JVM options, one word each
   HUB_NODE_NAME="node-$k" HUB_TRUSTED_PROXIES="$(trusted_proxies)" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     setsid java ${HUB_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$dir/tmp" \
-    -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / --port "$port" \
+    -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / ${EXTRA_DEPLOY[@]+"${EXTRA_DEPLOY[@]}"} --port "$port" \
     --clustermode "tcpip:$members" --interfaces 127.0.0.1 --startport "$grid" --clustername "$(cluster_name)" \
     --prebootcommandfile "$HUB_HOME/hub-web/src/main/payara/pre-boot-commands.txt" \
     --rootdir "$dir/payara" --name "node-$k" \

@@ -15,7 +15,8 @@ start_hub() {
   # native memory of the request threads (XML, TLS, JDBC buffers) in check (docs/performance.md, memory).
   # shellcheck disable=SC2086 # the JVM options, one word each
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java ${HUB_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$HUB_DATA_DIR/tmp" \
-    -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / --port "$HUB_HTTP_PORT" --nocluster \
+    -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / ${EXTRA_DEPLOY[@]+"${EXTRA_DEPLOY[@]}"} \
+    --port "$HUB_HTTP_PORT" --nocluster \
     --prebootcommandfile "$HUB_HOME/hub-web/src/main/payara/pre-boot-commands.txt" \
     --rootdir "$HUB_DATA_DIR/payara" --name origin-hub \
     >"$log" 2>&1 </dev/null &

@@ -90,17 +90,20 @@ public final class HubBench {
             results.baseline1 = RunFigures.read(options.baselineRun);
         }
         X509Certificate hubCertificate = hubCertificate();
+        results.hubKeyBits = ((java.security.interfaces.RSAPublicKey) hubCertificate.getPublicKey()).getModulus()
+                .bitLength();
         List<Long> dbPids = options.dbPids.isEmpty()
                 ? ProcessSampler.databasePid(options.dataDir).stream().boxed().toList() : List.copyOf(options.dbPids);
-        say("hub pid%s %s, %s database pid%s %s, %d COs at concurrency %d%s", options.hubPids.size() > 1 ? "s" : "",
-                joined(options.hubPids), options.database, dbPids.size() > 1 ? "s" : "",
-                dbPids.isEmpty() ? "unknown" : joined(dbPids),
+        say("hub key RSA-%d, hub pid%s %s, %s database pid%s %s, %d COs at concurrency %d%s", results.hubKeyBits,
+                options.hubPids.size() > 1 ? "s" : "", joined(options.hubPids), options.database,
+                dbPids.size() > 1 ? "s" : "", dbPids.isEmpty() ? "unknown" : joined(dbPids),
                 options.count, options.concurrency, options.quick ? " (quick)" : "");
         community = new BenchCommunity();
         try (Connection db = DriverManager.getConnection(options.dbUrl, options.dbUser, options.dbPassword);
                 ProcessSampler hubMemory = new ProcessSampler(options.hubPid);
                 GatewaySimulator keGateway = simulator(community.ke, hubCertificate, "/gateway/ke");
-                GatewaySimulator ugGateway = simulator(community.ug, hubCertificate, "/gateway/ug")) {
+                GatewaySimulator ugGateway = simulator(community.ug, hubCertificate, "/gateway/ug");
+                EchoClient echo = echoClient()) {
             say("seeding the bench community through the admin API");
             community.register(new AdminApi(options.hubUrl, options.adminUser, options.adminPassword),
                     keGateway.url(), ugGateway.url());
@@ -113,6 +116,9 @@ public final class HubBench {
             say("warming up");
             pushRun("warm-up", "W", options.quick ? 30 : 300);
             Load.closed("warm-dir", 100, options.concurrency, i -> ke.directory(directorySerial()));
+            if (echo != null) {
+                Load.closed("warm-echo", 100, options.concurrency, i -> echo.echo());
+            }
 
             results.members10 = memberRun("10 members", db);
             int added = community.addMembers(db, options.members);
@@ -122,9 +128,16 @@ public final class HubBench {
             say("baseline: signed GetDirectory round trips (not modified) at concurrency %d", options.concurrency);
             long serial = directorySerial();
             int baselineCalls = options.quick ? 200 : Math.max(2000, options.count / 5);
+            results.echoBefore = echoRun(echo, "echo before", baselineCalls);
             results.baseline = Load.closed("baseline", baselineCalls, options.concurrency,
                     i -> ke.directory(serial));
             report("baseline", results.baseline);
+            results.echoAfter = echoRun(echo, "echo after", baselineCalls);
+            if (echo != null) {
+                say("hub's signed round trip / bare signed echo: %.2f (%.1f/s / %.1f/s)",
+                        results.baseline.perSecond() / results.echoRate(), results.baseline.perSecond(),
+                        results.echoRate());
+            }
             results.validate = Load.closed("validate", Math.max(100, baselineCalls / 2), options.concurrency,
                     i -> ke.validate(co("KE", "UG", number("V", i))));
             report("ValidateDocument", results.validate);
@@ -165,9 +178,26 @@ public final class HubBench {
         System.out.println();
         System.out.println(Files.readString(report));
         say("report: %s, chart: %s", report, options.out.resolve("bench.png"));
+        say("ratios: submissions / hub's signed round trip %.2f, hub's signed round trip / bare signed echo %s",
+                results.main.submissions.perSecond() / results.baseline.perSecond(), Double.isNaN(results.echoRate())
+                        ? "not measured (no echo deployed)"
+                        : String.format(java.util.Locale.ROOT, "%.2f", results.baseline.perSecond()
+                                / results.echoRate()));
     }
 
     // ---- phases -------------------------------------------------------------------------------------------------
+
+    /** Signed echo round trips at the bench's concurrency, or null without an echo. */
+    private Load.Result echoRun(EchoClient echo, String name, int calls) {
+        if (echo == null) {
+            return null;
+        }
+        say("bare signed echo round trips at concurrency %d (%s the baseline)", options.concurrency,
+                name.endsWith("before") ? "before" : "after");
+        Load.Result result = Load.closed(name, calls, options.concurrency, i -> echo.echo());
+        report(name, result);
+        return result;
+    }
 
     private Results.ShortRun memberRun(String name, Connection db) throws SQLException {
         Results.ShortRun run = pushRun(name, name.startsWith("10") ? "A" : "B", shortRunCount());
@@ -435,6 +465,16 @@ public final class HubBench {
 
     private static long nanos(Instant from, Instant to) {
         return Duration.between(from, to).toNanos();
+    }
+
+    /** The bare echo's client when the launcher deployed it (--echo-url, --echo-keys), else null. */
+    private EchoClient echoClient() {
+        if (options.echoUrl == null) {
+            say("no bare echo deployed beside the hub: the baseline is not compared with the bare stack");
+            return null;
+        }
+        org.originhub.bench.echo.EchoKeys keys = new org.originhub.bench.echo.EchoKeys(options.echoKeys);
+        return new EchoClient(options.echoUrl, keys.client(), keys.serverCertificate());
     }
 
     private GatewaySimulator simulator(BenchPki.Issued gateway, X509Certificate hub, String path) throws Exception {

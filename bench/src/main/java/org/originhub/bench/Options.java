@@ -22,6 +22,12 @@ final class Options {
     final java.util.List<Long> dbPids = new java.util.ArrayList<>();
     /** What the hub runs on, for the report: {@code embedded} (one MariaDB) or {@code galera} (a Galera cluster). */
     String database = "embedded";
+    /**
+     * The bare signed echo deployed beside the hub ({@code --echo-url}, the echo's address) and its keys
+     * ({@code --echo-keys}, the folder {@code EchoKeyMaker} filled); both or neither (then no echo is measured).
+     */
+    String echoUrl;
+    Path echoKeys;
     String dataDir;
     Path hubCert;
     String adminUser = "admin";
@@ -64,6 +70,8 @@ final class Options {
                         throw new IllegalArgumentException("--database takes embedded or galera");
                     }
                 }
+                case "--echo-url" -> o.echoUrl = value(args, ++i, a);
+                case "--echo-keys" -> o.echoKeys = Path.of(value(args, ++i, a));
                 case "--data-dir" -> o.dataDir = value(args, ++i, a);
                 case "--hub-cert" -> o.hubCert = Path.of(value(args, ++i, a));
                 case "--admin-user" -> o.adminUser = value(args, ++i, a);
@@ -93,6 +101,9 @@ final class Options {
         }
         if (o.members < 10 || o.members > 600) {
             throw new IllegalArgumentException("--members must be between 10 and 600");
+        }
+        if ((o.echoUrl == null) != (o.echoKeys == null)) {
+            throw new IllegalArgumentException("--echo-url and --echo-keys go together");
         }
         o.hubPid = o.hubPids.isEmpty() ? -1 : o.hubPids.get(0);
         if (o.dbUrl == null || o.hubPid < 0 || o.adminPassword == null || o.adminPassword.isBlank()) {

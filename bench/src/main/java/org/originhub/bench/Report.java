@@ -26,11 +26,12 @@ final class Report {
 
         b.append("# Origin Hub benchmark\n\n");
         b.append(f("Run of %s, %s. `./hub bench --count %d --concurrency %d%s`: %d cores, Java %s; hub, %s "
-                + "and load generator on the same machine. PUSH delivery settings of the hub under test: "
-                + "`HUB_DELIVERY_POLL=%s`, `HUB_DELIVERY_BATCH=%s`.\n\n",
+                + "and load generator on the same machine; the hub signs with an RSA-%d key. PUSH delivery settings "
+                + "of the hub under test: `HUB_DELIVERY_POLL=%s`, `HUB_DELIVERY_BATCH=%s`.\n\n",
                 r.startedAt.truncatedTo(ChronoUnit.SECONDS), duration(r.startedAt, r.finishedAt), o.count,
                 o.concurrency, o.quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), databaseName(o.database), env("HUB_DELIVERY_POLL", "PT2S (default)"),
+                System.getProperty("java.version"), databaseName(o.database), r.hubKeyBits,
+                env("HUB_DELIVERY_POLL", "PT2S (default)"),
                 env("HUB_DELIVERY_BATCH", "20 (default)")));
         if (r.mainCpu != null && r.mainCpu.machineBusyPercent() > 0) {
             b.append(f("During the main run the machine (%d cores) was %.0f%% busy; the hub took %.0f%%, the database "
@@ -59,9 +60,16 @@ final class Report {
         }
         b.append('\n');
 
+        bareStack(b, r);
         against(b, r);
         b.append("## Throughput\n\n| what | calls | seconds | per second | failures |\n|---|---|---|---|---|\n");
+        if (r.echoBefore != null) {
+            row(b, "bare signed echo, before the baseline", r.echoBefore);
+        }
         row(b, "baseline: signed GetDirectory round trip (not modified)", r.baseline);
+        if (r.echoAfter != null) {
+            row(b, "bare signed echo, after the baseline", r.echoAfter);
+        }
         row(b, "ValidateDocument (same CO, every check, nothing stored)", r.validate);
         row(b, "SubmitDocument, main run (receipt = stored)", m.submissions);
         b.append(f("| end to end: submitted -> delivered -> acknowledged | %,d | %.1f | %.1f COs/s | %d undelivered, "
@@ -89,6 +97,10 @@ final class Report {
         lat(b, "acknowledgement, PUSH", m.pushAck);
         lat(b, "acknowledgement, PULL", m.pullAck);
         lat(b, "baseline round trip", r.baseline.latencies());
+        if (r.echoBefore != null) {
+            lat(b, "bare signed echo (before the baseline)", r.echoBefore.latencies());
+            lat(b, "bare signed echo (after the baseline)", r.echoAfter.latencies());
+        }
         lat(b, "ValidateDocument", r.validate.latencies());
         lat(b, "PullDocuments of " + HubBench.PULL_BATCH, r.pull.latencies());
         lat(b, "AcknowledgeDelivery of " + HubBench.PULL_BATCH, r.ack.latencies());
@@ -154,6 +166,12 @@ final class Report {
                 + "as SubmitDocument (request signed by the same gateway key, RSA-SHA256, exclusive C14N, SHA-256, "
                 + "verified, trust and registry checked, replay guard; response signed by the hub key and verified by "
                 + "the kit) but does no business work: the most the crypto and SOAP layers of this deployment allow.\n"
+                + "- The bare signed echo is a WAR of its own (bench/echo) on the hub's Payara Micro, beside the hub: "
+                + "CXF and WSS4J as the hub bundles them, the same profile both ways (a 1 kB payload signed by an "
+                + "RSA-2048 key the bench made for the run, verified and pinned; the answer signed by the echo's own "
+                + "RSA-2048 key and verified by a client built like the kit's), and nothing else. Measured at the same "
+                + "concurrency right before and right after the baseline: their mean is what the stack itself allows, "
+                + "the two apart say how steady the machine was. Its classes add to the hub process's memory.\n"
                 + "- The main run submits single documents (KE->UG and UG->KE pushed to simulators, KE->TZ and UG->TZ "
                 + "pulled by TZ up to " + HubBench.PULL_BATCH + " at a time, again at once while more wait, else after "
                 + HubBench.PULL_POLL_MILLIS + " ms, each pull acknowledged in one signed call, contract 1.1) at the "
@@ -184,24 +202,69 @@ final class Report {
         b.append('\n');
     }
 
-    /** This run against the one-node run of the same invocation ({@code ./hub bench --nodes N [--db galera]}). */
+    /**
+     * The two ratios of the pipeline: the hub's signed round trip against the bare signed echo on the same Payara
+     * Micro (what the hub's pipeline costs over the stack it is built on), and submissions against the hub's signed
+     * round trip (what the business work costs over the pipeline).
+     */
+    private static void bareStack(StringBuilder b, Results r) {
+        double baseline = r.baseline.perSecond();
+        double submissions = r.main.submissions.perSecond();
+        b.append("## The hub against the bare stack\n\n");
+        if (r.echoBefore == null) {
+            b.append(f("No bare echo was deployed beside this hub (`--reuse` measures a hub started without it). "
+                    + "Submissions / the hub's signed round trip: **%.2f**.\n\n", submissions / baseline));
+            return;
+        }
+        double echo = r.echoRate();
+        b.append("| round trips at concurrency ").append(r.options.concurrency)
+                .append(" | per second | ratio |\n|---|---|---|\n");
+        b.append(f("| bare signed echo (CXF + WSS4J, the hub's profile, nothing else): before / after the baseline "
+                + "| %.1f / %.1f, mean %.1f | |\n", r.echoBefore.perSecond(), r.echoAfter.perSecond(), echo));
+        b.append(f("| the hub's signed round trip (the baseline) | %.1f | **%.2f** of the bare echo |\n", baseline,
+                baseline / echo));
+        b.append(f("| single-document submissions (main run) | %.1f | **%.2f** of the hub's signed round trip "
+                + "(%.2f of the bare echo) |\n\n", submissions, submissions / baseline, submissions / echo));
+    }
+
+    /**
+     * This run against the first run of the same invocation: {@code ./hub bench --nodes N [--db galera]} (one node on
+     * the embedded database, then N on the chosen one) or {@code --hub-key-bits A,B} (a hub key of A bits, then of B).
+     */
     private static void against(StringBuilder b, Results r) {
         if (r.baseline1 == null) {
             return;
         }
         RunFigures one = r.baseline1;
         RunFigures here = RunFigures.of(r);
-        String oneName = label(one);
-        String hereName = label(here);
-        b.append(f("## %s against %s\n\nThe same bench on %s, run first in this invocation on a fresh %s database, "
-                + "against this run on %s%s. All processes share the machine's %d cores, so more nodes cannot run "
-                + "faster here: what the ratios show is the cost per CO of %s, and that the work spreads.\n\n"
-                + "| measure | %s | %s | ratio |\n|---|---|---|---|\n",
-                hereName, oneName, oneName, one.database(), hereName, here.nodes() > 1 ? " behind HAProxy" : "",
-                Runtime.getRuntime().availableProcessors(), cost(one, here), oneName, hereName));
+        String first = label(one, here);
+        String second = label(here, one);
+        b.append(f("## %s against %s\n\n", second, first));
+        if (here.nodes() != one.nodes() || !here.database().equals(one.database())) {
+            b.append(f("The same bench on %s, run first in this invocation on a fresh %s database, against this run "
+                    + "on %s%s. All processes share the machine's %d cores, so more nodes cannot run faster here: "
+                    + "what the ratios show is the cost per CO of %s, and that the work spreads.\n\n", first,
+                    one.database(), second, here.nodes() > 1 ? " behind HAProxy" : "",
+                    Runtime.getRuntime().availableProcessors(), cost(one, here)));
+        }
+        if (here.hubKeyBits() != one.hubKeyBits()) {
+            b.append(f("The same bench on a fresh hub whose development key had %d bits, run first in this "
+                    + "invocation, against this run with a %d-bit key: the hub signs every answer, receipt, push "
+                    + "request and audit checkpoint with it, so the ratios show what the key size costs (the "
+                    + "gateways' and the bare echo's keys stay RSA-2048).\n\n", one.hubKeyBits(),
+                    here.hubKeyBits()));
+        }
+        b.append(f("| measure | %s | %s | ratio |\n|---|---|---|---|\n", first, second));
         ratio(b, "single-document submissions / s", one.submitRate(), here.submitRate());
         ratio(b, "end to end COs / s", one.endToEndRate(), here.endToEndRate());
         ratio(b, "baseline signed round trips / s", one.baselineRate(), here.baselineRate());
+        if (!Double.isNaN(one.echoRate()) && !Double.isNaN(here.echoRate())) {
+            ratio(b, "bare signed echo round trips / s", one.echoRate(), here.echoRate());
+            ratio(b, "baseline / bare echo", one.baselineRate() / one.echoRate(),
+                    here.baselineRate() / here.echoRate());
+        }
+        ratio(b, "submissions / baseline", one.submitRate() / one.baselineRate(),
+                here.submitRate() / here.baselineRate());
         ratio(b, "hub CPU per CO, ms (all nodes)", one.hubCpuMillisPerCo(), here.hubCpuMillisPerCo());
         if (Double.isFinite(one.databaseCpuMillisPerCo()) && Double.isFinite(here.databaseCpuMillisPerCo())) {
             ratio(b, "database CPU per CO, ms (all database nodes)", one.databaseCpuMillisPerCo(),
@@ -209,6 +272,10 @@ final class Report {
         }
         ratio(b, "database statements per CO", one.statementsPerCo(), here.statementsPerCo());
         ratio(b, "SELECT per CO", one.selectsPerCo(), here.selectsPerCo());
+        ratio(b, "batched pull, COs / s", one.pullRate(), here.pullRate());
+        ratio(b, "p99 receipt latency at half the maximum rate, ms", one.halfRateP99Millis(),
+                here.halfRateP99Millis());
+        ratio(b, "hub RSS, peak MB", one.rssPeakMb(), here.rssPeakMb());
         b.append('\n');
     }
 
@@ -249,8 +316,22 @@ final class Report {
         return database.equals("galera") ? "a three-node MariaDB Galera cluster" : "embedded MariaDB";
     }
 
+    /**
+     * A run as a comparison names it: its nodes and database ({@link #label(RunFigures)}), and its hub key when that
+     * differs from the other run's; the key alone when nothing else differs.
+     */
+    static String label(RunFigures run, RunFigures other) {
+        if (run.hubKeyBits() == other.hubKeyBits()) {
+            return label(run);
+        }
+        String key = "hub key RSA-" + run.hubKeyBits();
+        boolean sameHub = run.nodes() == other.nodes() && run.database().equals(other.database());
+        return sameHub ? key : label(run) + ", " + key;
+    }
+
     private static void ratio(StringBuilder b, String what, double one, double here) {
-        b.append(f("| %s | %.1f | %.1f | **%.2f** |\n", what, one, here, here / one));
+        b.append(f(one < 10 && here < 10 ? "| %s | %.2f | %.2f | **%.2f** |\n" : "| %s | %.1f | %.1f | **%.2f** |\n",
+                what, one, here, here / one));
     }
 
     private static void row(StringBuilder b, String what, Load.Result r) {

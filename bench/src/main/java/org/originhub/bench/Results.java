@@ -12,6 +12,11 @@ final class Results {
     Instant startedAt;
     Instant finishedAt;
 
+    /** The size of the hub's signing key (RSA modulus bits), read from its certificate. */
+    int hubKeyBits;
+    /** The bare signed echo right before and right after the baseline; null when no echo was deployed. */
+    Load.Result echoBefore;
+    Load.Result echoAfter;
     Load.Result baseline;
     Load.Result validate;
     Main main;
@@ -39,6 +44,15 @@ final class Results {
     long rssAfterMainKb;
     long rssPeakKb;
     long rssHighWaterKb;
+
+    /** Bare echo round trips per second, before and after the baseline together; NaN when not measured. */
+    double echoRate() {
+        if (echoBefore == null || echoAfter == null) {
+            return Double.NaN;
+        }
+        int ok = echoBefore.calls() - echoBefore.failures() + echoAfter.calls() - echoAfter.failures();
+        return ok / (echoBefore.seconds() + echoAfter.seconds());
+    }
 
     /** The end-to-end run. */
     static final class Main {

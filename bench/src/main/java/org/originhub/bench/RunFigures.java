@@ -11,7 +11,8 @@ import java.util.Properties;
 /**
  * The headline figures of one run, kept next to its report ({@code figures.properties}) so that a later run of the
  * same invocation can report itself against them: {@code ./hub bench --nodes N} runs one node first, then N nodes,
- * and the second report gives the ratios.
+ * and {@code ./hub bench --hub-key-bits A,B} a hub with an A-bit key first, then one with a B-bit key; the second
+ * report gives the figures side by side and their ratios.
  *
  * @param nodes hub nodes that served the run
  * @param database what the hub ran on: {@code embedded} (one MariaDB) or {@code galera} (a three-node Galera cluster)
@@ -22,9 +23,15 @@ import java.util.Properties;
  * @param databaseCpuMillisPerCo the CPU of all database nodes per CO of the main run, in milliseconds (NaN: unknown)
  * @param statementsPerCo database statements per CO of the main run
  * @param selectsPerCo SELECT statements per CO of the main run
+ * @param hubKeyBits the size of the hub's signing key (RSA modulus bits; 0: a run that did not record it)
+ * @param echoRate bare signed echo round trips per second beside the hub (NaN: no echo deployed)
+ * @param pullRate COs per second of the batched pull
+ * @param halfRateP99Millis p99 receipt latency at half the maximum rate, in milliseconds
+ * @param rssPeakMb the hub's peak RSS, in MB (the first node's with several)
  */
 record RunFigures(int nodes, String database, double submitRate, double endToEndRate, double baselineRate,
-        double hubCpuMillisPerCo, double databaseCpuMillisPerCo, double statementsPerCo, double selectsPerCo) {
+        double hubCpuMillisPerCo, double databaseCpuMillisPerCo, double statementsPerCo, double selectsPerCo,
+        int hubKeyBits, double echoRate, double pullRate, double halfRateP99Millis, double rssPeakMb) {
 
     static final String FILE = "figures.properties";
 
@@ -37,7 +44,9 @@ record RunFigures(int nodes, String database, double submitRate, double endToEnd
                 r.mainCpu == null ? Double.NaN : r.mainCpu.hubMillisPer(cos),
                 r.mainCpu == null ? Double.NaN : r.mainCpu.databaseMillisPer(cos),
                 statements == null ? Double.NaN : statements / (double) cos,
-                selects == null ? Double.NaN : selects / (double) cos);
+                selects == null ? Double.NaN : selects / (double) cos, r.hubKeyBits, r.echoRate(),
+                r.pulledDocuments / r.pull.seconds(), r.halfRate.latencies().percentileMillis(99),
+                Math.max(r.rssPeakKb, r.rssHighWaterKb) / 1024.0);
     }
 
     void write(Path directory) throws IOException {
@@ -51,6 +60,11 @@ record RunFigures(int nodes, String database, double submitRate, double endToEnd
         p.setProperty("databaseCpuMillisPerCo", text(databaseCpuMillisPerCo));
         p.setProperty("statementsPerCo", text(statementsPerCo));
         p.setProperty("selectsPerCo", text(selectsPerCo));
+        p.setProperty("hubKeyBits", Integer.toString(hubKeyBits));
+        p.setProperty("echoRate", text(echoRate));
+        p.setProperty("pullRate", text(pullRate));
+        p.setProperty("halfRateP99Millis", text(halfRateP99Millis));
+        p.setProperty("rssPeakMb", text(rssPeakMb));
         try (Writer out = Files.newBufferedWriter(directory.resolve(FILE))) {
             p.store(out, "Origin Hub bench: headline figures of one run");
         }
@@ -66,10 +80,17 @@ record RunFigures(int nodes, String database, double submitRate, double endToEnd
             return new RunFigures(Integer.parseInt(p.getProperty("nodes")), p.getProperty("database", "embedded"),
                     number(p, "submitRate"), number(p, "endToEndRate"), number(p, "baselineRate"),
                     number(p, "hubCpuMillisPerCo"), Double.parseDouble(p.getProperty("databaseCpuMillisPerCo", "NaN")),
-                    number(p, "statementsPerCo"), number(p, "selectsPerCo"));
+                    number(p, "statementsPerCo"), number(p, "selectsPerCo"),
+                    Integer.parseInt(p.getProperty("hubKeyBits", "0")), optional(p, "echoRate"),
+                    optional(p, "pullRate"), optional(p, "halfRateP99Millis"), optional(p, "rssPeakMb"));
         } catch (NumberFormatException | NullPointerException e) {
             throw new IOException("not a bench figures file: " + directory.resolve(FILE), e);
         }
+    }
+
+    /** A figure that runs before the bare echo and the key size were reported did not record: NaN then. */
+    private static double optional(Properties p, String key) {
+        return Double.parseDouble(p.getProperty(key, "NaN"));
     }
 
     private static double number(Properties p, String key) {

@@ -16,10 +16,12 @@ class RunFiguresTest {
 
     @Test
     void figuresWrittenByOneRunAreReadBackByTheNext() throws IOException {
-        RunFigures one = new RunFigures(1, "embedded", 61.5, 40.25, 150.0, 21.75, 12.5, 47.5, 25.4);
+        RunFigures one = new RunFigures(1, "embedded", 61.5, 40.25, 150.0, 21.75, 12.5, 47.5, 25.4, 2048, 210.5,
+                810.0, 95.25, 700.5);
         one.write(dir);
         assertThat(RunFigures.read(dir)).isEqualTo(one);
-        RunFigures galera = new RunFigures(2, "galera", 8.5, 8.25, 30.0, 190.5, Double.NaN, 40.5, 14.0);
+        RunFigures galera = new RunFigures(2, "galera", 8.5, 8.25, 30.0, 190.5, Double.NaN, 40.5, 14.0, 3072,
+                Double.NaN, 700.0, 120.5, 650.0);
         galera.write(dir);
         assertThat(RunFigures.read(dir)).isEqualTo(galera);
     }
@@ -32,19 +34,56 @@ class RunFiguresTest {
         assertThat(old.database()).isEqualTo("embedded");
         assertThat(old.databaseCpuMillisPerCo()).isNaN();
         assertThat(old.hubCpuMillisPerCo()).isEqualTo(178.6);
+        assertThat(old.echoRate()).isNaN();
+        assertThat(old.hubKeyBits()).isZero();
     }
 
     @Test
     void theReportNamesWhatAGaleraRunIsComparedWith() {
-        RunFigures one = new RunFigures(1, "embedded", 9.6, 9.2, 34.7, 178.6, 20, 38.8, 13.5);
-        RunFigures twoOnGalera = new RunFigures(2, "galera", 8, 7.5, 30, 200, 60, 39, 13.6);
-        RunFigures oneOnGalera = new RunFigures(1, "galera", 8, 7.5, 30, 190, 60, 39, 13.6);
-        RunFigures two = new RunFigures(2, "embedded", 9.4, 9.0, 33.7, 193.3, 20, 39.4, 13.6);
+        RunFigures one = new RunFigures(1, "embedded", 9.6, 9.2, 34.7, 178.6, 20, 38.8, 13.5, 3072, 200, 800, 90, 700);
+        RunFigures twoOnGalera = new RunFigures(2, "galera", 8, 7.5, 30, 200, 60, 39, 13.6, 3072, 200, 800, 90, 700);
+        RunFigures oneOnGalera = new RunFigures(1, "galera", 8, 7.5, 30, 190, 60, 39, 13.6, 3072, 200, 800, 90, 700);
+        RunFigures two = new RunFigures(2, "embedded", 9.4, 9.0, 33.7, 193.3, 20, 39.4, 13.6, 3072, 200, 800, 90, 700);
         assertThat(Report.label(one)).isEqualTo("1 node");
         assertThat(Report.label(twoOnGalera)).isEqualTo("2 nodes on Galera");
         assertThat(Report.cost(one, twoOnGalera)).contains("hub cluster").contains("database cluster");
         assertThat(Report.cost(one, oneOnGalera)).contains("database cluster").doesNotContain("hub cluster");
         assertThat(Report.cost(one, two)).contains("hub cluster").doesNotContain("database cluster");
+    }
+
+    @Test
+    void aRunWithoutTheBareEchoKeepsItsRateUnknown() throws IOException {
+        RunFigures reused = new RunFigures(1, "embedded", 61.5, 40.25, 150.0, 21.75, 12.5, 47.5, 25.4, 3072, Double.NaN,
+                810.0, 95.25, 700.5);
+        reused.write(dir);
+        assertThat(RunFigures.read(dir).echoRate()).isNaN();
+    }
+
+    @Test
+    void aComparisonNamesEachRunByWhatDiffers() {
+        RunFigures small = figures(1, 2048);
+        RunFigures large = figures(1, 3072);
+        RunFigures cluster = figures(2, 3072);
+        assertThat(Report.label(small, large)).isEqualTo("hub key RSA-2048");
+        assertThat(Report.label(large, small)).isEqualTo("hub key RSA-3072");
+        assertThat(Report.label(cluster, large)).isEqualTo("2 nodes");
+        assertThat(Report.label(large, cluster)).isEqualTo("1 node");
+        assertThat(Report.label(cluster, small)).isEqualTo("2 nodes, hub key RSA-3072");
+    }
+
+    @Test
+    void theEchoOptionsGoTogether() {
+        Options o = Options.parse(new String[] {"--db-url", "jdbc:mysql://127.0.0.1/hub", "--hub-pid", "101",
+            "--echo-url", "http://127.0.0.1:19501/bench-echo/services/echo", "--echo-keys", "target/echo"}, "secret");
+        assertThat(o.echoUrl).endsWith("/bench-echo/services/echo");
+        assertThat(o.echoKeys).isEqualTo(Path.of("target/echo"));
+        assertThatThrownBy(() -> Options.parse(new String[] {"--db-url", "jdbc:mysql://127.0.0.1/hub", "--hub-pid",
+            "101", "--echo-url", "http://127.0.0.1:19501/bench-echo/services/echo"}, "secret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--echo-keys");
+    }
+
+    private static RunFigures figures(int nodes, int bits) {
+        return new RunFigures(nodes, "embedded", 60, 40, 150, 20, 10, 47, 25, bits, 200, 800, 90, 700);
     }
 
     @Test

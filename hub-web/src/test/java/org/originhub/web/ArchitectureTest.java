@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Keeps the module seams: {@code db <- registry <- hub-ejb <- {hub-soap, hub-web}}, with hub-soap and hub-web never
  * depending on each other, the edges (SOAP endpoints, web) never touching the EntityManager, only hub-ejb's
  * {@code cluster} package talking to the data grid, and hub-web's own packages (console, api, security, errors,
- * health) free of cycles.
+ * health) free of cycles; and nothing of the bench (its load generator, its bare echo) in the hub.
  */
 class ArchitectureTest {
 
@@ -49,6 +49,14 @@ class ArchitectureTest {
                 .whereLayer("hub-soap").mayNotBeAccessedByAnyLayer()
                 .whereLayer("hub-ejb").mayOnlyBeAccessedByLayers("hub-soap", "hub-web")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("hub-ejb", "hub-soap", "hub-web")
+                .check(hub);
+    }
+
+    @Test
+    void theBenchStaysOutOfTheHub() {
+        noClasses().should().resideInAPackage("org.originhub.bench..")
+                .because("the bench and its bare signed echo run beside the hub (the echo is a WAR of its own on the "
+                        + "same Payara Micro), never inside its WAR")
                 .check(hub);
     }
 

@@ -30,13 +30,15 @@ import org.eclipse.microprofile.config.Config;
  * any MicroProfile Config source); it must hold exactly one private key (RSA, at least 2048 bits) with its
  * certificate, protected by the store password. In development, when no keystore is named, the
  * {@link DevelopmentHubKey} under {@code HUB_DATA_DIR/keys/} (default {@code ./var}) is used, generated on first
- * start. Neither ever goes into git or the WAR.
+ * start ({@code HUB_DEV_KEY_BITS} bits, 3072 unless set). Neither ever goes into git or the WAR.
  */
 public final class HubKey {
 
     public static final String KEYSTORE = "HUB_KEYSTORE";
     public static final String KEYSTORE_PASSWORD = "HUB_KEYSTORE_PASSWORD";
     public static final String DATA_DIR = "HUB_DATA_DIR";
+    /** The size of a development key when it is generated: 2048, 3072 (the default) or 4096 bits. */
+    public static final String DEV_KEY_BITS = "HUB_DEV_KEY_BITS";
     /** The algorithm of {@link #sign(byte[])}. */
     public static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
     static final String DEFAULT_DATA_DIR = "./var";
@@ -72,10 +74,15 @@ public final class HubKey {
     public static HubKey fromConfig(Config config) {
         return resolve(config.getOptionalValue(KEYSTORE, String.class),
                 config.getOptionalValue(KEYSTORE_PASSWORD, String.class),
-                config.getOptionalValue(DATA_DIR, String.class));
+                config.getOptionalValue(DATA_DIR, String.class), config.getOptionalValue(DEV_KEY_BITS, String.class));
     }
 
     static HubKey resolve(Optional<String> keystore, Optional<String> password, Optional<String> dataDir) {
+        return resolve(keystore, password, dataDir, Optional.empty());
+    }
+
+    static HubKey resolve(Optional<String> keystore, Optional<String> password, Optional<String> dataDir,
+            Optional<String> devKeyBits) {
         Optional<String> named = keystore.filter(s -> !s.isBlank());
         if (named.isPresent()) {
             String secret = password.orElseThrow(() -> new IllegalStateException(
@@ -85,7 +92,8 @@ public final class HubKey {
                     + ", SHA-256 fingerprint " + key.fingerprint());
             return key;
         }
-        return DevelopmentHubKey.openOrGenerate(Path.of(dataDir.filter(s -> !s.isBlank()).orElse(DEFAULT_DATA_DIR)));
+        return DevelopmentHubKey.openOrGenerate(Path.of(dataDir.filter(s -> !s.isBlank()).orElse(DEFAULT_DATA_DIR)),
+                DevelopmentHubKey.bits(devKeyBits));
     }
 
     /** Loads a PKCS#12 keystore holding exactly one private key, protected by {@code password}. */
@@ -159,6 +167,11 @@ public final class HubKey {
     }
 
     /** SHA-256 of the certificate's DER encoding, lowercase hex. */
+    /** The size of the key's RSA modulus ({@link #load} accepts RSA keys only). */
+    int bits() {
+        return ((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength();
+    }
+
     public String fingerprint() {
         return fingerprint;
     }

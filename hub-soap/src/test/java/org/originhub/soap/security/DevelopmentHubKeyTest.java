@@ -1,6 +1,7 @@
 package org.originhub.soap.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,28 @@ class DevelopmentHubKeyTest {
 
         HubKey again = HubKey.resolve(Optional.empty(), Optional.empty(), Optional.of(data.toString()));
         assertThat(again.fingerprint()).as("the same key on the next start").isEqualTo(first.fingerprint());
+    }
+
+    @Test
+    void aGeneratedKeyHasTheSizeHubDevKeyBitsNamesAndAnExistingKeyKeepsItsOwn(@TempDir Path data) {
+        HubKey small = HubKey.resolve(Optional.empty(), Optional.empty(), Optional.of(data.toString()),
+                Optional.of("2048"));
+        assertThat(((RSAPublicKey) small.certificate().getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+
+        HubKey again = HubKey.resolve(Optional.empty(), Optional.empty(), Optional.of(data.toString()),
+                Optional.of("4096"));
+        assertThat(again.fingerprint()).as("the key there is used as it is").isEqualTo(small.fingerprint());
+    }
+
+    @Test
+    void anUnsetKeySizeIsTheDefaultAndAnyOtherThanTheListedSizesStopsTheStart() {
+        assertThat(DevelopmentHubKey.bits(Optional.empty())).isEqualTo(3072);
+        assertThat(DevelopmentHubKey.bits(Optional.of(" "))).isEqualTo(3072);
+        assertThat(DevelopmentHubKey.bits(Optional.of("4096"))).isEqualTo(4096);
+        for (String wrong : new String[] {"1024", "3000", "2048 bits", "-2048"}) {
+            assertThatThrownBy(() -> DevelopmentHubKey.bits(Optional.of(wrong))).as(wrong)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("HUB_DEV_KEY_BITS");
+        }
     }
 
     @Test
