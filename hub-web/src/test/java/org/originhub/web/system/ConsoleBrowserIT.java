@@ -404,7 +404,9 @@ class ConsoleBrowserIT {
         clickAjax(By.id("audit-form:search"));
         String filtered = text(By.id("audit-form:records"));
         assertThat(filtered).contains("MEMBER_STATE_REGISTERED").doesNotContain("LOGIN_FAILED");
-        assertThat(text(By.cssSelector("#audit-form\\:records .ui-paginator-current"))).matches("1–\\d");
+        // every registration of the shared test database fits on the first page: "1–N" with N below the page size
+        assertThat(text(By.cssSelector("#audit-form\\:records .ui-paginator-current")))
+                .matches("1–([1-9]|1\\d|2[0-4])");
         screenshot("audit");
 
         clear(By.id("audit-form:action"));
