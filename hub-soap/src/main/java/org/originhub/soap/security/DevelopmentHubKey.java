@@ -23,9 +23,10 @@ import java.util.logging.Logger;
 /**
  * The hub's development signing key, for a hub started without {@code HUB_KEYSTORE}: a PKCS#12 keystore generated on
  * first start under {@code HUB_DATA_DIR/keys/} with the JDK's {@code keytool} (RSA 3072, or the size
- * {@code HUB_DEV_KEY_BITS} names; SHA256withRSA, valid two years), with a random password in a file beside it. The folder is readable by the owner only, the keystore
- * readable and writable by the owner, the password file readable by the owner (on file systems with POSIX
- * permissions). Later starts reuse both. Not for production: {@link HubKey} loads a configured keystore instead.
+ * {@code HUB_DEV_KEY_BITS} names; SHA256withRSA, valid two years), with a random password in a file beside it. The
+ * folder is readable by the owner only, the keystore readable and writable by the owner, the password file readable
+ * by the owner (on file systems with POSIX permissions). Later starts reuse both. Not for production: {@link HubKey}
+ * loads a configured keystore instead.
  */
 final class DevelopmentHubKey {
 
@@ -108,7 +109,8 @@ final class DevelopmentHubKey {
         writeOwnerOnly(passwordTemp, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         // The password reaches keytool through the file, never on the command line (visible in the process list).
         List<String> command = List.of(keytool().toString(), "-genkeypair", "-noprompt",
-                "-alias", "origin-hub", "-keyalg", "RSA", "-keysize", Integer.toString(bits), "-sigalg", "SHA256withRSA",
+                "-alias", "origin-hub", "-keyalg", "RSA", "-keysize", Integer.toString(bits),
+                "-sigalg", "SHA256withRSA",
                 "-validity", "730", "-dname", SUBJECT, "-storetype", "PKCS12",
                 "-keystore", keystoreTemp.toString(), "-storepass:file", passwordTemp.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

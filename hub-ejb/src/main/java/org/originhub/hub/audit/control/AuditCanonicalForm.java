@@ -101,10 +101,10 @@ public final class AuditCanonicalForm {
 
         /** Whether {@code expected} is the hash of this record (lowercase hex, as {@link #hash} writes it). */
         public boolean matches(long seq, Instant recordedAt, AuditEntry entry, String prevHash, String expected) {
-            byte[] digest = digest(seq, recordedAt, entry, prevHash);
             if (expected == null || expected.length() != 64) {
                 return false;
             }
+            byte[] digest = digest(seq, recordedAt, entry, prevHash);
             for (int i = 0; i < 32; i++) {
                 if (expected.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf]
                         || expected.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
