@@ -181,6 +181,11 @@ frontend hub
     # the client address for the nodes (HUB_TRUSTED_PROXIES=127.0.0.1): what HAProxy saw, never what a client claims
     http-request del-header X-Forwarded-For
     option forwardfor
+    # HTTP/1.1 to the nodes, request by request: a protocol switch a client offers (Java's HttpClient offers h2c on
+    # each new connection) would turn its connection into a tunnel to one node, out of the round robin and the
+    # health checks, on Grizzly's h2c path (docs/deployment.md, "The HTTP edge")
+    http-request del-header Upgrade
+    http-request del-header HTTP2-Settings
     use_backend console if { path_beg /console }
     default_backend nodes
 

@@ -48,6 +48,7 @@ final class EchoClient implements AutoCloseable {
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         policy.setReceiveTimeout(Duration.ofSeconds(60).toMillis());
+        policy.setVersion("1.1"); // as the kit's HubClient: the baseline speaks the same protocol
         ((HTTPConduit) client.getConduit()).setClient(policy);
     }
 

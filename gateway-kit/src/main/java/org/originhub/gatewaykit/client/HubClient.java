@@ -133,6 +133,9 @@ public final class HubClient implements AutoCloseable {
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(builder.connectTimeout.toMillis());
         policy.setReceiveTimeout(builder.receiveTimeout.toMillis());
+        // HTTP/1.1, the contract's transport: left to its default, CXF's client (Java's HttpClient) offers an h2c
+        // upgrade on each new connection, which a proxy may tunnel to one node for the connection's lifetime.
+        policy.setVersion("1.1");
         ((HTTPConduit) client.getConduit()).setClient(policy);
         return proxy;
     }

@@ -67,6 +67,9 @@ class ConnectingAMemberExampleTest {
                         .build())).isInstanceOf(HubFaultException.class);
             }
 
+            // HTTP/1.1 only: no request offers the h2c upgrade Java's HttpClient offers by default.
+            assertThat(tap.exchanges).isNotEmpty().allSatisfy(e -> assertThat(e.upgrade()).isNull());
+
             WireTap.Exchange submit = tap.exchanges.stream()
                     .filter(e -> new String(e.request(), StandardCharsets.UTF_8).contains("SubmitDocumentRequest"))
                     .findFirst().orElseThrow();

@@ -14,8 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A recording HTTP proxy on loopback: forwards each POST to the target and keeps both messages' exact bytes. */
 public final class WireTap implements AutoCloseable {
 
-    /** One request and its answer, as they crossed the wire. */
-    public record Exchange(String path, byte[] request, int status, byte[] response) {
+    /**
+     * One request and its answer, as they crossed the wire; {@code upgrade} is the request's {@code Upgrade} header
+     * (a protocol switch the client offered), null without one.
+     */
+    public record Exchange(String path, String upgrade, byte[] request, int status, byte[] response) {
     }
 
     public final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -38,7 +41,8 @@ public final class WireTap implements AutoCloseable {
                     forward.header("SOAPAction", action);
                 }
                 HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                exchanges.add(new Exchange(http.getRequestURI().getPath(), request, answer.statusCode(),
+                exchanges.add(new Exchange(http.getRequestURI().getPath(),
+                        http.getRequestHeaders().getFirst("Upgrade"), request, answer.statusCode(),
                         answer.body()));
                 http.getResponseHeaders().add("Content-Type",
                         answer.headers().firstValue("Content-Type").orElse("text/xml"));

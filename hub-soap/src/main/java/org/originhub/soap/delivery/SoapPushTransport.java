@@ -136,6 +136,8 @@ public class SoapPushTransport implements PushTransport {
             policy.setConnectionTimeout(Duration.parse(connectTimeout).toMillis());
             policy.setReceiveTimeout(Duration.parse(receiveTimeout).toMillis());
             policy.setAllowChunking(false);
+            // HTTP/1.1, what the push contract promises a gateway: no h2c upgrade offers to member servers.
+            policy.setVersion("1.1");
             conduit.setClient(policy);
         }
         return port;

@@ -161,6 +161,16 @@ class ClusterIT {
         System.out.println("cluster: signed submissions through the front answered per node " + answered);
         assertThat(answered).as("round robin over every node").containsOnlyKeys(1, 2, 3);
 
+        // A client offering h2c (Java's HttpClient does on every new connection) stays on HTTP/1.1 through the front:
+        // a switched connection would be a tunnel to one node, outside the round robin.
+        HttpClient offersH2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> ready = offersH2c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front
+                + "/health/ready")).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.version()).as("the front never switches a connection to h2c")
+                .isEqualTo(HttpClient.Version.HTTP_1_1);
+
         assertThat(auditVerify().exit()).as("the audit chain verifies").isZero();
     }
 
