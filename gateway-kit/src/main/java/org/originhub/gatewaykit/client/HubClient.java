@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.xml.namespace.QName;
@@ -168,7 +169,7 @@ public final class HubClient implements AutoCloseable {
         SubmitDocumentRequest request = new SubmitDocumentRequest();
         request.setEnvelope(Envelopes.toContract(submission.envelope()));
         request.setPayload(Envelopes.payload(submission.mediaType(), submission.payload()));
-        HubReceipt receipt = call(() -> exchange.submitDocument(request).getReceipt());
+        HubReceipt receipt = call("SubmitDocument", () -> exchange.submitDocument(request).getReceipt());
         String sent = Sha256.hex(submission.payload());
         if (!sent.equals(receipt.getPayloadSha256())) {
             throw new UntrustedMessageException("The hub's receipt " + receipt.getTrackingNumber() + " records payload "
@@ -183,7 +184,7 @@ public final class HubClient implements AutoCloseable {
         ValidateDocumentRequest request = new ValidateDocumentRequest();
         request.setEnvelope(Envelopes.toContract(submission.envelope()));
         request.setPayload(Envelopes.payload(submission.mediaType(), submission.payload()));
-        ValidateDocumentResponse response = call(() -> exchange.validateDocument(request));
+        ValidateDocumentResponse response = call("ValidateDocument", () -> exchange.validateDocument(request));
         List<Finding> findings = new ArrayList<>();
         response.getFinding().forEach(f -> findings.add(
                 new Finding(f.getSeverity(), f.getCode(), f.getField(), f.getMessage())));
@@ -199,7 +200,7 @@ public final class HubClient implements AutoCloseable {
         GetTrackingInfoRequest request = new GetTrackingInfoRequest();
         request.getTrackingNumber().addAll(trackingNumbers);
         List<Tracking> tracking = new ArrayList<>();
-        for (TrackingInfo info : call(() -> exchange.getTrackingInfo(request)).getTrackingInfo()) {
+        for (TrackingInfo info : call("GetTrackingInfo", () -> exchange.getTrackingInfo(request)).getTrackingInfo()) {
             Acknowledgement ack = info.getAcknowledgement();
             tracking.add(new Tracking(info.getTrackingNumber(), info.getDeliveryStatus(),
                     Envelopes.fromContract(info.getEnvelope()), Envelopes.instant(info.getReceivedAt()),
@@ -220,7 +221,7 @@ public final class HubClient implements AutoCloseable {
         ListInboxRequest request = new ListInboxRequest();
         request.setMaxItems(maxItems);
         request.getDocumentType().addAll(Arrays.asList(types));
-        ListInboxResponse response = call(() -> exchange.listInbox(request));
+        ListInboxResponse response = call("ListInbox", () -> exchange.listInbox(request));
         List<InboxItem> items = new ArrayList<>();
         response.getItem().forEach(i -> items.add(new InboxItem(i.getTrackingNumber(),
                 Envelopes.instant(i.getReceivedAt()), Envelopes.fromContract(i.getEnvelope()), i.getPayloadSize(),
@@ -252,7 +253,7 @@ public final class HubClient implements AutoCloseable {
     }
 
     private Pull pull(PullDocumentsRequest request) {
-        PullDocumentsResponse response = call(() -> exchange.pullDocuments(request));
+        PullDocumentsResponse response = call("PullDocuments", () -> exchange.pullDocuments(request));
         List<ReceivedDocument> documents = new ArrayList<>();
         for (DeliveredDocument document : response.getDocument()) {
             documents.add(Envelopes.fromContract(document));
@@ -286,7 +287,7 @@ public final class HubClient implements AutoCloseable {
         acknowledgement.setKind(kind);
         acknowledgement.setText(text);
         request.setAcknowledgement(acknowledgement);
-        AcknowledgeDeliveryResponse response = call(() -> exchange.acknowledgeDelivery(request));
+        AcknowledgeDeliveryResponse response = call("AcknowledgeDelivery", () -> exchange.acknowledgeDelivery(request));
         if (response.getDeliveryStatus().size() != trackingNumbers.size()) {
             throw new UntrustedMessageException("AcknowledgeDelivery answered " + response.getDeliveryStatus().size()
                     + " delivery statuses for " + trackingNumbers.size() + " tracking numbers");
@@ -299,7 +300,7 @@ public final class HubClient implements AutoCloseable {
         GetDocumentStatusRequest request = new GetDocumentStatusRequest();
         request.setIssuingMemberState(issuingMemberState);
         request.setIssuerCoNumber(issuerCoNumber);
-        GetDocumentStatusResponse response = call(() -> exchange.getDocumentStatus(request));
+        GetDocumentStatusResponse response = call("GetDocumentStatus", () -> exchange.getDocumentStatus(request));
         List<StatusChange> history = new ArrayList<>();
         response.getHistory().forEach(h -> history.add(
                 new StatusChange(h.getDocumentStatus(), Envelopes.instant(h.getAt()), h.getTrackingNumber())));
@@ -321,7 +322,7 @@ public final class HubClient implements AutoCloseable {
     public DirectorySnapshot directory(Long knownSerial) {
         GetDirectoryRequest request = new GetDirectoryRequest();
         request.setKnownSerial(knownSerial);
-        GetDirectoryResponse response = call(() -> registry.getDirectory(request));
+        GetDirectoryResponse response = call("GetDirectory", () -> registry.getDirectory(request));
         if (response.isNotModified()) {
             return new DirectorySnapshot(response.getSerial(), true, null, null, null);
         }
@@ -389,13 +390,14 @@ public final class HubClient implements AutoCloseable {
         request.setMemberState(memberState);
         request.setAgreement(agreement);
         request.setAt(Envelopes.xml(at));
-        CheckSignerResponse response = call(() -> registry.checkSigner(request));
+        CheckSignerResponse response = call("CheckSigner", () -> registry.checkSigner(request));
         return new SignerCheck(response.isAuthorised(), response.getReason(), response.getFingerprint(),
                 response.getSignerName(), response.getIssuingAuthority());
     }
 
-    /** One place where what CXF throws becomes the kit's three failures. */
-    private static <T> T call(Supplier<T> call) {
+    /** One place where what CXF throws becomes the kit's three failures; {@code operation} names the call in them. */
+    private static <T> T call(String operation, Supplier<T> call) {
+        long started = System.nanoTime();
         try {
             return call.get();
         } catch (SOAPFaultException e) {
@@ -408,7 +410,8 @@ public final class HubClient implements AutoCloseable {
                 // Not the hub's answer: CXF turns a response that is no SOAP at all (an HTML error page while the
                 // hub starts, a proxy's page) into a generic fault without any signature check. Nothing is known
                 // about the request, as with no answer: the caller may resend it.
-                throw new HubUnreachableException("No SOAP answer from the hub: " + e.getFault().getFaultString(), e);
+                throw new HubUnreachableException("No SOAP answer from the hub to " + operation + " " + elapsed(started)
+                        + ": " + e.getFault().getFaultString(), e);
             }
             // Reached only through the in-fault chain, which verified the hub's signature on the fault.
             throw new HubFaultException(code, e.getFault().getFaultString());
@@ -417,8 +420,14 @@ public final class HubClient implements AutoCloseable {
             if (untrusted != null) {
                 throw untrusted;
             }
-            throw new HubUnreachableException("No answer from the hub: " + rootMessage(e), e);
+            throw new HubUnreachableException("No answer from the hub to " + operation + " " + elapsed(started) + ": "
+                    + rootMessage(e), e);
         }
+    }
+
+    /** "after 60.0 s": how long the call waited, which tells a refused connection from a receive timeout. */
+    private static String elapsed(long startedNanos) {
+        return String.format(Locale.ROOT, "after %.1f s", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private static <X extends Throwable> X cause(Throwable thrown, Class<X> type) {

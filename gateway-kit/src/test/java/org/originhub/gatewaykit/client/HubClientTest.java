@@ -272,7 +272,7 @@ class HubClientTest {
             assertThatThrownBy(() -> client.submit(co("KE-HTML-1", payload("KE-HTML-1"))))
                     .as("no hub fault: nothing says the hub refused it, so a resend is the answer")
                     .isInstanceOf(HubUnreachableException.class)
-                    .hasMessageContaining("No SOAP answer from the hub");
+                    .hasMessageContaining("No SOAP answer from the hub to SubmitDocument after ");
         } finally {
             html.stop(0);
         }
@@ -289,7 +289,7 @@ class HubClientTest {
                 .connectTimeout(Duration.ofSeconds(2)).build()) {
             assertThatThrownBy(() -> client.track("OH-1"))
                     .isInstanceOf(HubUnreachableException.class)
-                    .hasMessageContaining("No answer from the hub");
+                    .hasMessageContaining("No answer from the hub to GetTrackingInfo after ");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.originhub.web.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,5 +44,34 @@ record LauncherRun(int exit, String output) {
         String text = Files.readString(output, StandardCharsets.UTF_8);
         Files.delete(output);
         return new LauncherRun(process.exitValue(), text);
+    }
+    /**
+     * When a run failed: a thread dump of every hub node under {@code runDir} (its {@code node-K.pid} files) into
+     * {@code node-K.jstack} beside them, and, for the failure message, the threads that were inside the hub's code
+     * or the database driver at that moment (where a request that never got its answer would be waiting).
+     */
+    static String threadDumps(Path runDir) {
+        StringBuilder busy = new StringBuilder();
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(runDir, "node-*.pid")) {
+            for (Path pidFile : pids) {
+                String node = pidFile.getFileName().toString().replace(".pid", "");
+                Path dump = runDir.resolve(node + ".jstack");
+                Process jstack = new ProcessBuilder("jstack", Files.readString(pidFile).strip())
+                        .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+                if (!jstack.waitFor(30, TimeUnit.SECONDS)) {
+                    jstack.destroyForcibly();
+                }
+                for (String thread : Files.readString(dump).split("\n\n")) {
+                    if (thread.contains("org.originhub.") || thread.contains("com.mysql.")) {
+                        busy.append(node).append(": ").append(thread.strip()).append("\n");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            busy.append("thread dumps failed: ").append(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return busy.length() == 0 ? "no hub thread was in the hub's code or the driver" : busy.toString();
     }
 }
