@@ -51,15 +51,20 @@ start_node() {
     members+="${members:+,}127.0.0.1:$(cat "$RUN_DIR/node-$i.grid")"
   done
   [[ -s "$log" ]] && mv -f "$log" "$log.1"
+  # A node is reached through the front only: its HTTP listener and its data grid port listen on loopback (Payara
+  # and Hazelcast otherwise bind every interface, and the grid's port would take members and clients from anywhere).
+  { cat "$HUB_HOME/hub-web/src/main/payara/pre-boot-commands.txt"
+    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"
+  } >"$RUN_DIR/node-pre-boot-commands.txt"
   # as start_hub: without the copy Payara kept, the WAR is deployed once (no stale instance answering first)
   rm -rf "$dir/payara/applications" "$dir/payara/generated"
   mkdir -p "$dir/tmp"
   # shellcheck disable=SC2086 # the JVM options, one word each
   HUB_NODE_NAME="node-$k" HUB_TRUSTED_PROXIES="$(trusted_proxies)" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-    setsid java ${HUB_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$dir/tmp" \
+    setsid java ${HUB_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$dir/tmp" -Dhazelcast.socket.bind.any=false \
     -jar "$MICRO_JAR" --deploy "$WAR" --contextroot / ${EXTRA_DEPLOY[@]+"${EXTRA_DEPLOY[@]}"} --port "$port" \
     --clustermode "tcpip:$members" --interfaces 127.0.0.1 --startport "$grid" --clustername "$(cluster_name)" \
-    --prebootcommandfile "$HUB_HOME/hub-web/src/main/payara/pre-boot-commands.txt" \
+    --prebootcommandfile "$RUN_DIR/node-pre-boot-commands.txt" \
     --rootdir "$dir/payara" --name "node-$k" \
     >"$log" 2>&1 </dev/null &
   echo "$!" >"$RUN_DIR/node-$k.pid"

@@ -79,6 +79,7 @@ class ClusterIT {
     private static Map<String, String> env;
     private static int front;
     private static int firstNodePort;
+    private static int firstGridPort;
     /** The node id each node reports (GetHubInfo, Origin-Hub-Node), by node number. */
     private static final Map<String, Integer> NODE_BY_ID = new ConcurrentHashMap<>();
     private static final Map<String, HubClient> CLIENTS = new HashMap<>();
@@ -96,7 +97,8 @@ class ClusterIT {
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_HTTP_PORT", Integer.toString(front));
         env.put("HUB_NODE_PORT", Integer.toString(firstNodePort));
-        env.put("HUB_GRID_PORT", Integer.toString(LoopbackPorts.freeRange(NODES)));
+        firstGridPort = LoopbackPorts.freeRange(NODES);
+        env.put("HUB_GRID_PORT", Integer.toString(firstGridPort));
         env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(LoopbackPorts.freeRange(2)));
         env.put("HUB_SKIP_BUILD", "1");
         env.put("HUB_ADMIN_PASSWORD", SystemTestData.adminPassword());
@@ -138,6 +140,19 @@ class ClusterIT {
                     .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue() / 1000.0)).toList());
             assertThat(stop.exit()).as(stop.output()).isZero();
             assertThat(processesUsing(dataDir)).as("processes left behind").isEmpty();
+        }
+    }
+
+    /** Case 0: a node is reached through the front only: its HTTP and data grid ports listen on loopback. */
+    @Test
+    @Order(0)
+    void everyNodeListensOnLoopbackOnly() throws IOException {
+        Map<Integer, List<String>> listening = listeningAddresses();
+        for (int k = 1; k <= NODES; k++) {
+            for (int port : new int[] {nodePort(k), firstGridPort + k - 1}) {
+                assertThat(listening.get(port)).as("the addresses port " + port + " (node " + k + ") listens on")
+                        .isNotEmpty().allMatch(ClusterIT::loopback);
+            }
         }
     }
 
@@ -537,6 +552,28 @@ class ClusterIT {
                 .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Listening TCP sockets by port, with their local addresses as the kernel lists them (hex, /proc/net). */
+    private static Map<Integer, List<String>> listeningAddresses() throws IOException {
+        Map<Integer, List<String>> byPort = new HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields[3].equals("0A")) { // LISTEN
+                    String[] local = fields[1].split(":");
+                    byPort.computeIfAbsent(Integer.parseInt(local[1], 16), p -> new ArrayList<>()).add(local[0]);
+                }
+            }
+        }
+        return byPort;
+    }
+
+    /** 127.0.0.1 as /proc/net/tcp writes it, or as an IPv4-mapped or the IPv6 loopback address in tcp6. */
+    private static boolean loopback(String hexAddress) {
+        return hexAddress.equals("0100007F") || hexAddress.equals("0000000000000000FFFF00000100007F")
+                || hexAddress.equals("00000000000000000000000001000000");
     }
 
     private static HttpResponse<String> hubInfo(int port) throws Exception {
