@@ -80,9 +80,10 @@ final class SoakChart {
         String unit = s.rule().unit().isEmpty() ? "" : " (" + s.rule().unit() + ")";
         g.drawString(s.rule().name() + unit, x, y + 12);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.setColor(s.passed() ? FIT_PASS.darker() : FIT_FAIL);
+        g.setColor(!s.judged() ? Color.DARK_GRAY : s.passed() ? FIT_PASS.darker() : FIT_FAIL);
         g.drawString(String.format(Locale.ROOT, "%+.1f/h (allowed %.1f/h): %s", s.trend().slopePerHour(),
-                s.allowedPerHour(), s.passed() ? "pass" : "FAIL"), x, y + 27);
+                s.allowedPerHour(), !s.judged() ? "not judged on a short run" : s.passed() ? "pass" : "FAIL"), x,
+                y + 27);
         // the warm-up, left out of the fit
         g.setColor(new Color(0xEEEEEE));
         int warmEnd = xOf(warmUp, lastMinute, left, right);
@@ -121,7 +122,7 @@ final class SoakChart {
                     .mapToInt(SoakSample::minute).average().orElse(lastMinute);
             int firstKept = kept.isEmpty() ? 1 : kept.get(0).minute();
             double perMinute = t.slopePerHour() / 60;
-            g.setColor(s.passed() ? FIT_PASS : FIT_FAIL);
+            g.setColor(!s.judged() ? Color.GRAY : s.passed() ? FIT_PASS : FIT_FAIL);
             g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4},
                     0));
             g.drawLine(xOf(firstKept, lastMinute, left, right), yOf(t.mean() + perMinute * (firstKept - meanMinute),

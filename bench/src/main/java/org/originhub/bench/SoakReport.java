@@ -25,9 +25,12 @@ final class SoakReport {
                 System.getProperty("java.version"), env("HUB_JAVA_OPTS", "-Xmx512m (default)"),
                 env("HUB_DELIVERY_POLL", "PT2S (default)"), env("HUB_DELIVERY_BATCH", "20 (default)"),
                 env("HUB_DELIVERY_RETRY_FIRST", "PT1M (default)")));
-        b.append(f("**Verdict: %s.**%s\n\n", v.passed() ? "PASSED" : "FAILED",
-                v.passed() ? " Nothing grew faster than allowed, and every document the hub accepted was delivered."
-                        : " " + String.join("; ", v.reasons()) + "."));
+        b.append(f("**Verdict: %s.**%s%s\n\n", v.passed() ? "PASSED" : "FAILED",
+                v.passed() ? " Nothing judged grew faster than allowed, and every document the hub accepted was "
+                        + "delivered." : " " + String.join("; ", v.reasons()) + ".",
+                v.notJudged().isEmpty() ? "" : " Not judged on a run shorter than "
+                        + SoakDuration.format(SoakVerdict.MEMORY_JUDGED_FROM) + " (slope reported only): "
+                        + String.join(", ", v.notJudged()) + "."));
 
         b.append("## Load\n\n| what | figure |\n|---|---|\n");
         b.append(f("| maximum, closed loop at concurrency %d (%,d submissions) | %.1f submissions/s |\n",
@@ -70,7 +73,8 @@ final class SoakReport {
             String unit = series.rule().unit().isEmpty() ? "" : " " + series.rule().unit();
             b.append(f("| %s | %.1f%s | %+.1f%s | %+.1f | %.1f | %s |\n", series.rule().name(), t.mean(), unit,
                     t.slopePerHour(), unit, t.lowerBound95(), series.allowedPerHour(),
-                    series.passed() ? "pass" : "**FAIL**"));
+                    !series.judged() ? "not judged (run < " + SoakDuration.format(SoakVerdict.MEMORY_JUDGED_FROM)
+                            + ")" : series.passed() ? "pass" : "**FAIL**"));
         }
         b.append('\n');
 
