@@ -162,6 +162,9 @@ final class Soak {
                     }
                 }), "soak-load");
         long start = System.nanoTime();
+        double hubCpu = ProcessSampler.cpuSeconds(options.hubPid);
+        long[] machine = ProcessSampler.machineTicks();
+        long sampled = start;
         loadThread.start();
         List<double[]> gauges = new ArrayList<>();
         List<Boolean> changes = new ArrayList<>();
@@ -171,8 +174,18 @@ final class Soak {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            long now = System.nanoTime();
+            double hubCpuNow = ProcessSampler.cpuSeconds(options.hubPid);
+            long[] machineNow = ProcessSampler.machineTicks();
+            double hubPercent = hubCpu < 0 || hubCpuNow < 0 ? Double.NaN
+                    : 100 * (hubCpuNow - hubCpu) / ((now - sampled) / 1e9);
+            double machinePercent = machineNow[1] == machine[1] ? Double.NaN
+                    : 100.0 * (machineNow[0] - machine[0]) / (machineNow[1] - machine[1]);
+            hubCpu = hubCpuNow;
+            machine = machineNow;
+            sampled = now;
             gauges.add(new double[] {probe.rssMb(), probe.heapAfterGcMb(), probe.threads(), probe.fileDescriptors(),
-                probe.connections(), probe.pending()});
+                probe.connections(), probe.pending(), hubPercent, machinePercent});
             boolean changed;
             try {
                 String signer = community.addSigner(admin, "Soak Official " + minute);
@@ -190,7 +203,8 @@ final class Soak {
             changes.add(changed);
             double[] g = gauges.get(minute - 1);
             say("  minute %3d: RSS %.0f MB, heap after GC %.0f MB, %.0f threads, %.0f fds, %.0f db connections, "
-                    + "%.0f pending", minute, g[0], g[1], g[2], g[3], g[4], g[5]);
+                    + "%.0f pending; hub CPU %.0f %% of a core, machine %.0f %% busy", minute, g[0], g[1], g[2], g[3],
+                    g[4], g[5], g[6], g[7]);
         }
         loadThread.join();
         results.submissions = load[0];
@@ -202,7 +216,8 @@ final class Soak {
             Latencies l = perMinute.getOrDefault(minute, new Latencies());
             AtomicInteger failed = failedPerMinute.getOrDefault(minute, new AtomicInteger());
             results.samples.add(new SoakSample(minute, g[0], g[1], g[2], g[3], g[4], l.percentileMillis(50),
-                    l.percentileMillis(99), g[5], l.count() + failed.get(), failed.get(), changes.get(minute - 1)));
+                    l.percentileMillis(99), g[5], l.count() + failed.get(), failed.get(), changes.get(minute - 1), g[6],
+                    g[7]));
         }
     }
 

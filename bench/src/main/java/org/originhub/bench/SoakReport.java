@@ -80,15 +80,17 @@ final class SoakReport {
 
         b.append("## Each minute\n\n");
         b.append("Gauges read at the end of the minute; heap after GC: the lowest after any collection in the minute "
-                + "(the hub's `-Xlog:gc` file); latency: the submissions due in the minute.\n\n");
+                + "(the hub's `-Xlog:gc` file); latency: the submissions due in the minute. For context, not judged: "
+                + "the hub's CPU over the minute (% of one core) and the whole machine's busy time (% of all its "
+                + "cores), where other work on a shared machine shows.\n\n");
         b.append("| minute | RSS MB | heap after GC MB | threads | open fds | db connections | receipt p50 ms | "
-                + "receipt p99 ms | pending | submitted | failed | registry change |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "receipt p99 ms | pending | submitted | failed | registry change | hub CPU % | machine busy % |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SoakSample m : r.samples) {
-            b.append(f("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.0f | %,d | %d | %s |\n", m.minute(),
-                    m.rssMb(), m.heapAfterGcMb(), m.threads(), m.fileDescriptors(), m.connections(),
+            b.append(f("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.0f | %,d | %d | %s | %.0f | %.0f |\n",
+                    m.minute(), m.rssMb(), m.heapAfterGcMb(), m.threads(), m.fileDescriptors(), m.connections(),
                     m.receiptP50Ms(), m.receiptP99Ms(), m.pending(), m.submitted(), m.failed(),
-                    m.registryChanged() ? "yes" : "FAILED"));
+                    m.registryChanged() ? "yes" : "FAILED", m.hubCpuPercent(), m.machineBusyPercent()));
         }
         b.append("\nChart: `soak.png` beside this report.\n");
         Path file = directory.resolve("report.md");

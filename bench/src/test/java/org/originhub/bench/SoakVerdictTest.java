@@ -145,7 +145,7 @@ class SoakVerdictTest {
         List<SoakSample> noHeap = new ArrayList<>();
         for (SoakSample s : samples(30, m -> 600, m -> 150)) {
             noHeap.add(new SoakSample(s.minute(), s.rssMb(), Double.NaN, s.threads(), s.fileDescriptors(),
-                    s.connections(), s.receiptP50Ms(), s.receiptP99Ms(), s.pending(), s.submitted(), 0, true));
+                    s.connections(), s.receiptP50Ms(), s.receiptP99Ms(), s.pending(), s.submitted(), 0, true, 60, 80));
         }
         SoakVerdict verdict = SoakVerdict.of(noHeap, Duration.ofMinutes(30), 10, NOTHING_LOST, 0, 0);
         assertThat(series(verdict, "hub heap after GC").passed()).isFalse();
@@ -227,7 +227,7 @@ class SoakVerdictTest {
         List<SoakSample> samples = new ArrayList<>();
         for (int m = 1; m <= minutes; m++) {
             samples.add(new SoakSample(m, rss.applyAsDouble(m), 120 + m % 2, threads.applyAsDouble(m), 300, 12,
-                    40 + m % 2, 90 + m % 3, 4 + m % 2, 600, 0, true));
+                    40 + m % 2, 90 + m % 3, 4 + m % 2, 600, 0, true, 60, 80));
         }
         return samples;
     }
@@ -237,7 +237,7 @@ class SoakVerdictTest {
         for (SoakSample s : samples(minutes, m -> 600, m -> 150)) {
             samples.add(new SoakSample(s.minute(), s.rssMb(), s.heapAfterGcMb(), s.threads(), s.fileDescriptors(),
                     s.connections(), s.receiptP50Ms(), s.receiptP99Ms(), pending.applyAsDouble(s.minute()),
-                    s.submitted(), 0, true));
+                    s.submitted(), 0, true, 60, 80));
         }
         return samples;
     }
