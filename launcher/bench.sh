@@ -11,11 +11,27 @@
 #
 # Beside every fresh hub, on the same Payara Micro, the bare signed echo (bench/echo), with keys made for the run.
 # --hub-key-bits A,B: the bench on a fresh hub with an A-bit development key, then with a B-bit one.
+#
+# --soak DURATION (Ns, Nm or Nh, at least 4m): instead of the throughput bench, a soak on a fresh one-node hub on the
+# embedded database (bench/.../Soak.java; docs/performance.md, "Soak"). The hub writes a GC log (-Xlog:gc) where the
+# soak reads the heap after each collection without forcing any, and retries a failed push first after 10 s
+# (HUB_DELIVERY_RETRY_FIRST, unless set) so the 1 % of failing deliveries are retried many times over and the queue
+# drains within the soak's bounded wait. Exit status 1 when the soak fails.
 cmd_bench() {
-  local reuse=0 nodes=1 db=embedded args=() key_bits=()
-  local usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--db galera] [--hub-key-bits A[,B]] [--reuse]"
+  local reuse=0 nodes=1 db=embedded args=() key_bits=() soak=""
+  local usage="usage: ./hub bench [--count N] [--concurrency C] [--quick] [--store M] [--members K] [--nodes N] [--db galera] [--hub-key-bits A[,B]] [--reuse] | ./hub bench --soak DURATION [--concurrency C]"
   while (( $# > 0 )); do
     case "$1" in
+      --soak)
+        [[ "${2:-}" =~ ^[1-9][0-9]{0,5}[smh]$ ]] || fail "--soak takes a duration: Ns, Nm or Nh, e.g. 5m or 1h ($usage)" 64
+        soak="$2"; shift 2
+        local seconds="${soak%?}"
+        case "$soak" in
+          *m) seconds=$(( seconds * 60 )) ;;
+          *h) seconds=$(( seconds * 3600 )) ;;
+        esac
+        (( seconds >= 240 && seconds <= 86400 )) \
+          || fail "--soak must be between 4m and 24h (three minute samples after the warm-up make a slope)" 64 ;;
       --db=galera) db=galera; shift ;;
       --db)
         [[ "${2:-}" == "galera" ]] || fail "--db takes one value: galera ($usage)" 64
@@ -38,6 +54,16 @@ cmd_bench() {
       *) fail "unknown option for bench: $1 ($usage)" 64 ;;
     esac
   done
+  if [[ -n "$soak" ]]; then
+    local a
+    for a in ${args[@]+"${args[@]}"}; do
+      [[ "$a" == --concurrency || "$a" =~ ^[0-9]+$ ]] \
+        || fail "--soak takes --concurrency only; $a belongs to the throughput bench ($usage)" 64
+    done
+    if (( reuse == 1 || nodes > 1 || ${#key_bits[@]} > 0 )) || [[ "$db" != embedded ]]; then
+      fail "--soak runs on a fresh one-node hub on the embedded database: no --reuse, --nodes, --db or --hub-key-bits" 64
+    fi
+  fi
   (( reuse == 0 || nodes == 1 )) || fail "--nodes starts hubs of its own; with --reuse the bench measures the hub that runs" 64
   [[ "$reuse" == 0 || "$db" == embedded ]] || fail "--db galera starts a database cluster of its own; with --reuse the bench measures the hub that runs" 64
   (( reuse == 0 || ${#key_bits[@]} == 0 )) || fail "--hub-key-bits starts hubs of its own; with --reuse the bench measures the hub that runs" 64
@@ -48,6 +74,7 @@ cmd_bench() {
   (( nodes == 1 )) || require_haproxy
   [[ "$db" == embedded ]] || galera_require_packages
   local out="${HUB_BENCH_OUT:-$HUB_HOME/target/bench}"
+  [[ -z "$soak" || -n "${HUB_BENCH_OUT:-}" ]] || out="$HUB_HOME/target/bench/soak"
   mkdir -p "$out"
   out="$(cd "$out" && pwd)"
   build_if_needed
@@ -91,6 +118,15 @@ cmd_bench() {
     bench_fresh_hub 1 embedded "$jar" "$out" --baseline-run "$out/hub-key-${key_bits[0]}" ${args[@]+"${args[@]}"}
     return
   fi
+  if [[ -n "$soak" ]]; then
+    export HUB_DELIVERY_RETRY_FIRST="${HUB_DELIVERY_RETRY_FIRST:-PT10S}" HUB_JAVA_OPTS
+    HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx512m} -Xlog:gc:file=$HUB_DATA_DIR/gc.log:uptime:filecount=0"
+    rm -f "$HUB_DATA_DIR/gc.log"
+    BENCH_ECHO=0
+    say "soak of $soak on a fresh hub (report: $out/report.md, chart: $out/soak.png)"
+    bench_fresh_hub 1 embedded "$jar" "$out" --soak "$soak" --gc-log "$HUB_DATA_DIR/gc.log" ${args[@]+"${args[@]}"}
+    return
+  fi
   (( ${#key_bits[@]} == 0 )) || export HUB_DEV_KEY_BITS="${key_bits[0]}"
   if (( nodes == 1 )) && [[ "$db" == embedded ]]; then
     bench_fresh_hub 1 embedded "$jar" "$out" ${args[@]+"${args[@]}"}
@@ -110,19 +146,23 @@ cmd_bench() {
 
 # bench_fresh_hub NODES DB JAR OUT [BENCH OPTION]...: a wiped data folder, a fresh hub of NODES nodes on DB (embedded,
 # or galera: a new three-node cluster as ./hub start --db galera makes it) with the bare signed echo beside it (fresh
-# keys), the load generator against both, then everything stopped.
+# keys; not with BENCH_ECHO=0, as for the soak: the hub alone), the load generator against both, then everything
+# stopped.
 bench_fresh_hub() {
-  local nodes="$1" db="$2" jar="$3" out="$4" echo_keys="$HUB_DATA_DIR/echo-keys"
+  local nodes="$1" db="$2" jar="$3" out="$4" echo_keys="$HUB_DATA_DIR/echo-keys" echo_args=()
   shift 4
   stop_all
   rm -rf "$HUB_DATA_DIR/db" "$HUB_DATA_DIR/galera" "$HUB_DATA_DIR/keys" "$HUB_DATA_DIR/payara" \
     "$HUB_DATA_DIR/nodes" "$HUB_DATA_DIR/tmp" "$echo_keys"
   mkdir -p "$HUB_DATA_DIR/tmp"
-  java -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.EchoKeyMaker "$echo_keys" \
-    || fail "the bare echo's keys could not be made in $echo_keys"
-  export BENCH_ECHO_KEYS="$echo_keys"
-  # shellcheck disable=SC2034 # read by start_hub and start_node (node.sh, cluster.sh)
-  EXTRA_DEPLOY=(--deploy "$BENCH_ECHO_WAR:/bench-echo")
+  if [[ "${BENCH_ECHO:-1}" == 1 ]]; then
+    java -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" org.originhub.bench.EchoKeyMaker "$echo_keys" \
+      || fail "the bare echo's keys could not be made in $echo_keys"
+    export BENCH_ECHO_KEYS="$echo_keys"
+    # shellcheck disable=SC2034 # read by start_hub and start_node (node.sh, cluster.sh)
+    EXTRA_DEPLOY=(--deploy "$BENCH_ECHO_WAR:/bench-echo")
+    echo_args=(--echo-url "http://127.0.0.1:$HUB_HTTP_PORT/bench-echo/services/echo" --echo-keys "$echo_keys")
+  fi
   port_in_use 127.0.0.1 "$HUB_HTTP_PORT" && fail "port $HUB_HTTP_PORT is already in use: set HUB_HTTP_PORT"
   (( nodes == 1 )) || check_cluster_ports "$nodes"
   if [[ "$db" == galera ]]; then
@@ -143,11 +183,11 @@ bench_fresh_hub() {
   ready_seconds="$(( ready_seconds / 1000 )).$(( ready_seconds % 1000 / 100 ))"
   say "bench hub ready on port $HUB_HTTP_PORT, $nodes node(s) on the $db database, $ready_seconds s after its launch (data in $HUB_DATA_DIR)"
   local status=0
-  bench_load "$db" "$jar" "$out" --start-to-ready "$ready_seconds" \
-    --echo-url "http://127.0.0.1:$HUB_HTTP_PORT/bench-echo/services/echo" --echo-keys "$echo_keys" "$@" || status=$?
+  bench_load "$db" "$jar" "$out" --start-to-ready "$ready_seconds" ${echo_args[@]+"${echo_args[@]}"} "$@" \
+    || status=$?
   say "stopping the bench hub"
   stop_all
-  (( status == 0 )) || fail "the benchmark failed (exit $status)" "$status"
+  (( status == 0 )) || fail "the benchmark failed (exit $status; a soak exits 1 when its verdict is FAILED: $out/report.md)" "$status"
 }
 
 # bench_load DB JAR OUT [BENCH OPTION]...: the load generator against the hub that runs from HUB_DATA_DIR on the

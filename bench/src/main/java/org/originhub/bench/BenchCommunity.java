@@ -39,6 +39,8 @@ final class BenchCommunity {
     final BenchPki.Issued keSigner;
     private final KeyPair sharedKeys = BenchPki.rsa();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    /** KE's issuing authority, once registered. */
+    private String authority;
 
     BenchCommunity() {
         ke = BenchPki.leaf(ca, "CN=bench-gw-" + run + ".ke,O=Bench,C=KE", BenchPki.rsa());
@@ -63,10 +65,27 @@ final class BenchCommunity {
         gateway(api, "KE", "PUSH", keUrl, ke);
         gateway(api, "UG", "PUSH", ugUrl, ug);
         gateway(api, "TZ", "PULL", null, tz);
-        String authority = AdminApi.field(api.post("authorities", "{\"memberCode\":\"KE\",\"name\":"
+        authority = AdminApi.field(api.post("authorities", "{\"memberCode\":\"KE\",\"name\":"
                 + AdminApi.quote("Bench Chamber " + run) + "}"), "id");
         api.post("authorities/" + authority + "/signers", "{\"name\":" + AdminApi.quote("Bench Official " + run)
                 + ",\"certificate\":" + AdminApi.quote(keSigner.pem()) + ",\"agreements\":[\"" + AGREEMENT + "\"]}");
+    }
+
+    /**
+     * A registry change the exchange does not depend on: one more authorised signer (an official) of KE's authority,
+     * with a fresh certificate from the bench CA. Like every registry change it moves the registry's version, so every
+     * hub node drops its cached registry. Returns the signer's certificate fingerprint.
+     */
+    String addSigner(AdminApi api, String name) {
+        BenchPki.Issued signer = BenchPki.leaf(ca, "CN=" + name + " " + run + ",O=Bench,C=KE", BenchPki.rsa());
+        api.post("authorities/" + authority + "/signers", "{\"name\":" + AdminApi.quote(name + " " + run)
+                + ",\"certificate\":" + AdminApi.quote(signer.pem()) + ",\"agreements\":[\"" + AGREEMENT + "\"]}");
+        return signer.fingerprint();
+    }
+
+    /** Revokes a signer {@link #addSigner} added: the other registry change of the soak. */
+    void revokeSigner(AdminApi api, String fingerprint) {
+        api.post("signers/" + fingerprint + "/revoke", "{\"reason\":\"bench soak: the official left\"}");
     }
 
     private static void createUnlessExists(AdminApi api, String path, String json) {

@@ -78,6 +78,10 @@ public final class HubBench {
         // CXF logs every fault and endpoint creation at INFO/WARNING: keep the console for the bench's own lines.
         QUIET.forEach(l -> l.setLevel(Level.SEVERE));
         Options options = Options.parse(args);
+        if (options.soak != null) {
+            // the soak's verdict is the exit code: 0 passed, 1 failed
+            System.exit(new Soak(options).run() ? 0 : 1);
+        }
         new HubBench(options).run();
         System.exit(0);
     }
@@ -398,6 +402,11 @@ public final class HubBench {
      * includes them, as the gateway experiences it.
      */
     private Receipt submit(HubClient client, Submission submission) {
+        return submit(client, submission, results.retries);
+    }
+
+    /** {@link #submit(HubClient, Submission)} with the resends counted in {@code retries}. */
+    static Receipt submit(HubClient client, Submission submission, AtomicInteger retries) {
         for (int attempt = 1;; attempt++) {
             try {
                 return client.submit(submission);
@@ -405,7 +414,7 @@ public final class HubBench {
                 if (attempt >= 5 || !("InternalError".equals(e.code()) || "ServiceUnavailable".equals(e.code()))) {
                     throw e;
                 }
-                results.retries.incrementAndGet();
+                retries.incrementAndGet();
                 sleep(20L * attempt);
             }
         }
@@ -415,7 +424,7 @@ public final class HubBench {
         return "B" + tag + "-" + phase + "-" + i;
     }
 
-    private static Submission co(String from, String to, String coNumber) {
+    static Submission co(String from, String to, String coNumber) {
         return Submission.builder().from(from).to(to).agreement(BenchCommunity.AGREEMENT).coNumber(coNumber)
                 .senderMessageId(coNumber).payload(SampleDocuments.certificate(from, coNumber, BenchCommunity.AGREEMENT))
                 .build();
@@ -484,12 +493,20 @@ public final class HubBench {
     }
 
     private HubClient client(BenchPki.Issued gateway, X509Certificate hub) {
-        return HubClient.builder().hubUrl(options.hubUrl).keystore(gateway.keystore())
+        return client(options.hubUrl, gateway, hub);
+    }
+
+    static HubClient client(String hubUrl, BenchPki.Issued gateway, X509Certificate hub) {
+        return HubClient.builder().hubUrl(hubUrl).keystore(gateway.keystore())
                 .trustedHub(PinnedCertificates.of(hub)).build();
     }
 
-    /** The hub's certificate: --hub-cert, else the development key the hub made under its data folder. */
     private X509Certificate hubCertificate() throws Exception {
+        return hubCertificate(options);
+    }
+
+    /** The hub's certificate: --hub-cert, else the development key the hub made under its data folder. */
+    static X509Certificate hubCertificate(Options options) throws Exception {
         if (options.hubCert != null) {
             return PinnedCertificates.readCertificates(Files.readAllBytes(options.hubCert)).iterator().next();
         }
@@ -524,7 +541,7 @@ public final class HubBench {
         System.out.println("bench: " + String.format(format, args));
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

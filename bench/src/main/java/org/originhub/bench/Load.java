@@ -18,6 +18,14 @@ final class Load {
         void run(int index) throws Exception;
     }
 
+    /**
+     * Told of every call as it ends: when it was due (nanoseconds from the run's start), its latency counted from
+     * then, and whether it succeeded. Called on the load's threads.
+     */
+    interface Observer {
+        void ended(int index, long dueNanos, long latencyNanos, boolean succeeded);
+    }
+
     /** What a run measured. */
     record Result(String name, int calls, int failures, double seconds, Latencies latencies, List<String> errors) {
         double perSecond() {
@@ -33,10 +41,19 @@ final class Load {
     }
 
     static Result atRate(String name, int count, int concurrency, double perSecond, Call call) {
-        return run(name, count, concurrency, perSecond, call);
+        return run(name, count, concurrency, perSecond, call, null);
+    }
+
+    /** At a fixed rate, each call's end told to {@code observer}. */
+    static Result atRate(String name, int count, int concurrency, double perSecond, Call call, Observer observer) {
+        return run(name, count, concurrency, perSecond, call, observer);
     }
 
     private static Result run(String name, int count, int concurrency, double rate, Call call) {
+        return run(name, count, concurrency, rate, call, null);
+    }
+
+    private static Result run(String name, int count, int concurrency, double rate, Call call, Observer observer) {
         Latencies latencies = new Latencies();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -56,9 +73,16 @@ final class Load {
                     }
                     try {
                         call.run(i);
-                        latencies.add(System.nanoTime() - due);
+                        long latency = System.nanoTime() - due;
+                        latencies.add(latency);
+                        if (observer != null) {
+                            observer.ended(i, due - start, latency, true);
+                        }
                     } catch (Exception | AssertionError e) {
                         failures.incrementAndGet();
+                        if (observer != null) {
+                            observer.ended(i, due - start, System.nanoTime() - due, false);
+                        }
                         if (errors.size() < 5) {
                             errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
                         }

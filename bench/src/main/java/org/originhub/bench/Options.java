@@ -38,6 +38,10 @@ final class Options {
     long store = 1_000_000;
     int members = 200;
     Path out = Path.of("target", "bench");
+    /** {@code --soak DURATION}: a soak of that length instead of the throughput bench ({@link Soak}); null: none. */
+    java.time.Duration soak;
+    /** {@code --gc-log FILE}: the hub's GC log ({@code -Xlog:gc}), where the soak reads the heap after GC. */
+    Path gcLog;
     /** Seconds from launching the hub (its database up) to its readiness, as the launcher timed it; -1 unknown. */
     double startToReadySeconds = -1;
 
@@ -87,6 +91,8 @@ final class Options {
                 case "--members" -> o.members = positive(value(args, ++i, a), a);
                 case "--out" -> o.out = Path.of(value(args, ++i, a));
                 case "--quick" -> o.quick = true;
+                case "--soak" -> o.soak = SoakDuration.parse(value(args, ++i, a));
+                case "--gc-log" -> o.gcLog = Path.of(value(args, ++i, a));
                 case "--start-to-ready" -> o.startToReadySeconds = Double.parseDouble(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }

@@ -66,6 +66,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
+    private volatile int failEvery;
     private final AtomicInteger stalledCalls = new AtomicInteger();
     private final Object stallLock = new Object();
     private Duration stall = Duration.ZERO;
@@ -84,6 +85,7 @@ public final class GatewaySimulator implements AutoCloseable {
         this.acknowledgementText = builder.acknowledgementText;
         this.delay = builder.delay;
         this.failNext.set(builder.failNext);
+        this.failEvery = builder.failEvery;
         this.listener = builder.listener;
         this.repeatListener = builder.repeatListener;
         this.server = SoapHttpServer.start(builder.host, builder.port);
@@ -119,13 +121,18 @@ public final class GatewaySimulator implements AutoCloseable {
 
     /** What DeliverDocument does once the request is verified. */
     Delivery deliver(DeliveredDocument delivered, int attempt, String hubSigner) {
-        deliveries.incrementAndGet();
+        int call = deliveries.incrementAndGet();
         String trackingNumber = delivered.getTrackingNumber();
         deliveriesPerTrackingNumber.computeIfAbsent(trackingNumber, k -> new AtomicInteger()).incrementAndGet();
         if (holdStalled()) {
             throw new GatewayUnavailableException();
         }
         if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            unavailable.incrementAndGet();
+            throw new GatewayUnavailableException();
+        }
+        int every = failEvery;
+        if (every > 0 && call % every == 0) {
             unavailable.incrementAndGet();
             throw new GatewayUnavailableException();
         }
@@ -289,7 +296,7 @@ public final class GatewaySimulator implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    /** Calls answered ServiceUnavailable because of {@link #failNext(int)}. */
+    /** Calls answered ServiceUnavailable because of {@link #failNext(int)} or {@link #failEvery(int)}. */
     public int unavailableAnswers() {
         return unavailable.get();
     }
@@ -314,6 +321,16 @@ public final class GatewaySimulator implements AutoCloseable {
     /** Answer the next {@code count} deliveries with the fault ServiceUnavailable. */
     public GatewaySimulator failNext(int count) {
         failNext.set(Math.max(0, count));
+        return this;
+    }
+
+    /**
+     * Answer every {@code n}-th DeliverDocument call (counted as {@link #deliveries()} counts them: the n-th, the
+     * 2n-th, ...) with the fault ServiceUnavailable, the document not kept; 100 fails 1 % of deliveries. A retry is a
+     * call of its own, so it fails again only when it too falls on a multiple of {@code n}. 0 stops it.
+     */
+    public GatewaySimulator failEvery(int n) {
+        this.failEvery = Math.max(0, n);
         return this;
     }
 
@@ -359,6 +376,7 @@ public final class GatewaySimulator implements AutoCloseable {
         private AcknowledgementKind acknowledgement = AcknowledgementKind.OK;
         private String acknowledgementText;
         private int failNext;
+        private int failEvery;
         private Duration delay = Duration.ZERO;
         private Path storeDirectory;
         private Consumer<Delivery> listener;
@@ -394,6 +412,12 @@ public final class GatewaySimulator implements AutoCloseable {
 
         public Builder failNext(int count) {
             this.failNext = Math.max(0, count);
+            return this;
+        }
+
+        /** See {@link GatewaySimulator#failEvery(int)}. */
+        public Builder failEvery(int n) {
+            this.failEvery = Math.max(0, n);
             return this;
         }
 

@@ -172,6 +172,34 @@ class GatewaySimulatorTest {
     }
 
     @Test
+    void failEveryAnswersEachNthCallServiceUnavailableAndTheRetryIsACallOfItsOwn() {
+        simulator.failEvery(3);
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            ReceivedDocument document = HubPusher.document("OH-E" + i, payload("every " + i));
+            try {
+                hub.push(document, 1);
+            } catch (SOAPFaultException fault) {
+                assertThat(fault.getFault().getFaultCodeAsQName().getLocalPart()).isEqualTo("ServiceUnavailable");
+                refused.add(document.trackingNumber());
+            }
+        }
+        // the 8th call: the retry of the 3rd document, not a multiple of 3
+        DeliverDocumentResponse retry = hub.push(HubPusher.document("OH-E3", payload("every 3")), 2);
+
+        assertThat(refused).containsExactly("OH-E3", "OH-E6");
+        assertThat(retry.getAcknowledgement().getKind()).isEqualTo(AcknowledgementKind.OK);
+        assertThat(simulator.unavailableAnswers()).isEqualTo(2);
+        assertThat(simulator.deliveries()).isEqualTo(8);
+        assertThat(simulator.received()).extracting(d -> d.document().trackingNumber())
+                .containsExactly("OH-E1", "OH-E2", "OH-E4", "OH-E5", "OH-E7", "OH-E3");
+
+        simulator.failEvery(0);
+        hub.push(HubPusher.document("OH-E9", payload("every 9")), 1);
+        assertThat(simulator.unavailableAnswers()).isEqualTo(2);
+    }
+
+    @Test
     void aSlowGatewayAnswersAfterItsDelay() {
         simulator.delay(Duration.ofMillis(1200));
         long started = System.nanoTime();
