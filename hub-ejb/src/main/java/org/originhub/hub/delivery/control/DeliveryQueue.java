@@ -10,9 +10,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.persistence.config.CascadePolicy;
+import org.eclipse.persistence.config.QueryHints;
 import org.originhub.hub.alerts.boundary.Alerts;
 import org.originhub.hub.alerts.entity.Severity;
 import org.originhub.hub.audit.boundary.AuditTrail;
@@ -97,10 +101,18 @@ public class DeliveryQueue {
         @SuppressWarnings("unchecked")
         List<Object> ids = due.setParameter(3 + skipped.size(), batch).getResultList();
         List<DeliveryJob> jobs = new ArrayList<>();
-        RegistryView registry = ids.isEmpty() ? null : registryReads.current();
-        for (Object id : ids) {
-            ExchangeMessage m = em.find(ExchangeMessage.class, ((Number) id).longValue());
-            em.refresh(m);
+        if (ids.isEmpty()) {
+            return jobs;
+        }
+        RegistryView registry = registryReads.current();
+        // The rows are locked by the claim above and this persistence context is new, so one read gives their
+        // committed state; their payloads come in one more read, their references in one when the first is needed.
+        List<Long> claimed = ids.stream().map(id -> ((Number) id).longValue()).toList();
+        Map<Long, MessagePayload> payloads = new HashMap<>();
+        em.createQuery("SELECT p FROM MessagePayload p WHERE p.messageId IN :ids", MessagePayload.class)
+                .setParameter("ids", claimed).getResultList().forEach(p -> payloads.put(p.messageId(), p));
+        for (ExchangeMessage m : em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids ORDER BY "
+                + "m.delivery.nextAttemptAt, m.id", ExchangeMessage.class).setParameter("ids", claimed).getResultList()) {
             GatewayFacts gateway = registry.gateway(m.recipientGatewayId()).orElse(null);
             if (gateway != null && gateway.deliveryMode() == DeliveryMode.PULL) {
                 // the recipient switched to pulling since: the document waits in its inbox instead
@@ -116,7 +128,7 @@ public class DeliveryQueue {
             } else if (gateway.endpointUrl() == null) {
                 problem = "the recipient's gateway " + gateway + " has no endpoint URL";
             }
-            MessagePayload payload = em.find(MessagePayload.class, m.id());
+            MessagePayload payload = payloads.get(m.id());
             if (payload == null && problem == null) {
                 problem = "the payload is no longer stored";
             }
@@ -168,7 +180,7 @@ public class DeliveryQueue {
     /** Gives back a claim that was not pushed (its gateway was at its cap): due again at once, no attempt counted. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(DeliveryJob job) {
-        ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
+        ExchangeMessage m = locked(job.messageId());
         if (m != null && m.delivery().claimedBy(job.claimToken())) {
             m.delivery().releaseClaim();
         }
@@ -180,7 +192,7 @@ public class DeliveryQueue {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(DeliveryJob job, PushOutcome outcome, Instant at, BackoffPolicy policy, String node) {
-        ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
+        ExchangeMessage m = locked(job.messageId());
         int number = m.delivery().countAttempt(at);
         boolean ok = outcome.succeeded();
         String detail = ok ? "acknowledged " + outcome.acknowledgement()
@@ -223,6 +235,17 @@ public class DeliveryQueue {
                         + "/" + m.coNumber() + ") from " + m.senderMember() + " to " + m.recipientMember()
                         + " after " + number + " attempts since " + m.delivery().firstAttemptAt() + ". Last failure: "
                         + outcome.failure() + ". Fix the gateway, then resend it from the console.");
+    }
+
+    /**
+     * The message, its row locked until the transaction ends. A locking find would refresh the references too (a
+     * refresh cascades to them); they never change after the insert, so the locking read leaves them alone.
+     */
+    private ExchangeMessage locked(long messageId) {
+        return em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id = :id", ExchangeMessage.class)
+                .setParameter("id", messageId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(QueryHints.REFRESH_CASCADE, CascadePolicy.NoCascading).getResultStream().findFirst()
+                .orElse(null);
     }
 
     static AuditEntry hubEntry(String action, Outcome outcome, ExchangeMessage m, String detail) {

@@ -86,12 +86,17 @@ public class Exchanges {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Receipt submit(Sender sender, Submission submission) {
+        Intake.DuplicateCheck duplicates = Intake.DuplicateCheck.BY_UNIQUE_KEYS;
         for (int attempt = 1;; attempt++) {
             try {
-                return intake.accept(sender, submission);
+                return intake.accept(sender, submission, duplicates);
             } catch (ExchangeRefusedException e) {
                 throw e;
+            } catch (SubmissionKeyTakenException e) {
+                // what took the key has committed (InnoDB waits for an uncommitted holder): look it up now
+                duplicates = Intake.DuplicateCheck.LOOKED_UP;
             } catch (RuntimeException e) {
+                duplicates = Intake.DuplicateCheck.LOOKED_UP;
                 Conflicts.Kind conflict = Conflicts.kindOf(e);
                 if (conflict == Conflicts.Kind.DEADLOCK) {
                     // Not expected since the hub's connections run READ COMMITTED (no gap locks); on MariaDB before
@@ -147,9 +152,11 @@ public class Exchanges {
                     + " tracking numbers at a time");
         }
         Map<String, ExchangeMessage> known = visible(sender, trackingNumbers);
+        Map<Long, List<DeliveryAttempt>> attempts = attempts(known.values());
         List<Optional<TrackingView>> views = new ArrayList<>();
         for (String number : trackingNumbers) {
-            views.add(Optional.ofNullable(known.get(number)).map(m -> Views.tracking(m, attempts(m))));
+            views.add(Optional.ofNullable(known.get(number))
+                    .map(m -> Views.tracking(m, attempts.getOrDefault(m.id(), List.of()))));
         }
         return views;
     }
@@ -359,9 +366,16 @@ public class Exchanges {
         return found;
     }
 
-    private List<DeliveryAttempt> attempts(ExchangeMessage m) {
-        return em.createNamedQuery(DeliveryAttempt.OF_MESSAGE, DeliveryAttempt.class).setParameter("message", m.id())
-                .getResultList();
+    /** The delivery attempts of {@code messages} in one read, by message id, each list in attempt order. */
+    private Map<Long, List<DeliveryAttempt>> attempts(java.util.Collection<ExchangeMessage> messages) {
+        Map<Long, List<DeliveryAttempt>> found = new HashMap<>();
+        if (messages.isEmpty()) {
+            return found;
+        }
+        em.createNamedQuery(DeliveryAttempt.OF_MESSAGES, DeliveryAttempt.class)
+                .setParameter("messages", messages.stream().map(ExchangeMessage::id).toList()).getResultList()
+                .forEach(a -> found.computeIfAbsent(a.messageId(), id -> new ArrayList<>()).add(a));
+        return found;
     }
 
     private ExchangeRefusedException refuse(Sender sender, String action, String trackingNumber, Refusal refusal,
