@@ -106,7 +106,7 @@ public class DeliveryQueue {
         }
         RegistryView registry = registryReads.current();
         // The rows are locked by the claim above and this persistence context is new, so one read gives their
-        // committed state; their payloads come in one more read, their references in one when the first is needed.
+        // committed state (no refresh), and one more their payloads.
         List<Long> claimed = ids.stream().map(id -> ((Number) id).longValue()).toList();
         Map<Long, MessagePayload> payloads = new HashMap<>();
         em.createQuery("SELECT p FROM MessagePayload p WHERE p.messageId IN :ids", MessagePayload.class)

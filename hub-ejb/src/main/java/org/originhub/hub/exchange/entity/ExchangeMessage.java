@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 import org.originhub.hub.delivery.entity.DeliveryState;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.registry.gateways.entity.DeliveryMode;
@@ -134,10 +132,9 @@ public class ExchangeMessage {
     private DocumentFunction coFunction;
 
     // LAZY: read when asked for (an envelope being shown or delivered), not with every message a status change,
-    // an acknowledgement or a lock reads; never changed after the insert. When the first of several messages read by
-    // one query (a pull, a claim, tracking) needs them, one IN read fetches them for all of those messages.
+    // an acknowledgement or a lock reads; never changed after the insert. (Batch or join fetching them breaks
+    // EclipseLink 4.0.7's change tracking of this embeddable at the next flush, EclipseLink-69: one read per message.)
     @ElementCollection(fetch = FetchType.LAZY)
-    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "exchange_reference", joinColumns = @JoinColumn(name = "message_id"))
     @OrderColumn(name = "ref_index")
     private List<StoredReference> references = new ArrayList<>();
