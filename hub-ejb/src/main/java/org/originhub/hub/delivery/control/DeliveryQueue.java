@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.persistence.config.CascadePolicy;
-import org.eclipse.persistence.config.QueryHints;
 import org.originhub.hub.alerts.boundary.Alerts;
 import org.originhub.hub.alerts.entity.Severity;
 import org.originhub.hub.audit.boundary.AuditTrail;
@@ -25,12 +23,14 @@ import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.configuration.entity.NodeIncarnation;
 import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.control.DeliveryOrder;
+import org.originhub.hub.exchange.control.ReferenceReads;
 import org.originhub.hub.exchange.boundary.Views;
 import org.originhub.hub.exchange.entity.AttemptKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.exchange.entity.Reference;
 import org.originhub.registry.persistence.InstantConverter;
 import org.originhub.registry.cache.boundary.RegistryReads;
 import org.originhub.registry.cache.boundary.RegistryView;
@@ -106,8 +106,9 @@ public class DeliveryQueue {
         }
         RegistryView registry = registryReads.current();
         // The rows are locked by the claim above and this persistence context is new, so one read gives their
-        // committed state (no refresh), and one more their payloads.
+        // committed state (no refresh), one more their payloads and one their references.
         List<Long> claimed = ids.stream().map(id -> ((Number) id).longValue()).toList();
+        Map<Long, List<Reference>> references = ReferenceReads.of(em, claimed);
         Map<Long, MessagePayload> payloads = new HashMap<>();
         em.createQuery("SELECT p FROM MessagePayload p WHERE p.messageId IN :ids", MessagePayload.class)
                 .setParameter("ids", claimed).getResultList().forEach(p -> payloads.put(p.messageId(), p));
@@ -133,7 +134,8 @@ public class DeliveryQueue {
                 problem = "the payload is no longer stored";
             }
             jobs.add(new DeliveryJob(m.id(), token, gateway == null ? null : gateway.endpointUrl(),
-                    Views.delivered(m, payload == null ? new byte[0] : payload.content()), m.delivery().attempts() + 1,
+                    Views.delivered(m, payload == null ? new byte[0] : payload.content(),
+                            references.getOrDefault(m.id(), List.of())), m.delivery().attempts() + 1,
                     gateway == null ? Set.of() : registry.signingCertificates(gateway.id()), problem));
         }
         return jobs;
@@ -180,7 +182,7 @@ public class DeliveryQueue {
     /** Gives back a claim that was not pushed (its gateway was at its cap): due again at once, no attempt counted. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(DeliveryJob job) {
-        ExchangeMessage m = locked(job.messageId());
+        ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
         if (m != null && m.delivery().claimedBy(job.claimToken())) {
             m.delivery().releaseClaim();
         }
@@ -192,7 +194,7 @@ public class DeliveryQueue {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(DeliveryJob job, PushOutcome outcome, Instant at, BackoffPolicy policy, String node) {
-        ExchangeMessage m = locked(job.messageId());
+        ExchangeMessage m = em.find(ExchangeMessage.class, job.messageId(), LockModeType.PESSIMISTIC_WRITE);
         int number = m.delivery().countAttempt(at);
         boolean ok = outcome.succeeded();
         String detail = ok ? "acknowledged " + outcome.acknowledgement()
@@ -235,17 +237,6 @@ public class DeliveryQueue {
                         + "/" + m.coNumber() + ") from " + m.senderMember() + " to " + m.recipientMember()
                         + " after " + number + " attempts since " + m.delivery().firstAttemptAt() + ". Last failure: "
                         + outcome.failure() + ". Fix the gateway, then resend it from the console.");
-    }
-
-    /**
-     * The message, its row locked until the transaction ends. A locking find would refresh the references too (a
-     * refresh cascades to them); they never change after the insert, so the locking read leaves them alone.
-     */
-    private ExchangeMessage locked(long messageId) {
-        return em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id = :id", ExchangeMessage.class)
-                .setParameter("id", messageId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(QueryHints.REFRESH_CASCADE, CascadePolicy.NoCascading).getResultStream().findFirst()
-                .orElse(null);
     }
 
     static AuditEntry hubEntry(String action, Outcome outcome, ExchangeMessage m, String detail) {

@@ -28,6 +28,7 @@ import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryState;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.control.Conflicts;
+import org.originhub.hub.exchange.control.ReferenceReads;
 import org.originhub.hub.exchange.control.DeliveryOrder;
 import org.originhub.hub.exchange.control.Findings;
 import org.originhub.hub.exchange.entity.AttemptKind;
@@ -38,6 +39,7 @@ import org.originhub.hub.exchange.entity.EnvelopeData;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.Finding;
 import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.exchange.entity.Reference;
 import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
@@ -153,10 +155,12 @@ public class Exchanges {
         }
         Map<String, ExchangeMessage> known = visible(sender, trackingNumbers);
         Map<Long, List<DeliveryAttempt>> attempts = attempts(known.values());
+        Map<Long, List<Reference>> references = ReferenceReads.of(em, known.values().stream()
+                .map(ExchangeMessage::id).toList());
         List<Optional<TrackingView>> views = new ArrayList<>();
         for (String number : trackingNumbers) {
-            views.add(Optional.ofNullable(known.get(number))
-                    .map(m -> Views.tracking(m, attempts.getOrDefault(m.id(), List.of()))));
+            views.add(Optional.ofNullable(known.get(number)).map(m -> Views.tracking(m,
+                    attempts.getOrDefault(m.id(), List.of()), references.getOrDefault(m.id(), List.of()))));
         }
         return views;
     }
@@ -207,13 +211,15 @@ public class Exchanges {
         List<ExchangeMessage> chosen = batch.stream().limit(maxDocuments).toList();
         lock(chosen);
         Map<Long, byte[]> payloads = payloads(chosen);
+        Map<Long, List<Reference>> references = ReferenceReads.of(em, chosen.stream().map(ExchangeMessage::id)
+                .toList());
         List<DeliveredDocument> documents = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>();
         for (ExchangeMessage m : chosen) {
             int number = m.delivery().countAttempt(now);
             em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PULL, now, AttemptOutcome.PULLED,
                     "pulled by gateway " + sender.gatewayId(), null));
-            documents.add(Views.delivered(m, payloads.get(m.id())));
+            documents.add(Views.delivered(m, payloads.get(m.id()), references.getOrDefault(m.id(), List.of())));
             entries.add(entry(sender, "DOCUMENT_PULLED", Outcome.SUCCESS, m, "attempt=" + number + " status="
                     + m.delivery().status()));
         }
