@@ -121,7 +121,7 @@ public class DeliveryTimer {
         run();
     }
 
-    /** Runs rounds while there is work, then again while a tick or a commit asked for it meanwhile. */
+    /** Runs rounds while they fill their claims, then again while a tick or a commit asked for it meanwhile. */
     void run() {
         while (again.get() && running.compareAndSet(false, true)) {
             try {
