@@ -258,8 +258,8 @@ public final class ExchangeWorld {
 
     private final class TxIntake extends Intake {
         @Override
-        public Receipt accept(Sender sender, Submission submission) {
-            return inTransaction(em -> super.accept(sender, submission));
+        public Receipt accept(Sender sender, Submission submission, DuplicateCheck duplicates) {
+            return inTransaction(em -> super.accept(sender, submission, duplicates));
         }
     }
 

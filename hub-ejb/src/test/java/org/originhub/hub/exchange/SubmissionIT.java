@@ -142,6 +142,24 @@ class SubmissionIT {
     }
 
     @Test
+    void aNewCoWhoseMessageIdIsTakenIsADuplicateEvenWhenALaterCheckWouldRefuseItToo() {
+        // a NEW CO is stored without looking up its duplicates first (the unique keys decide); a refusal by a later
+        // step must still give way to the Duplicate that the earlier step finds
+        Submission submission = co(kenya, tanzania, agreement, "KE-ORDER-1");
+        Receipt first = hub.submit(kenya.sender(), submission);
+        EnvelopeData e = co(kenya, tanzania, agreement, "KE-ORDER-2").envelope();
+        Submission other = with(co(kenya, tanzania, agreement, "KE-ORDER-2"), new EnvelopeData(e.from(), e.to(),
+                e.agreement(), e.documentType(), e.function(), e.coNumber(), submission.envelope().senderMessageId(),
+                List.of(new Reference("OH-NO-SUCH-DOCUMENT", null)), e.responseKind(), e.verificationResult()));
+
+        ExchangeRefusedException refused = refusal(kenya, other);
+
+        assertThat(refused.refusal()).isEqualTo(Refusal.DUPLICATE);
+        assertThat(refused.getMessage()).contains(first.trackingNumber()).contains("SenderMessageId");
+        assertThat(messagesFrom(kenya)).isEqualTo(1);
+    }
+
+    @Test
     void aSecondNewCoWithTheSameNumberIsADuplicate() {
         Receipt first = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-DUP-CO"));
 

@@ -129,6 +129,22 @@ public class Deliveries {
     }
 
     /**
+     * What a round did.
+     *
+     * @param started deliveries started
+     * @param full the claim took as many as it could and started some: more may be due; otherwise nothing else was
+     *     due when it ran, or nothing could be started
+     */
+    public record Round(int started, boolean full) {
+    }
+
+    /** One round ({@link #round}): how many deliveries it started. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int deliverDueNow() {
+        return round().started();
+    }
+
+    /**
      * One round: claims due PUSH deliveries (up to a batch, and no more than this node has free push slots), and
      * pushes each on the container's managed executor, recording its outcome when it returns. The round does not
      * wait for the pushes: a slow gateway keeps only its own slots busy (at most HUB_DELIVERY_PER_GATEWAY), and the
@@ -137,14 +153,14 @@ public class Deliveries {
      * (oldest first) cannot fill every round's claim and starve the others. Without a managed executor (tests outside
      * a container) pushes run one after the other before this returns.
      *
-     * @return how many deliveries were started
+     * @return how many deliveries were started, and whether the claim was full
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int deliverDueNow() {
+    public Round round() {
         PushSlots slots = slots();
         int capacity = Math.min(batch, slots.free());
         if (capacity == 0) {
-            return 0;
+            return new Round(0, false);
         }
         String token = UUID.randomUUID().toString();
         List<DeliveryJob> jobs = queue.claim(capacity, token, now(), lease, slots.saturated(), incarnation);
@@ -175,7 +191,7 @@ public class Deliveries {
                 }
             }
         }
-        return started;
+        return new Round(started, started > 0 && jobs.size() >= capacity);
     }
 
     private void pushAndRecord(DeliveryJob job) {

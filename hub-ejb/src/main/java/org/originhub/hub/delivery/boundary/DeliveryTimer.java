@@ -27,10 +27,14 @@ import org.originhub.hub.exchange.boundary.PushDue;
 /**
  * Drives delivery on every hub node: a non-persistent interval timer (HUB_DELIVERY_POLL, default every 2 seconds),
  * started once the schema is ready, and, so that a document accepted for a PUSH gateway does not wait for the next
- * tick, a run started on the managed executor when such a submission commits ({@link PushDue}). Runs never overlap on
- * a node: a tick or trigger that comes while one is running makes it run its rounds once more when it ends, so
- * nothing due is left to the next tick and one node never works the queue twice at once; several nodes share it
- * through the database claims. The poll remains what picks up retries and documents due on other nodes.
+ * tick, a run started on the managed executor when such a submission commits ({@link PushDue}, observed after
+ * success only: a rolled-back intake wakes nothing). Wake-ups coalesce: while a run is queued on the executor or
+ * running, further commits only ask it to go once more, so a burst of commits makes one run, not one task each. Runs
+ * never overlap on a node: a tick or trigger that comes while one is running makes it run its rounds once more when
+ * it ends, so nothing due is left to the next tick and one node never works the queue twice at once; several nodes
+ * share it through the database claims. A run goes on while its rounds fill their claims and stops at the first that
+ * does not (nothing else was due), without an empty claim after it. The poll remains what picks up retries and
+ * documents due on other nodes.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -60,6 +64,8 @@ public class DeliveryTimer {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** A run is on the executor's queue, not yet started: the commits meanwhile need no task of their own. */
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     /** Public: an observer on a session bean must be one of its business methods. */
     public void start(@Observes SchemaReady ready) {
@@ -93,13 +99,17 @@ public class DeliveryTimer {
 
     private void startRun(String what) {
         again.set(true);
-        if (running.get()) {
-            return; // the run in progress sees the flag and runs its rounds once more
+        if (running.get() || !queued.compareAndSet(false, true)) {
+            return; // the run in progress, or the one queued, sees the flag and runs its rounds (once more)
         }
         Executor target = executor != null ? executor : managedExecutor;
         try {
-            target.execute(this::run);
+            target.execute(() -> {
+                queued.set(false);
+                run();
+            });
         } catch (RejectedExecutionException e) {
+            queued.set(false);
             LOG.fine(() -> "No thread for an immediate delivery round (" + e.getMessage() + "); the next poll takes "
                     + what);
         }
@@ -111,15 +121,16 @@ public class DeliveryTimer {
         run();
     }
 
-    /** Runs rounds while there is work, then again while a tick or a commit asked for it meanwhile. */
+    /** Runs rounds while they fill their claims, then again while a tick or a commit asked for it meanwhile. */
     void run() {
         while (again.get() && running.compareAndSet(false, true)) {
             try {
                 again.set(false);
-                // While rounds find work and push slots are free, keep claiming: one round per tick would cap a node
-                // at HUB_DELIVERY_BATCH documents per HUB_DELIVERY_POLL. Bounded, so a run ends.
+                // While rounds fill their claims and push slots are free, keep claiming: one round per tick would
+                // cap a node at HUB_DELIVERY_BATCH documents per HUB_DELIVERY_POLL. A round that took fewer than it
+                // could found nothing else due, so another would only read an empty queue. Bounded, so a run ends.
                 for (int round = 0; round < MAX_ROUNDS_PER_TICK; round++) {
-                    if (deliveries.deliverDueNow() == 0) {
+                    if (!deliveries.round().full()) {
                         break;
                     }
                 }

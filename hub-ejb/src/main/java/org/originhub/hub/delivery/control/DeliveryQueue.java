@@ -10,7 +10,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.originhub.hub.alerts.boundary.Alerts;
@@ -21,12 +23,14 @@ import org.originhub.hub.audit.entity.Outcome;
 import org.originhub.hub.configuration.entity.NodeIncarnation;
 import org.originhub.hub.delivery.entity.PushOutcome;
 import org.originhub.hub.exchange.control.DeliveryOrder;
+import org.originhub.hub.exchange.control.ReferenceReads;
 import org.originhub.hub.exchange.boundary.Views;
 import org.originhub.hub.exchange.entity.AttemptKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.exchange.entity.Reference;
 import org.originhub.registry.persistence.InstantConverter;
 import org.originhub.registry.cache.boundary.RegistryReads;
 import org.originhub.registry.cache.boundary.RegistryView;
@@ -97,10 +101,19 @@ public class DeliveryQueue {
         @SuppressWarnings("unchecked")
         List<Object> ids = due.setParameter(3 + skipped.size(), batch).getResultList();
         List<DeliveryJob> jobs = new ArrayList<>();
-        RegistryView registry = ids.isEmpty() ? null : registryReads.current();
-        for (Object id : ids) {
-            ExchangeMessage m = em.find(ExchangeMessage.class, ((Number) id).longValue());
-            em.refresh(m);
+        if (ids.isEmpty()) {
+            return jobs;
+        }
+        RegistryView registry = registryReads.current();
+        // The rows are locked by the claim above and this persistence context is new, so one read gives their
+        // committed state (no refresh), one more their payloads and one their references.
+        List<Long> claimed = ids.stream().map(id -> ((Number) id).longValue()).toList();
+        Map<Long, List<Reference>> references = ReferenceReads.of(em, claimed);
+        Map<Long, MessagePayload> payloads = new HashMap<>();
+        em.createQuery("SELECT p FROM MessagePayload p WHERE p.messageId IN :ids", MessagePayload.class)
+                .setParameter("ids", claimed).getResultList().forEach(p -> payloads.put(p.messageId(), p));
+        for (ExchangeMessage m : em.createQuery("SELECT m FROM ExchangeMessage m WHERE m.id IN :ids ORDER BY "
+                + "m.delivery.nextAttemptAt, m.id", ExchangeMessage.class).setParameter("ids", claimed).getResultList()) {
             GatewayFacts gateway = registry.gateway(m.recipientGatewayId()).orElse(null);
             if (gateway != null && gateway.deliveryMode() == DeliveryMode.PULL) {
                 // the recipient switched to pulling since: the document waits in its inbox instead
@@ -116,12 +129,13 @@ public class DeliveryQueue {
             } else if (gateway.endpointUrl() == null) {
                 problem = "the recipient's gateway " + gateway + " has no endpoint URL";
             }
-            MessagePayload payload = em.find(MessagePayload.class, m.id());
+            MessagePayload payload = payloads.get(m.id());
             if (payload == null && problem == null) {
                 problem = "the payload is no longer stored";
             }
             jobs.add(new DeliveryJob(m.id(), token, gateway == null ? null : gateway.endpointUrl(),
-                    Views.delivered(m, payload == null ? new byte[0] : payload.content()), m.delivery().attempts() + 1,
+                    Views.delivered(m, payload == null ? new byte[0] : payload.content(),
+                            references.getOrDefault(m.id(), List.of())), m.delivery().attempts() + 1,
                     gateway == null ? Set.of() : registry.signingCertificates(gateway.id()), problem));
         }
         return jobs;

@@ -28,6 +28,7 @@ import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryState;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.control.Conflicts;
+import org.originhub.hub.exchange.control.ReferenceReads;
 import org.originhub.hub.exchange.control.DeliveryOrder;
 import org.originhub.hub.exchange.control.Findings;
 import org.originhub.hub.exchange.entity.AttemptKind;
@@ -38,6 +39,7 @@ import org.originhub.hub.exchange.entity.EnvelopeData;
 import org.originhub.hub.exchange.entity.ExchangeMessage;
 import org.originhub.hub.exchange.entity.Finding;
 import org.originhub.hub.exchange.entity.MessagePayload;
+import org.originhub.hub.exchange.entity.Reference;
 import org.originhub.hub.exchange.entity.Refusal;
 import org.originhub.hub.lifecycle.entity.CoKey;
 import org.originhub.hub.lifecycle.entity.CoRecord;
@@ -86,12 +88,17 @@ public class Exchanges {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Receipt submit(Sender sender, Submission submission) {
+        Intake.DuplicateCheck duplicates = Intake.DuplicateCheck.BY_UNIQUE_KEYS;
         for (int attempt = 1;; attempt++) {
             try {
-                return intake.accept(sender, submission);
+                return intake.accept(sender, submission, duplicates);
             } catch (ExchangeRefusedException e) {
                 throw e;
+            } catch (SubmissionKeyTakenException e) {
+                // what took the key has committed (InnoDB waits for an uncommitted holder): look it up now
+                duplicates = Intake.DuplicateCheck.LOOKED_UP;
             } catch (RuntimeException e) {
+                duplicates = Intake.DuplicateCheck.LOOKED_UP;
                 Conflicts.Kind conflict = Conflicts.kindOf(e);
                 if (conflict == Conflicts.Kind.DEADLOCK) {
                     // Not expected since the hub's connections run READ COMMITTED (no gap locks); on MariaDB before
@@ -147,9 +154,13 @@ public class Exchanges {
                     + " tracking numbers at a time");
         }
         Map<String, ExchangeMessage> known = visible(sender, trackingNumbers);
+        Map<Long, List<DeliveryAttempt>> attempts = attempts(known.values());
+        Map<Long, List<Reference>> references = ReferenceReads.of(em, known.values().stream()
+                .map(ExchangeMessage::id).toList());
         List<Optional<TrackingView>> views = new ArrayList<>();
         for (String number : trackingNumbers) {
-            views.add(Optional.ofNullable(known.get(number)).map(m -> Views.tracking(m, attempts(m))));
+            views.add(Optional.ofNullable(known.get(number)).map(m -> Views.tracking(m,
+                    attempts.getOrDefault(m.id(), List.of()), references.getOrDefault(m.id(), List.of()))));
         }
         return views;
     }
@@ -200,13 +211,15 @@ public class Exchanges {
         List<ExchangeMessage> chosen = batch.stream().limit(maxDocuments).toList();
         lock(chosen);
         Map<Long, byte[]> payloads = payloads(chosen);
+        Map<Long, List<Reference>> references = ReferenceReads.of(em, chosen.stream().map(ExchangeMessage::id)
+                .toList());
         List<DeliveredDocument> documents = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>();
         for (ExchangeMessage m : chosen) {
             int number = m.delivery().countAttempt(now);
             em.persist(new DeliveryAttempt(m.id(), number, AttemptKind.PULL, now, AttemptOutcome.PULLED,
                     "pulled by gateway " + sender.gatewayId(), null));
-            documents.add(Views.delivered(m, payloads.get(m.id())));
+            documents.add(Views.delivered(m, payloads.get(m.id()), references.getOrDefault(m.id(), List.of())));
             entries.add(entry(sender, "DOCUMENT_PULLED", Outcome.SUCCESS, m, "attempt=" + number + " status="
                     + m.delivery().status()));
         }
@@ -359,9 +372,16 @@ public class Exchanges {
         return found;
     }
 
-    private List<DeliveryAttempt> attempts(ExchangeMessage m) {
-        return em.createNamedQuery(DeliveryAttempt.OF_MESSAGE, DeliveryAttempt.class).setParameter("message", m.id())
-                .getResultList();
+    /** The delivery attempts of {@code messages} in one read, by message id, each list in attempt order. */
+    private Map<Long, List<DeliveryAttempt>> attempts(java.util.Collection<ExchangeMessage> messages) {
+        Map<Long, List<DeliveryAttempt>> found = new HashMap<>();
+        if (messages.isEmpty()) {
+            return found;
+        }
+        em.createNamedQuery(DeliveryAttempt.OF_MESSAGES, DeliveryAttempt.class)
+                .setParameter("messages", messages.stream().map(ExchangeMessage::id).toList()).getResultList()
+                .forEach(a -> found.computeIfAbsent(a.messageId(), id -> new ArrayList<>()).add(a));
+        return found;
     }
 
     private ExchangeRefusedException refuse(Sender sender, String action, String trackingNumber, Refusal refusal,

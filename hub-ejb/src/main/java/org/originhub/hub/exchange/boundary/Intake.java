@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.originhub.hub.audit.boundary.AuditTrail;
 import org.originhub.hub.audit.entity.AuditEntry;
 import org.originhub.hub.audit.entity.Outcome;
+import org.originhub.hub.exchange.control.Conflicts;
 import org.originhub.hub.exchange.control.EnvelopeRules;
 import org.originhub.hub.exchange.control.Findings;
 import org.originhub.hub.exchange.control.IntakeChecks;
@@ -111,16 +113,32 @@ public class Intake {
         }
     }
 
+    /** How the intake finds out that a submission repeats or duplicates an accepted one. */
+    public enum DuplicateCheck {
+        /**
+         * For a NEW CO, the unique keys decide when it is stored, without reading first: the SenderMessageId
+         * ({@code uq_exchange_sender_message}), the CO document ({@code uq_exchange_co_function}) and the CO number
+         * (the register's primary key). A key already taken throws {@link SubmissionKeyTakenException}, and the
+         * caller runs the submission again {@link #LOOKED_UP}, which answers like a repeat or a Duplicate. Should an
+         * earlier check refuse the document, the skipped reads run first, so the fault is the same as when looked up.
+         */
+        BY_UNIQUE_KEYS,
+        /** Read before storing, in the order of the faults: every document but a NEW CO, and a second run. */
+        LOOKED_UP
+    }
+
     /**
      * Checks and stores one submission, or refuses it (its audit record commits with the refusal).
      *
      * @return the receipt, the first one again for a repeated submission
      * @throws ExchangeRefusedException the first rule the submission breaks
+     * @throws SubmissionKeyTakenException with {@link DuplicateCheck#BY_UNIQUE_KEYS}: a unique key was taken,
+     *     nothing is stored; run it again {@link DuplicateCheck#LOOKED_UP}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Receipt accept(Sender sender, Submission submission) {
+    public Receipt accept(Sender sender, Submission submission, DuplicateCheck duplicates) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Checked checked = checkToStore(sender, submission, now);
+        Checked checked = checkToStore(sender, submission, now, duplicates);
         ExchangeMessage repeat = checked.repeat();
         if (repeat == null && checked.sha256() != null && checked.refusal() != null) {
             // A twin of this submission may have committed while it was being checked (its effects, a CO number
@@ -139,7 +157,7 @@ public class Intake {
             throw refuse(sender, submission.envelope(), Findings.refusalOf(checked.refusal()),
                     Findings.reason(checked.refusal()));
         }
-        return store(sender, submission, checked.admission(), now);
+        return store(sender, submission, checked.admission(), now, duplicates);
     }
 
     /** Every finding of the checks, nothing stored and nothing locked. */
@@ -183,7 +201,7 @@ public class Intake {
     }
 
     /** The checks up to the first error; the CO a document changes and its predecessor are locked. */
-    private Checked checkToStore(Sender sender, Submission submission, Instant now) {
+    private Checked checkToStore(Sender sender, Submission submission, Instant now, DuplicateCheck duplicates) {
         IntakeChecks checks = new IntakeChecks(em, registry.current(), maxMessageBytes);
         EnvelopeData envelope = submission.envelope();
         byte[] payload = submission.payload();
@@ -208,6 +226,32 @@ public class Intake {
         if (Findings.hasError(route.findings())) {
             return Checked.refused(sha256, route.findings());
         }
+        PayloadFacts facts = document.facts();
+        boolean keysDecide = duplicates == DuplicateCheck.BY_UNIQUE_KEYS && isNewCo(envelope);
+        if (!keysDecide) {
+            Checked earlier = earlierOrDuplicate(checks, sender, submission, sha256, facts);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        ReferenceStep references = checks.references(sender.memberCode(), envelope);
+        if (Findings.hasError(references.findings())) {
+            Checked earlier = keysDecide ? earlierOrDuplicate(checks, sender, submission, sha256, facts) : null;
+            return earlier != null ? earlier : Checked.refused(sha256, references.findings());
+        }
+        // A NEW CO changes no CO and waits for no earlier document: neither step reads anything for it.
+        CoStep co = checks.concernedCo(envelope, facts, references.referredCos(), true);
+        if (co.refusal().isPresent()) {
+            return Checked.refused(sha256, co.refusal().get());
+        }
+        return new Checked(sha256, null, null, new Admission(facts, route.recipientGateway(), sha256, co.verdict(),
+                checks.predecessor(envelope, facts)));
+    }
+
+    /** The idempotency and duplicate steps: a repeat, a Duplicate refusal, or null when neither applies. */
+    private Checked earlierOrDuplicate(IntakeChecks checks, Sender sender, Submission submission, String sha256,
+            PayloadFacts facts) {
+        EnvelopeData envelope = submission.envelope();
         Optional<ExchangeMessage> earlier = checks.earlier(sender.memberCode(), envelope.senderMessageId());
         if (earlier.isPresent()) {
             if (sameSubmission(earlier.get(), submission, sha256)) {
@@ -215,21 +259,12 @@ public class Intake {
             }
             return Checked.refused(sha256, IntakeChecks.messageIdTaken(sender.memberCode(), envelope, earlier.get()));
         }
-        PayloadFacts facts = document.facts();
-        refusal = checks.duplicate(envelope, facts);
-        if (refusal.isPresent()) {
-            return Checked.refused(sha256, refusal.get());
-        }
-        ReferenceStep references = checks.references(sender.memberCode(), envelope);
-        if (Findings.hasError(references.findings())) {
-            return Checked.refused(sha256, references.findings());
-        }
-        CoStep co = checks.concernedCo(envelope, facts, references.referredCos(), true);
-        if (co.refusal().isPresent()) {
-            return Checked.refused(sha256, co.refusal().get());
-        }
-        return new Checked(sha256, null, null, new Admission(facts, route.recipientGateway(), sha256, co.verdict(),
-                checks.predecessor(envelope, facts)));
+        return checks.duplicate(envelope, facts).map(f -> Checked.refused(sha256, f)).orElse(null);
+    }
+
+    private static boolean isNewCo(EnvelopeData envelope) {
+        return envelope.documentType() == DocumentType.CERTIFICATE_OF_ORIGIN
+                && envelope.function() == DocumentFunction.NEW;
     }
 
     private ExchangeMessage committedTwin(Sender sender, Submission submission, String sha256) {
@@ -247,7 +282,8 @@ public class Intake {
         return new ExchangeRefusedException(refusal, reason);
     }
 
-    private Receipt store(Sender sender, Submission submission, Admission a, Instant now) {
+    private Receipt store(Sender sender, Submission submission, Admission a, Instant now,
+            DuplicateCheck duplicates) {
         EnvelopeData envelope = submission.envelope();
         TrackingNumber tracking = TrackingNumber.next(now);
         String requestNumber = envelope.documentType() == DocumentType.VERIFICATION_REQUEST
@@ -268,10 +304,12 @@ public class Intake {
                     a.predecessor().delivery().isPending());
         }
         em.persist(message);
-        em.flush(); // the unique keys (message id, CO function, verification) decide here between concurrent twins
+        // the unique keys (message id, CO function, verification) decide here between concurrent twins, and for a
+        // NEW CO whose duplicates were not looked up, between it and what was accepted before
+        flush(duplicates);
         em.persist(new MessagePayload(message.id(), submission.payload()));
         List<LifecycleChange> changes = lifecycle(envelope, a, tracking.value(), now);
-        em.flush();
+        flush(duplicates); // a NEW CO's number: the register's primary key
         DeliveryMode mode = a.recipientGateway().deliveryMode();
         List<AuditEntry> entries = new ArrayList<>();
         entries.add(entry(sender, envelope, "DOCUMENT_RECEIVED", Outcome.SUCCESS, tracking.value()).withDetail(
@@ -290,6 +328,18 @@ public class Intake {
             pushDue.fire(new PushDue(tracking.value()));
         }
         return new Receipt(tracking.value(), now, a.sha256());
+    }
+
+    /** Writes what is pending; a unique key taken is {@link SubmissionKeyTakenException} when the keys decide. */
+    private void flush(DuplicateCheck duplicates) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (duplicates == DuplicateCheck.BY_UNIQUE_KEYS && Conflicts.kindOf(e) == Conflicts.Kind.UNIQUE_KEY) {
+                throw new SubmissionKeyTakenException(e);
+            }
+            throw e;
+        }
     }
 
     /** The register change the document makes: a CO issued (and the one it replaces), or a CO's status changed. */

@@ -16,14 +16,28 @@ public final class Views {
     }
 
     public static EnvelopeData envelope(ExchangeMessage m) {
+        return envelope(m, m.references().stream().map(r -> new Reference(r.trackingNumber(), r.coNumber()))
+                .toList());
+    }
+
+    /** With the message's references read beforehand ({@code ReferenceReads}), for many messages at once. */
+    public static EnvelopeData envelope(ExchangeMessage m, List<Reference> references) {
         return new EnvelopeData(m.senderMember(), m.recipientMember(), m.agreementCode(), m.documentType(),
-                m.documentFunction(), m.coNumber(), m.senderMessageId(),
-                m.references().stream().map(r -> new Reference(r.trackingNumber(), r.coNumber())).toList(),
-                m.responseKind(), m.verificationResult());
+                m.documentFunction(), m.coNumber(), m.senderMessageId(), references, m.responseKind(),
+                m.verificationResult());
     }
 
     public static DeliveredDocument delivered(ExchangeMessage m, byte[] payload) {
-        return new DeliveredDocument(m.trackingNumber().value(), m.receivedAt(), envelope(m), m.mediaType(), payload,
+        return delivered(m, payload, envelope(m));
+    }
+
+    /** With the message's references read beforehand ({@code ReferenceReads}), for many messages at once. */
+    public static DeliveredDocument delivered(ExchangeMessage m, byte[] payload, List<Reference> references) {
+        return delivered(m, payload, envelope(m, references));
+    }
+
+    private static DeliveredDocument delivered(ExchangeMessage m, byte[] payload, EnvelopeData envelope) {
+        return new DeliveredDocument(m.trackingNumber().value(), m.receivedAt(), envelope, m.mediaType(), payload,
                 m.payloadSha256(), m.senderCertificate());
     }
 
@@ -46,9 +60,11 @@ public final class Views {
                 m.payloadSha256());
     }
 
-    public static TrackingView tracking(ExchangeMessage m, List<DeliveryAttempt> attempts) {
+    /** With the message's references read beforehand ({@code ReferenceReads}), for many messages at once. */
+    public static TrackingView tracking(ExchangeMessage m, List<DeliveryAttempt> attempts,
+            List<Reference> references) {
         DeliveryState d = m.delivery();
-        return new TrackingView(m.trackingNumber().value(), d.status(), envelope(m), m.receivedAt(),
+        return new TrackingView(m.trackingNumber().value(), d.status(), envelope(m, references), m.receivedAt(),
                 m.payloadSha256(), m.payloadSize(), d.attempts(), d.lastAttemptAt(), d.acknowledgedAt(),
                 d.ackKind(), d.ackText(), attempts.stream().map(a -> new AttemptView(a.number(), a.attemptedAt(),
                         a.kind().name(), a.outcome().name(), a.detail())).toList(), m.payloadPurgedAt());

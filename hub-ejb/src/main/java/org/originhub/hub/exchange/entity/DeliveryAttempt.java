@@ -16,9 +16,13 @@ import java.time.Instant;
 @Table(name = "delivery_attempt")
 @NamedQuery(name = DeliveryAttempt.OF_MESSAGE,
         query = "SELECT a FROM DeliveryAttempt a WHERE a.messageId = :message ORDER BY a.number")
+@NamedQuery(name = DeliveryAttempt.OF_MESSAGES,
+        query = "SELECT a FROM DeliveryAttempt a WHERE a.messageId IN :messages ORDER BY a.messageId, a.number")
 public class DeliveryAttempt {
 
     public static final String OF_MESSAGE = "DeliveryAttempt.ofMessage";
+    /** The attempts of several messages in one read (tracking asks for up to 100 at a time). */
+    public static final String OF_MESSAGES = "DeliveryAttempt.ofMessages";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -132,7 +132,8 @@ public class ExchangeMessage {
     private DocumentFunction coFunction;
 
     // LAZY: read when asked for (an envelope being shown or delivered), not with every message a status change,
-    // an acknowledgement or a lock reads; never changed after the insert.
+    // an acknowledgement or a lock reads; never changed after the insert. (Batch or join fetching them breaks
+    // EclipseLink 4.0.7's change tracking of this embeddable at the next flush, EclipseLink-69: one read per message.)
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "exchange_reference", joinColumns = @JoinColumn(name = "message_id"))
     @OrderColumn(name = "ref_index")

@@ -2,6 +2,9 @@ package org.originhub.hub.delivery.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,22 +13,27 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.originhub.hub.exchange.boundary.PushDue;
 
-/** When delivery rounds run: on a tick, and at once when a PUSH document's intake commits, never two at a time. */
+/**
+ * When delivery rounds run: on a tick, and at once when a PUSH document's intake commits, coalesced, never two at a
+ * time, and no further round after one that did not fill its claim.
+ */
 class DeliveryTimerTest {
 
-    /** Rounds that find the given numbers of due deliveries, one after the other (then none). */
+    /** Rounds that start the given numbers of deliveries, one after the other (then none), out of a batch of 20. */
     private static final class ScriptedDeliveries extends Deliveries {
+        static final int BATCH = 20;
         final Deque<Integer> found = new ArrayDeque<>();
         int rounds;
         Runnable duringFirstRound = () -> { };
 
         @Override
-        public int deliverDueNow() {
+        public Round round() {
             rounds++;
             if (rounds == 1) {
                 duringFirstRound.run();
             }
-            return found.isEmpty() ? 0 : found.poll();
+            int started = found.isEmpty() ? 0 : found.poll();
+            return new Round(started, started >= BATCH);
         }
     }
 
@@ -39,15 +47,31 @@ class DeliveryTimerTest {
     }
 
     @Test
-    void aCommittedPushDocumentStartsARunOnTheExecutorThatClaimsWhileThereIsWork() {
-        deliveries.found.addAll(List.of(20, 3));
+    void aCommittedPushDocumentStartsARunOnTheExecutorThatClaimsWhileItsClaimsAreFull() {
+        deliveries.found.addAll(List.of(20, 20, 3));
 
         timer.pushDue(new PushDue("OH-1"));
 
         assertThat(deliveries.rounds).as("nothing runs in the submitting thread").isZero();
         assertThat(submitted).hasSize(1);
         submitted.get(0).run();
-        assertThat(deliveries.rounds).isEqualTo(3); // 20, 3, then none due
+        assertThat(deliveries.rounds).as("20 and 20 filled their claims, 3 did not: no empty round after it")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aBurstOfCommitsBeforeTheRunStartsMakesOneTaskAndOneRun() {
+        deliveries.found.addAll(List.of(5));
+
+        for (int i = 0; i < 10; i++) {
+            timer.pushDue(new PushDue("OH-B" + i));
+        }
+
+        assertThat(submitted).as("one task for the whole burst").hasSize(1);
+        submitted.get(0).run();
+        assertThat(deliveries.rounds).isEqualTo(1);
+        timer.pushDue(new PushDue("OH-after"));
+        assertThat(submitted).as("a commit after the run ended wakes delivery again").hasSize(2);
     }
 
     @Test
@@ -58,12 +82,12 @@ class DeliveryTimerTest {
         timer.tick();
 
         assertThat(submitted).as("no second run while one is in progress").isEmpty();
-        // first run: 5, then none; asked again meanwhile: one more round, which finds none
-        assertThat(deliveries.rounds).isEqualTo(3);
+        // first run: 5 (not full, so it stops); asked again meanwhile: one more round, which finds none
+        assertThat(deliveries.rounds).isEqualTo(2);
     }
 
     @Test
-    void withoutAFreeThreadTheDocumentIsLeftToTheNextTick() {
+    void withoutAFreeThreadTheDocumentIsLeftToTheNextTickAndTheNextCommitTriesAgain() {
         timer.executor = task -> {
             throw new RejectedExecutionException("saturated");
         };
@@ -73,6 +97,20 @@ class DeliveryTimerTest {
         assertThat(deliveries.rounds).isZero();
 
         timer.tick();
-        assertThat(deliveries.rounds).isEqualTo(2);
+        assertThat(deliveries.rounds).isEqualTo(1);
+
+        timer.executor = submitted::add;
+        timer.pushDue(new PushDue("OH-4"));
+        assertThat(submitted).as("a refused task does not block later wake-ups").hasSize(1);
+    }
+
+    @Test
+    void theWakeUpObservesOnlyCommittedIntakesSoARolledBackOneWakesNothing() throws NoSuchMethodException {
+        Method observer = DeliveryTimer.class.getMethod("pushDue", PushDue.class);
+
+        Observes observes = observer.getParameters()[0].getAnnotation(Observes.class);
+
+        assertThat(observes).isNotNull();
+        assertThat(observes.during()).isEqualTo(TransactionPhase.AFTER_SUCCESS);
     }
 }
