@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +29,9 @@ import org.originhub.hub.delivery.entity.AcknowledgementKind;
 import org.originhub.hub.delivery.entity.DeliveryState;
 import org.originhub.hub.delivery.entity.DeliveryStatus;
 import org.originhub.hub.exchange.control.Conflicts;
-import org.originhub.hub.exchange.control.ReferenceReads;
 import org.originhub.hub.exchange.control.DeliveryOrder;
 import org.originhub.hub.exchange.control.Findings;
+import org.originhub.hub.exchange.control.ReferenceReads;
 import org.originhub.hub.exchange.entity.AttemptKind;
 import org.originhub.hub.exchange.entity.AttemptOutcome;
 import org.originhub.hub.exchange.entity.DeliveryAttempt;
@@ -373,7 +374,7 @@ public class Exchanges {
     }
 
     /** The delivery attempts of {@code messages} in one read, by message id, each list in attempt order. */
-    private Map<Long, List<DeliveryAttempt>> attempts(java.util.Collection<ExchangeMessage> messages) {
+    private Map<Long, List<DeliveryAttempt>> attempts(Collection<ExchangeMessage> messages) {
         Map<Long, List<DeliveryAttempt>> found = new HashMap<>();
         if (messages.isEmpty()) {
             return found;
