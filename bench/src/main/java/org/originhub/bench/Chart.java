@@ -26,17 +26,23 @@ final class Chart {
     private Chart() {
     }
 
-    static void write(Results r, Path file) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    /** The image's graphics, antialiased, on a white ground, with {@code title} at the top left; the pen black. */
+    static Graphics2D canvas(BufferedImage image, String title) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString(String.format(Locale.ROOT, "Origin Hub bench: %,d COs at concurrency %d", r.options.count,
-                r.options.concurrency), 20, 30);
+        g.drawString(title, 20, 30);
+        return g;
+    }
+
+    static void write(Results r, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(image, String.format(Locale.ROOT, "Origin Hub bench: %,d COs at concurrency %d",
+                r.options.count, r.options.concurrency));
 
         Map<String, Double> throughput = new LinkedHashMap<>();
         throughput.put("baseline signed round trip", r.baseline.perSecond());

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,15 +29,8 @@ final class SoakChart {
 
     static void write(SoakResults r, Path file) throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString(String.format(Locale.ROOT, "Origin Hub soak: %s at %.1f submissions/s, %s",
-                SoakDuration.format(r.options.soak), r.rate, r.verdict.passed() ? "PASSED" : "FAILED"), 20, 30);
+        Graphics2D g = Chart.canvas(image, String.format(Locale.ROOT, "Origin Hub soak: %s at %.1f submissions/s, %s",
+                SoakDuration.format(r.options.soak), r.rate, r.verdict.passed() ? "PASSED" : "FAILED"));
         List<SoakVerdict.Series> series = r.verdict.series();
         int rows = (series.size() + COLUMNS - 1) / COLUMNS;
         int panelWidth = (WIDTH - 40) / COLUMNS;
