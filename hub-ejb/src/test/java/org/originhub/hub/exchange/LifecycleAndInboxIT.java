@@ -138,7 +138,8 @@ class LifecycleAndInboxIT {
     @Test
     void aReplacementWaitsInTheInboxUntilTheCoItReplacesIsAcknowledged() {
         Receipt first = hub.submit(kenya.sender(), co(kenya, tanzania, agreement, "KE-3"));
-        Receipt second = hub.submit(kenya.sender(), replacement(kenya, tanzania, agreement, "KE-3-R1", "KE-3"));
+        Submission replacement = replacement(kenya, tanzania, agreement, "KE-3-R1", "KE-3");
+        Receipt second = hub.submit(kenya.sender(), replacement);
         Receipt third = hub.submit(kenya.sender(), cancellation(kenya, tanzania, agreement, "KE-3-R1"));
 
         assertThat(inbox(tanzania)).containsExactly(first.trackingNumber());
@@ -151,6 +152,10 @@ class LifecycleAndInboxIT {
 
         acknowledge(tanzania, first, AcknowledgementKind.OK, null);
         assertThat(inbox(tanzania)).containsExactly(second.trackingNumber());
+        // the inbox lists the envelope as submitted, its references (read for the whole page at once) included
+        InboxItem replacing = hub.tx(w -> w.exchanges.inbox(tanzania.sender(), Set.of(), 10)).items().get(0);
+        assertThat(replacing.envelope().references()).isNotEmpty();
+        assertThat(replacing.envelope()).isEqualTo(replacement.envelope());
 
         acknowledge(tanzania, second, AcknowledgementKind.NOT_READABLE, "signature of the official not verifiable");
         assertThat(inbox(tanzania)).containsExactly(third.trackingNumber());

@@ -173,7 +173,11 @@ public class Exchanges {
             throw refuse(sender, "INBOX_REFUSED", null, Refusal.INVALID_REQUEST, "MaxItems is at most " + INBOX_MAX);
         }
         List<ExchangeMessage> page = waiting(sender, types, max + 1);
-        return new Inbox(page.stream().limit(max).map(Views::inboxItem).toList(), page.size() > max);
+        List<ExchangeMessage> listed = page.stream().limit(max).toList();
+        Map<Long, List<Reference>> references = ReferenceReads.of(em, listed.stream().map(ExchangeMessage::id)
+                .toList());
+        return new Inbox(listed.stream().map(m -> Views.inboxItem(m, references.getOrDefault(m.id(), List.of())))
+                .toList(), page.size() > max);
     }
 
     /**

@@ -15,30 +15,19 @@ public final class Views {
     private Views() {
     }
 
-    public static EnvelopeData envelope(ExchangeMessage m) {
-        return envelope(m, m.references().stream().map(r -> new Reference(r.trackingNumber(), r.coNumber()))
-                .toList());
-    }
-
-    /** With the message's references read beforehand ({@code ReferenceReads}), for many messages at once. */
+    /**
+     * The envelope as submitted, with the message's references read beforehand for every message of the view at once
+     * ({@code ReferenceReads}): the lazy collection would cost one SELECT per message.
+     */
     public static EnvelopeData envelope(ExchangeMessage m, List<Reference> references) {
         return new EnvelopeData(m.senderMember(), m.recipientMember(), m.agreementCode(), m.documentType(),
                 m.documentFunction(), m.coNumber(), m.senderMessageId(), references, m.responseKind(),
                 m.verificationResult());
     }
 
-    public static DeliveredDocument delivered(ExchangeMessage m, byte[] payload) {
-        return delivered(m, payload, envelope(m));
-    }
-
-    /** With the message's references read beforehand ({@code ReferenceReads}), for many messages at once. */
     public static DeliveredDocument delivered(ExchangeMessage m, byte[] payload, List<Reference> references) {
-        return delivered(m, payload, envelope(m, references));
-    }
-
-    private static DeliveredDocument delivered(ExchangeMessage m, byte[] payload, EnvelopeData envelope) {
-        return new DeliveredDocument(m.trackingNumber().value(), m.receivedAt(), envelope, m.mediaType(), payload,
-                m.payloadSha256(), m.senderCertificate());
+        return new DeliveredDocument(m.trackingNumber().value(), m.receivedAt(), envelope(m, references),
+                m.mediaType(), payload, m.payloadSha256(), m.senderCertificate());
     }
 
     /** What a caller is told about a payload the retention purge deleted. */
@@ -55,12 +44,11 @@ public final class Views {
                         .map(c -> new CoStatusView.Change(c.status(), c.changedAt(), c.trackingNumber())).toList());
     }
 
-    public static InboxItem inboxItem(ExchangeMessage m) {
-        return new InboxItem(m.trackingNumber().value(), m.receivedAt(), envelope(m), m.payloadSize(),
+    public static InboxItem inboxItem(ExchangeMessage m, List<Reference> references) {
+        return new InboxItem(m.trackingNumber().value(), m.receivedAt(), envelope(m, references), m.payloadSize(),
                 m.payloadSha256());
     }
 
-    /** With the message's references read beforehand ({@code ReferenceReads}), for many messages at once. */
     public static TrackingView tracking(ExchangeMessage m, List<DeliveryAttempt> attempts,
             List<Reference> references) {
         DeliveryState d = m.delivery();
