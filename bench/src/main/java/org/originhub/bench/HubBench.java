@@ -487,9 +487,14 @@ public final class HubBench {
     }
 
     private GatewaySimulator simulator(BenchPki.Issued gateway, X509Certificate hub, String path) throws Exception {
+        return simulatorOn(gateway, hub, path)
+                .onDelivery(d -> arrivals.putIfAbsent(d.document().trackingNumber(), d.arrivedAt())).start();
+    }
+
+    /** A PUSH gateway's simulator for the bench: {@code gateway}'s keys, the hub pinned, a free loopback port. */
+    static GatewaySimulator.Builder simulatorOn(BenchPki.Issued gateway, X509Certificate hub, String path) {
         return GatewaySimulator.builder(gateway.keystore(), PinnedCertificates.of(hub)).host("127.0.0.1").port(0)
-                .path(path).onDelivery(d -> arrivals.putIfAbsent(d.document().trackingNumber(), d.arrivedAt()))
-                .start();
+                .path(path);
     }
 
     private HubClient client(BenchPki.Issued gateway, X509Certificate hub) {

@@ -37,7 +37,7 @@ final class Load {
     }
 
     static Result closed(String name, int count, int concurrency, Call call) {
-        return run(name, count, concurrency, 0, call);
+        return run(name, count, concurrency, 0, call, null);
     }
 
     static Result atRate(String name, int count, int concurrency, double perSecond, Call call) {
@@ -47,10 +47,6 @@ final class Load {
     /** At a fixed rate, each call's end told to {@code observer}. */
     static Result atRate(String name, int count, int concurrency, double perSecond, Call call, Observer observer) {
         return run(name, count, concurrency, perSecond, call, observer);
-    }
-
-    private static Result run(String name, int count, int concurrency, double rate, Call call) {
-        return run(name, count, concurrency, rate, call, null);
     }
 
     private static Result run(String name, int count, int concurrency, double rate, Call call, Observer observer) {

@@ -29,7 +29,7 @@ final class ProcessSampler implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            rssKb(pid, "VmRSS").ifPresent(kb -> peakRssKb = Math.max(peakRssKb, kb));
+            statusField(pid, "VmRSS").ifPresent(kb -> peakRssKb = Math.max(peakRssKb, kb));
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -45,7 +45,7 @@ final class ProcessSampler implements AutoCloseable {
 
     /** VmHWM: the peak resident set since the process started (includes start-up). */
     long highWaterMarkKb() {
-        return rssKb(pid, "VmHWM").orElse(-1);
+        return statusField(pid, "VmHWM").orElse(-1);
     }
 
     @Override
@@ -66,7 +66,8 @@ final class ProcessSampler implements AutoCloseable {
         }
     }
 
-    static OptionalLong rssKb(long pid, String field) {
+    /** A numeric field of /proc/PID/status (VmRSS and VmHWM in kB, Threads a count); empty once the process is gone. */
+    static OptionalLong statusField(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(field + ":")) {

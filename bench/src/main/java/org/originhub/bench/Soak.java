@@ -21,7 +21,6 @@ import org.originhub.gatewaykit.client.HubClient;
 import org.originhub.gatewaykit.client.Pull;
 import org.originhub.gatewaykit.client.ReceivedDocument;
 import org.originhub.gatewaykit.contract.envelope.AcknowledgementKind;
-import org.originhub.gatewaykit.security.PinnedCertificates;
 import org.originhub.gatewaykit.simulator.GatewaySimulator;
 
 /**
@@ -280,8 +279,7 @@ final class Soak {
 
     private static GatewaySimulator simulator(BenchPki.Issued gateway, X509Certificate hub, String path)
             throws Exception {
-        return GatewaySimulator.builder(gateway.keystore(), PinnedCertificates.of(hub)).host("127.0.0.1").port(0)
-                .path(path).start();
+        return HubBench.simulatorOn(gateway, hub, path).start();
     }
 
     private static void say(String format, Object... args) {

@@ -27,7 +27,7 @@ final class SoakProbe {
     }
 
     double rssMb() {
-        return ProcessSampler.rssKb(pid, "VmRSS").stream().mapToDouble(kb -> kb / 1024.0).findFirst()
+        return ProcessSampler.statusField(pid, "VmRSS").stream().mapToDouble(kb -> kb / 1024.0).findFirst()
                 .orElse(Double.NaN);
     }
 
@@ -36,7 +36,8 @@ final class SoakProbe {
     }
 
     double threads() {
-        return ProcessSampler.rssKb(pid, "Threads").stream().mapToDouble(n -> n).findFirst().orElse(Double.NaN);
+        return ProcessSampler.statusField(pid, "Threads").stream().mapToDouble(n -> n).findFirst()
+                .orElse(Double.NaN);
     }
 
     double fileDescriptors() {
