@@ -193,9 +193,11 @@ public class HttpEdge implements Filter {
         private final HttpServletResponse response;
         private final String path;
         private final long limit;
+        private final long declared;
         private final ByteArrayOutputStream body;
         private final byte[] chunk = new byte[CHUNK];
         private final AtomicBoolean done = new AtomicBoolean();
+        private volatile boolean allRead;
         private volatile Future<?> deadline;
 
         BodyReader(AsyncContext async, HttpServletRequest request, HttpServletResponse response, String path,
@@ -205,21 +207,30 @@ public class HttpEdge implements Filter {
             this.response = response;
             this.path = path;
             this.limit = limit;
+            this.declared = declared;
             this.body = new ByteArrayOutputStream((int) Math.min(declared > 0 ? declared : CHUNK, limit));
         }
 
         @Override
         public void onDataAvailable() throws IOException {
+            if (!done.get() && read() && allRead) {
+                dispatchWhenComplete();
+            }
+        }
+
+        /** Reads what the container has; false once the request was refused. */
+        private boolean read() throws IOException {
             ServletInputStream in = request.getInputStream();
             int n;
             while (!done.get() && in.isReady() && (n = in.read(chunk)) >= 0) {
                 if (body.size() + (long) n > limit) {
                     LOG.info(() -> "Refused a request to " + path + " whose body passed " + limit + " bytes");
                     refuse(Refusal.TOO_LARGE);
-                    return;
+                    return false;
                 }
                 body.write(chunk, 0, n);
             }
+            return !done.get();
         }
 
         void deadline(Future<?> timer) {
@@ -229,8 +240,32 @@ public class HttpEdge implements Filter {
             }
         }
 
+        /**
+         * The container reports the end of the body. On an HTTP/2 stream Grizzly reports it as soon as the stream's
+         * last frame is seen, sometimes before that frame's bytes can be read: a body with a declared length is
+         * complete only once that many bytes are here, and the rest arrives with a further
+         * {@link #onDataAvailable()} (within the body deadline like any other byte).
+         */
         @Override
-        public void onAllDataRead() {
+        public void onAllDataRead() throws IOException {
+            allRead = true;
+            // The stream is touched again only when bytes are missing: a readiness check after the end can leave
+            // the container a read interest in a request it recycles for the next one.
+            if (!missing() || read()) {
+                dispatchWhenComplete();
+            }
+        }
+
+        private boolean missing() {
+            return declared >= 0 && body.size() < declared;
+        }
+
+        private void dispatchWhenComplete() {
+            if (missing()) {
+                LOG.fine(() -> "The end of a request body to " + path + " was reported after " + body.size()
+                        + " of its " + declared + " bytes; waiting for the rest");
+                return;
+            }
             if (done.compareAndSet(false, true)) {
                 cancelDeadline();
                 request.setAttribute(BODY, body.toByteArray());
