@@ -132,7 +132,7 @@ public class HttpEdge implements Filter {
         }
         if (!request.isAsyncSupported()) {
             // A servlet or filter on this path is not asynchronous: read the body the blocking way, bounded by the
-            // listener's read timeout (never the case for the hub's own servlets; see HttpEdgeIT).
+            // listener's read timeout (never the case for the hub's own servlets; see HttpEdgeCases).
             LOG.warning(() -> "No asynchronous support on " + path + ": its body is read by a worker thread");
             pass(request, response, null, chain);
             return;

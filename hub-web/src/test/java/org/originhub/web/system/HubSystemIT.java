@@ -65,10 +65,10 @@ import org.originhub.gatewaykit.simulator.GatewaySimulator;
  * The real WAR on Payara Micro against a real MariaDB: readiness, the published WSDL and a SOAP call, and the REST
  * API's authentication (HTTP Basic against hub users, the first administrator from {@code HUB_ADMIN_PASSWORD}, set
  * for this test in hub-web/pom.xml). The database extension comes first so the server starts after the database it is
- * configured for.
+ * configured for. The HTTP edge's cases ({@link HttpEdgeCases}) run on the same server.
  */
 @ExtendWith({EmbeddedDatabaseExtension.class, ArquillianExtension.class})
-class HubSystemIT {
+class HubSystemIT extends HttpEdgeCases {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -6,7 +6,6 @@ import static org.originhub.web.system.SystemTestData.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,16 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.originhub.db.testing.EmbeddedDatabaseExtension;
 import org.originhub.registry.testing.TestPki;
 
 /**
@@ -55,16 +48,19 @@ import org.originhub.registry.testing.TestPki;
  * sockets for partial and oversized bodies, foreign {@code Host} headers and malformed transport-level SOAP input,
  * plain HTTP for the login throttle and the API's limits. Reads the server's output (Arquillian prints it to this
  * JVM's {@code System.out}, which this class copies) to show that no refusal writes a stack trace.
+ *
+ * <p>These cases run on {@link HubSystemIT}'s server, which extends this class: a server of their own would cost the
+ * suite a Payara Micro start. Each case leaves the server as it found it (its own member states, users and client
+ * addresses), so they may run in any order with the system test's own cases.
  */
-@ExtendWith({EmbeddedDatabaseExtension.class, ArquillianExtension.class})
-class HttpEdgeIT {
+abstract class HttpEdgeCases {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ServerOutput SERVER = ServerOutput.capture();
     private static final Duration SOCKET_WAIT = Duration.ofSeconds(30);
 
     @ArquillianResource
-    URL deployed;
+    private URL deployed;
 
     /** The deployed WAR over loopback, the test's trusted proxy (Arquillian names the machine's own address). */
     private URL base;
@@ -72,11 +68,6 @@ class HttpEdgeIT {
     @BeforeEach
     void overLoopback() throws Exception {
         base = new URL("http", "127.0.0.1", deployed.getPort(), deployed.getPath());
-    }
-
-    @Deployment(testable = false)
-    static WebArchive hub() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("hub.war")));
     }
 
     @AfterAll
@@ -520,7 +511,7 @@ class HttpEdgeIT {
 
     /** What a run measured, on the build output (docs/reliability.md quotes it). */
     private static void observed(String what, Object value) {
-        System.out.println("HttpEdgeIT observed: " + what + ": " + value);
+        System.out.println("HttpEdgeCases observed: " + what + ": " + value);
     }
 
     private static long median(List<Long> samples) {
@@ -611,7 +602,7 @@ class HttpEdgeIT {
     private static void insertUser(DataSource dataSource, String username, String password, String status,
             Instant lockedUntil, boolean mustChangePassword) throws Exception {
         SystemTestData.insertUser(dataSource, username, password, "OPERATOR", null, status, lockedUntil,
-                mustChangePassword, "HttpEdgeIT");
+                mustChangePassword, "HttpEdgeCases");
     }
 
     /**
