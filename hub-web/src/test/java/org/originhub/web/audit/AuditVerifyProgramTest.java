@@ -12,6 +12,9 @@ import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.originhub.hub.audit.control.AuditCanonicalForm;
@@ -26,13 +29,27 @@ import org.originhub.registry.testing.TestPki;
 /**
  * The auditors' JDK-only verifier (src/audit/java/AuditVerify.java) duplicates the hub's canonical form: it must agree
  * with {@link AuditCanonicalForm} on records hashed by the hub, awkward values included, and find tampering.
+ *
+ * <p>The first case runs the program as auditors do ({@code java AuditVerify.java FILE}, compiled from source at each
+ * run); the others run the same source compiled once for the class, which saves a compilation per case.
  */
 class AuditVerifyProgramTest {
 
     static final Path PROGRAM = Path.of("src/audit/java/AuditVerify.java");
 
     @TempDir
+    static Path compiled;
+
+    @TempDir
     Path dir;
+
+    @BeforeAll
+    static void compile() {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int exit = javac.run(null, null, null, "--release", "17", "-d", compiled.toString(),
+                PROGRAM.toAbsolutePath().toString());
+        assertThat(exit).as("javac " + PROGRAM).isZero();
+    }
 
     /** A chain hashed by the hub's own class, exported by the hub's own JSON-lines format. */
     static List<String> chain() {
@@ -59,7 +76,7 @@ class AuditVerifyProgramTest {
 
     @Test
     void theProgramAgreesWithTheHubOnRecordsTheHubHashed() throws Exception {
-        Result result = run(write(chain()));
+        Result result = runFromSource(write(chain()));
 
         assertThat(result.output()).contains("intact: 3 records");
         assertThat(result.exit()).isZero();
@@ -217,9 +234,20 @@ class AuditVerifyProgramTest {
     record Result(int exit, String output) {
     }
 
+    /** The documented command: {@code java AuditVerify.java [options] FILE}. */
+    static Result runFromSource(Path export, String... options) throws Exception {
+        return run(List.of(PROGRAM.toAbsolutePath().toString()), export, options);
+    }
+
+    /** The same program, compiled once for the class. */
     static Result run(Path export, String... options) throws Exception {
+        return run(List.of("-cp", compiled.toString(), "AuditVerify"), export, options);
+    }
+
+    private static Result run(List<String> program, Path export, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), PROGRAM.toAbsolutePath().toString()));
+                .toString()));
+        command.addAll(program);
         command.addAll(List.of(options));
         command.add(export.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
