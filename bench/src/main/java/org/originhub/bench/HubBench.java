@@ -308,8 +308,12 @@ public final class HubBench {
         int k = options.quick ? 500 : Math.min(5000, Math.max(1000, options.count / 4));
         say("batched pull: a backlog of %,d COs for TZ", k);
         String[] tracking = new String[k];
-        Load.closed("backlog", k, options.concurrency, i -> tracking[i] = submit(i % 2 == 0 ? ke : ug,
+        results.backlog = Load.closed("backlog", k, options.concurrency, i -> tracking[i] = submit(i % 2 == 0 ? ke : ug,
                 co(i % 2 == 0 ? "KE" : "UG", "TZ", number("P", i))).trackingNumber());
+        if (results.backlog.failures() > 0) {
+            say("batched pull: %,d of the backlog's %,d submissions failed, pulled without them: %s",
+                    results.backlog.failures(), k, results.backlog.errors());
+        }
         List<List<String>> batches = new ArrayList<>();
         for (int i = 0; i < k; i += PULL_BATCH) {
             List<String> batch = new ArrayList<>();

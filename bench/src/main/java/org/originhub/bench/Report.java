@@ -85,9 +85,10 @@ final class Report {
         b.append(f("| end to end: submitted -> delivered -> acknowledged | %,d | %.1f | %.1f COs/s | %d undelivered, "
                 + "%d unacknowledged |\n", m.submissions.calls(), m.endToEndSeconds,
                 m.submissions.calls() / m.endToEndSeconds, m.undelivered, m.unacknowledged));
-        b.append(f("| PullDocuments by tracking number, " + HubBench.PULL_BATCH + " per response (backlog) | %,d documents in %,d pulls | %.1f "
-                + "| %.0f COs/s | %d |\n", r.pulledDocuments, r.pull.calls(), r.pull.seconds(), pullRate,
-                r.pull.failures()));
+        b.append(f("| PullDocuments by tracking number, " + HubBench.PULL_BATCH + " per response (backlog) | %,d documents in %,d pulls%s "
+                + "| %.1f | %.0f COs/s | %d |\n", r.pulledDocuments, r.pull.calls(), r.backlog.failures() == 0 ? ""
+                        : f(" (%,d of the backlog's %,d submissions failed)", r.backlog.failures(), r.backlog.calls()),
+                r.pull.seconds(), pullRate, r.pull.failures()));
         b.append(f("| AcknowledgeDelivery of the backlog, " + HubBench.PULL_BATCH + " per signed call (contract 1.1) | %,d documents in %,d "
                 + "calls | %.1f | %.0f COs/s | %d |\n", r.acknowledgedDocuments, r.ack.calls(), r.ack.seconds(),
                 r.acknowledgedDocuments / r.ack.seconds(), r.ack.failures()));

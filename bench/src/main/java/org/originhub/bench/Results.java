@@ -26,6 +26,8 @@ final class Results {
     /** Database counters over the main run and over the pull-and-acknowledge phase (DatabaseCounters). */
     java.util.Map<String, Long> mainStatements = java.util.Map.of();
     java.util.Map<String, Long> pullStatements = java.util.Map.of();
+    /** The submissions that built the batched pull's backlog; a failed one leaves its document out of the pulls. */
+    Load.Result backlog;
     Load.Result pull;
     int pulledDocuments;
     int acknowledgedDocuments;
