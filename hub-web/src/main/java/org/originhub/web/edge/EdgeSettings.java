@@ -17,15 +17,22 @@ import org.eclipse.microprofile.config.Config;
  * @param soapMaxBytes {@code HUB_MAX_MESSAGE_BYTES}, the SOAP services' limit (the security pipeline's, too)
  * @param apiMaxBytes {@code HUB_API_MAX_BODY_BYTES}: the largest REST request body
  * @param bodyTimeout {@code HUB_REQUEST_BODY_TIMEOUT}: how long a request body may take to arrive in full
+ * @param bodyBufferBytes {@code HUB_REQUEST_BUFFER_BYTES}: the bytes of SOAP request bodies held in memory at once,
+ *        over all requests ({@link BodyBudget})
  */
 public record EdgeSettings(Optional<URI> publicUrl, Set<String> trustedProxies, long soapMaxBytes, long apiMaxBytes,
-        Duration bodyTimeout) {
+        Duration bodyTimeout, long bodyBufferBytes) {
 
     public static final long DEFAULT_SOAP_MAX_BYTES = 10L * 1024 * 1024;
     public static final long DEFAULT_API_MAX_BYTES = 1024L * 1024;
     /** The console's forms, uploads included: the Faces servlet's multipart max-request-size (web.xml). */
     public static final long FORM_MAX_BYTES = 2L * 1024 * 1024;
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Six bodies of the default largest message at once (the heap also holds what the services make of them); at
+     * least one of {@code HUB_MAX_MESSAGE_BYTES} when that is set higher.
+     */
+    public static final long DEFAULT_BODY_BUFFER_BYTES = 64L * 1024 * 1024;
 
     public EdgeSettings {
         publicUrl.ifPresent(EdgeSettings::requireOrigin);
@@ -34,6 +41,10 @@ public record EdgeSettings(Optional<URI> publicUrl, Set<String> trustedProxies, 
         }
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
             throw new IllegalArgumentException("HUB_REQUEST_BODY_TIMEOUT must be positive, not " + bodyTimeout);
+        }
+        if (bodyBufferBytes < soapMaxBytes) {
+            throw new IllegalArgumentException("HUB_REQUEST_BUFFER_BYTES (" + bodyBufferBytes + ") must hold at least "
+                    + "one message of HUB_MAX_MESSAGE_BYTES (" + soapMaxBytes + ")");
         }
         trustedProxies = Set.copyOf(trustedProxies);
     }
@@ -47,7 +58,10 @@ public record EdgeSettings(Optional<URI> publicUrl, Set<String> trustedProxies, 
                 config.getOptionalValue("HUB_MAX_MESSAGE_BYTES", Long.class).orElse(DEFAULT_SOAP_MAX_BYTES),
                 config.getOptionalValue("HUB_API_MAX_BODY_BYTES", Long.class).orElse(DEFAULT_API_MAX_BYTES),
                 config.getOptionalValue("HUB_REQUEST_BODY_TIMEOUT", String.class).map(Duration::parse)
-                        .orElse(DEFAULT_BODY_TIMEOUT));
+                        .orElse(DEFAULT_BODY_TIMEOUT),
+                config.getOptionalValue("HUB_REQUEST_BUFFER_BYTES", Long.class).orElseGet(() -> Math.max(
+                        DEFAULT_BODY_BUFFER_BYTES, config.getOptionalValue("HUB_MAX_MESSAGE_BYTES", Long.class)
+                                .orElse(DEFAULT_SOAP_MAX_BYTES))));
     }
 
     /** The largest body accepted on {@code path} (the servlet path and path info, as the container decoded them). */

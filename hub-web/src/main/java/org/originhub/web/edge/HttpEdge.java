@@ -16,8 +16,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -38,7 +38,10 @@ import org.originhub.hub.configuration.boundary.HubStatus;
  * (no thread waits for a slow client: the container calls the listener when bytes are there), and only the complete
  * body is dispatched to the servlet, which reads it from memory. So a client that declares a body and sends part of
  * it holds a socket, never a worker thread; when the body has not arrived within {@code HUB_REQUEST_BODY_TIMEOUT} it is
- * answered 408 (a SOAP {@code InvalidRequest} fault on {@code /services}). That deadline is the hub's own timer, not
+ * answered 408 (a SOAP {@code InvalidRequest} fault on {@code /services}). The bodies held in memory at once share
+ * one budget ({@link BodyBudget}, {@code HUB_REQUEST_BUFFER_BYTES}): a body that would pass it is answered
+ * {@code ServiceUnavailable} at once, and each body's bytes are counted as they arrive, never by what it declares.
+ * That deadline is the hub's own timer, not
  * the asynchronous cycle's timeout: the container's timeout would also run while the servlet works on the dispatched
  * request, and end it with an error when the work takes longer than the body was allowed to take. A declared
  * {@code Content-Length} over the path's limit is refused at once, a chunked body as soon as it passes the limit
@@ -64,6 +67,7 @@ public class HttpEdge implements Filter {
     private final Semaphore blockingBodies = new Semaphore(BLOCKING_BODIES);
 
     private EdgeSettings settings;
+    private BodyBudget budget;
     private String node;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
@@ -80,6 +84,7 @@ public class HttpEdge implements Filter {
     /** The edge's settings and the name of the node it answers for. */
     void configure(EdgeSettings edgeSettings, String nodeName) {
         settings = edgeSettings;
+        budget = new BodyBudget(edgeSettings.bodyBufferBytes());
         node = nodeName;
     }
 
@@ -139,7 +144,7 @@ public class HttpEdge implements Filter {
         }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(0);
-        BodyReader reader = new BodyReader(async, request, response, path, limit, declared);
+        BodyReader reader = new BodyReader(async, request, response, path, limit, declared, budget);
         async.addListener(reader);
         reader.deadline(timer.schedule(reader::timedOut, settings.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS));
         request.getInputStream().setReadListener(reader);
@@ -194,21 +199,24 @@ public class HttpEdge implements Filter {
         private final String path;
         private final long limit;
         private final long declared;
-        private final ByteArrayOutputStream body;
+        private final BodyBudget budget;
+        private final Body body;
         private final byte[] chunk = new byte[CHUNK];
         private final AtomicBoolean done = new AtomicBoolean();
+        private final AtomicBoolean givenBack = new AtomicBoolean();
         private volatile boolean allRead;
         private volatile Future<?> deadline;
 
         BodyReader(AsyncContext async, HttpServletRequest request, HttpServletResponse response, String path,
-                long limit, long declared) {
+                long limit, long declared, BodyBudget budget) {
             this.async = async;
             this.request = request;
             this.response = response;
             this.path = path;
             this.limit = limit;
             this.declared = declared;
-            this.body = new ByteArrayOutputStream((int) Math.min(declared > 0 ? declared : CHUNK, limit));
+            this.budget = budget;
+            this.body = new Body(Math.min(declared, limit));
         }
 
         @Override
@@ -228,7 +236,13 @@ public class HttpEdge implements Filter {
                     refuse(Refusal.TOO_LARGE);
                     return false;
                 }
-                body.write(chunk, 0, n);
+                if (!budget.take(n)) {
+                    LOG.info(() -> "Refused a request to " + path + ": the request bodies held in memory would pass "
+                            + budget.capacity() + " bytes (HUB_REQUEST_BUFFER_BYTES)");
+                    refuse(Refusal.BUSY);
+                    return false;
+                }
+                body.append(chunk, n);
             }
             return !done.get();
         }
@@ -268,7 +282,7 @@ public class HttpEdge implements Filter {
             }
             if (done.compareAndSet(false, true)) {
                 cancelDeadline();
-                request.setAttribute(BODY, body.toByteArray());
+                request.setAttribute(BODY, body.whole());
                 async.dispatch();
             }
         }
@@ -303,8 +317,12 @@ public class HttpEdge implements Filter {
             onError(event.getThrowable());
         }
 
+        /** The request has ended, answered or not: its body's bytes go back to the budget. */
         @Override
         public void onComplete(AsyncEvent event) {
+            if (givenBack.compareAndSet(false, true)) {
+                budget.give(body.size());
+            }
         }
 
         @Override
@@ -337,6 +355,45 @@ public class HttpEdge implements Filter {
             } catch (IllegalStateException e) {
                 LOG.log(Level.FINE, "The asynchronous cycle of a request to " + path + " had ended", e);
             }
+        }
+    }
+
+    /**
+     * A request body as it arrives: starts small whatever the request declares (a declared length costs nothing until
+     * its bytes come), grows by doubling up to the declared length, and hands over its array without a copy when the
+     * declared length arrived.
+     */
+    private static final class Body {
+
+        private static final int FIRST = 64 * 1024;
+
+        private final long expected;
+        private byte[] bytes;
+        private volatile int size;
+
+        Body(long expected) {
+            this.expected = expected;
+            this.bytes = new byte[(int) Math.min(expected > 0 ? expected : CHUNK, FIRST)];
+        }
+
+        void append(byte[] from, int n) {
+            if (size + n > bytes.length) {
+                long next = Math.max(size + (long) n, 2L * bytes.length);
+                if (expected >= size + (long) n) {
+                    next = Math.min(next, expected);
+                }
+                bytes = Arrays.copyOf(bytes, (int) next);
+            }
+            System.arraycopy(from, 0, bytes, size, n);
+            size += n;
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] whole() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 }

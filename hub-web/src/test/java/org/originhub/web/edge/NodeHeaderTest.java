@@ -28,7 +28,8 @@ class NodeHeaderTest {
     private final FakeResponse response = new FakeResponse();
 
     NodeHeaderTest() {
-        edge.configure(new EdgeSettings(Optional.empty(), Set.of(), 1000, 1000, Duration.ofSeconds(30)), "node-2");
+        edge.configure(new EdgeSettings(Optional.empty(), Set.of(), 1000, 1000, Duration.ofSeconds(30), 1000),
+                "node-2");
     }
 
     @Test

@@ -214,6 +214,60 @@ abstract class HttpEdgeCases {
                 Duration.between(started, Instant.now()).toMillis() + ", " + versions);
     }
 
+    /**
+     * The request bodies held in memory at once are bounded ({@code HUB_REQUEST_BUFFER_BYTES}, 24 MiB in the tests,
+     * hub-web/pom.xml): three clients each declare 10 MB and send 9 MB of it, 27 MB between them. The body whose bytes
+     * pass the budget is refused with {@code ServiceUnavailable} at once (the refusal is logged; the client may see
+     * the connection reset instead, since the hub stops reading it), the two others wait for the rest of their bodies
+     * until the body timeout. Then every byte is given back: two bodies of 9 MB, one after the other, are answered.
+     */
+    @Test
+    void requestBodiesHeldInMemoryAreBoundedAndGivenBackWhenTheirRequestsEnd() throws Exception {
+        int mark = SERVER.length();
+        byte[] nineMegabytes = "x".repeat(9_000_000).getBytes(StandardCharsets.US_ASCII);
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket client = send("POST " + root() + "services/hub HTTP/1.1\r\nHost: hub\r\n"
+                        + "Content-Type: text/xml; charset=utf-8\r\nContent-Length: 10000000\r\n\r\n");
+                try {
+                    client.getOutputStream().write(nineMegabytes);
+                    client.getOutputStream().flush();
+                } catch (IOException e) {
+                    // the hub refused this body while it was being sent and closed the connection
+                }
+                clients.add(client);
+            }
+            List<String> answers = new ArrayList<>();
+            for (Socket client : clients) {
+                try {
+                    answers.add(readResponse(client));
+                } catch (IOException e) {
+                    answers.add("reset: " + e.getMessage());
+                }
+            }
+            observed("three bodies of 9 MB against a 24 MiB budget: answers",
+                    answers.stream().map(a -> a.lines().findFirst().orElse("")).toList());
+            assertThat(SERVER.since(mark)).as("the refusal, logged")
+                    .contains("would pass 25165824 bytes (HUB_REQUEST_BUFFER_BYTES)");
+            assertThat(answers).as("one body refused, two waiting until the body timeout")
+                    .filteredOn(a -> a.contains("did not arrive in time")).hasSize(2);
+            assertThat(answers).filteredOn(a -> a.contains("hub:ServiceUnavailable") || a.startsWith("reset"))
+                    .hasSize(1);
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+        String padded = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><!-- "
+                + "x".repeat(9_000_000) + " --><GetHubInfoRequest xmlns=\"urn:originhub:info:v1\"/></s:Body></s:Envelope>";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> info = post(URI.create(base + "services/hub"), "text/xml; charset=utf-8", padded);
+            assertThat(info.statusCode()).as("a 9 MB body once the budget is back: " + info.body()).isEqualTo(200);
+            assertThat(info.body()).contains("<Node>");
+        }
+    }
+
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedAtOnce() throws Exception {
         for (String service : new String[] {"exchange", "registry", "hub"}) {
