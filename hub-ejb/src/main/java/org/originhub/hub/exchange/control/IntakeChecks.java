@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -284,7 +285,10 @@ public final class IntakeChecks {
      * acknowledgement of the predecessor wait (or be seen), so the hold is never left open by mistake. Two documents
      * about one CO never race here: both locked the CO's register row first ({@link #concernedCo}), so the second one
      * finds the first. The connections run READ COMMITTED, so a read that finds nothing locks no gap a concurrent
-     * insert would then deadlock on.
+     * insert would then deadlock on. The read has no {@code ORDER BY id DESC LIMIT 1}: with one, the optimizer may walk
+     * the primary key down from the newest row, locking (and waiting on) other submissions' fresh rows on its way,
+     * which deadlocked concurrent submissions; without, it reads the CO's few rows through its number's indexes, and
+     * the latest is picked here.
      */
     public ExchangeMessage predecessor(EnvelopeData envelope, PayloadFacts facts) {
         if (envelope.documentType() == DocumentType.CERTIFICATE_OF_ORIGIN
@@ -300,7 +304,7 @@ public final class IntakeChecks {
         }
         return em.createNamedQuery(ExchangeMessage.LATEST_ABOUT_CO, ExchangeMessage.class)
                 .setParameter("recipient", envelope.to()).setParameter("issuer", envelope.issuingMember())
-                .setParameter("numbers", numbers).setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
+                .setParameter("numbers", numbers).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .max(Comparator.comparing(ExchangeMessage::id)).orElse(null);
     }
 }

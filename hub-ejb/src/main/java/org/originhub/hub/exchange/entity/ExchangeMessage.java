@@ -64,7 +64,7 @@ import org.originhub.registry.gateways.entity.DocumentType;
         query = "SELECT m FROM ExchangeMessage m WHERE m.senderMember = :sender AND m.senderMessageId = :id")
 @NamedQuery(name = ExchangeMessage.LATEST_ABOUT_CO, query = "SELECT m FROM ExchangeMessage m "
         + "WHERE m.recipientMember = :recipient AND m.issuerMember = :issuer "
-        + "AND (m.coNumber IN :numbers OR m.replacedCoNumber IN :numbers) ORDER BY m.id DESC")
+        + "AND (m.coNumber IN :numbers OR m.replacedCoNumber IN :numbers)")
 @NamedQuery(name = ExchangeMessage.INBOX, query = "SELECT m FROM ExchangeMessage m "
         + "WHERE m.recipientMember = :recipient AND m.delivery.status = :pending AND m.deliveryMode = :pull "
         + "AND m.delivery.dependencyOpen = FALSE AND m.documentType IN :types ORDER BY m.id")
