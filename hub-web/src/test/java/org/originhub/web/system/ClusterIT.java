@@ -88,8 +88,11 @@ class ClusterIT {
     @BeforeAll
     static void startCluster() throws Exception {
         dataDir = Files.createTempDirectory(Path.of("target"), "cluster-it").toAbsolutePath();
-        front = LoopbackPorts.freeRange(1);
-        firstNodePort = LoopbackPorts.freeRange(NODES);
+        // One block for every port: ranges picked one after the other are each free when picked but not held, so
+        // the grid's range could take the front's port before HAProxy binds it.
+        int block = LoopbackPorts.freeRange(1 + 2 * NODES + 2);
+        front = block;
+        firstNodePort = block + 1;
         env = new HashMap<>(System.getenv());
         // HUB_DELIVERY_LEASE passes through: a build whose nodes do not yet release a dead node's claims at once
         // can shorten the lease for its own runs; the contract under test needs no such setting.
@@ -97,9 +100,9 @@ class ClusterIT {
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_HTTP_PORT", Integer.toString(front));
         env.put("HUB_NODE_PORT", Integer.toString(firstNodePort));
-        firstGridPort = LoopbackPorts.freeRange(NODES);
+        firstGridPort = block + 1 + NODES;
         env.put("HUB_GRID_PORT", Integer.toString(firstGridPort));
-        env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(LoopbackPorts.freeRange(2)));
+        env.put("HUB_DEMO_SIMULATOR_PORT", Integer.toString(block + 1 + 2 * NODES));
         env.put("HUB_SKIP_BUILD", "1");
         env.put("HUB_ADMIN_PASSWORD", SystemTestData.adminPassword());
         env.put("HUB_DELIVERY_POLL", "PT1S");
