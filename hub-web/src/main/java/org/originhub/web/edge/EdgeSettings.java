@@ -50,18 +50,18 @@ public record EdgeSettings(Optional<URI> publicUrl, Set<String> trustedProxies, 
     }
 
     public static EdgeSettings from(Config config) {
+        long soapMaxBytes = config.getOptionalValue("HUB_MAX_MESSAGE_BYTES", Long.class).orElse(DEFAULT_SOAP_MAX_BYTES);
         return new EdgeSettings(
                 config.getOptionalValue("HUB_PUBLIC_URL", String.class).filter(s -> !s.isBlank())
                         .map(s -> URI.create(s.strip())),
                 config.getOptionalValue("HUB_TRUSTED_PROXIES", String.class).map(EdgeSettings::addresses)
                         .orElse(Set.of()),
-                config.getOptionalValue("HUB_MAX_MESSAGE_BYTES", Long.class).orElse(DEFAULT_SOAP_MAX_BYTES),
+                soapMaxBytes,
                 config.getOptionalValue("HUB_API_MAX_BODY_BYTES", Long.class).orElse(DEFAULT_API_MAX_BYTES),
                 config.getOptionalValue("HUB_REQUEST_BODY_TIMEOUT", String.class).map(Duration::parse)
                         .orElse(DEFAULT_BODY_TIMEOUT),
-                config.getOptionalValue("HUB_REQUEST_BUFFER_BYTES", Long.class).orElseGet(() -> Math.max(
-                        DEFAULT_BODY_BUFFER_BYTES, config.getOptionalValue("HUB_MAX_MESSAGE_BYTES", Long.class)
-                                .orElse(DEFAULT_SOAP_MAX_BYTES))));
+                config.getOptionalValue("HUB_REQUEST_BUFFER_BYTES", Long.class)
+                        .orElse(Math.max(DEFAULT_BODY_BUFFER_BYTES, soapMaxBytes)));
     }
 
     /** The largest body accepted on {@code path} (the servlet path and path info, as the container decoded them). */

@@ -38,12 +38,12 @@ import org.originhub.hub.configuration.boundary.HubStatus;
  * (no thread waits for a slow client: the container calls the listener when bytes are there), and only the complete
  * body is dispatched to the servlet, which reads it from memory. So a client that declares a body and sends part of
  * it holds a socket, never a worker thread; when the body has not arrived within {@code HUB_REQUEST_BODY_TIMEOUT} it is
- * answered 408 (a SOAP {@code InvalidRequest} fault on {@code /services}). The bodies held in memory at once share
- * one budget ({@link BodyBudget}, {@code HUB_REQUEST_BUFFER_BYTES}): a body that would pass it is answered
- * {@code ServiceUnavailable} at once, and each body's bytes are counted as they arrive, never by what it declares.
- * That deadline is the hub's own timer, not
+ * answered 408 (a SOAP {@code InvalidRequest} fault on {@code /services}). That deadline is the hub's own timer, not
  * the asynchronous cycle's timeout: the container's timeout would also run while the servlet works on the dispatched
- * request, and end it with an error when the work takes longer than the body was allowed to take. A declared
+ * request, and end it with an error when the work takes longer than the body was allowed to take. The bodies held in
+ * memory at once share one budget ({@link BodyBudget}, {@code HUB_REQUEST_BUFFER_BYTES}): a body that would pass it
+ * is answered {@code ServiceUnavailable} at once, and each body's bytes are counted as they arrive, never by what it
+ * declares. A declared
  * {@code Content-Length} over the path's limit is refused at once, a chunked body as soon as it passes the limit
  * ({@code TooLarge} / 413).
  *
